@@ -1,0 +1,183 @@
+//! End-to-end test of the VS Code extension: installs the packaged extension and a
+//! probe extension into a real code-server, opens the workbench in headless
+//! Chromium so both activate, and asserts what the probe saw from `awsls serve`.
+//!
+//! Inputs (environment): AWSLS_BIN, AWSLS_VSIX, AWSLS_PROBE_VSIX, CODE_SERVER,
+//! CHROMIUM, AWSLS_ARTIFACTS (screenshots go there), PUPPETEER_DIR (a folder
+//! whose node_modules holds puppeteer-core).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtures = path.resolve(here, "../../fixtures");
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`environment variable ${name} must be set (see editors/vscode/test/run.sh)`);
+  }
+  return value;
+};
+const puppeteer = createRequire(path.join(env("PUPPETEER_DIR"), "package.json"))("puppeteer-core");
+const DEADLINE_MS = 240_000;
+
+let results;
+let server;
+let browser;
+let serverLog = "";
+
+before(async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "awsls-vscode-e2e-"));
+  const workspace = path.join(root, "workspace");
+  const userData = path.join(root, "user-data");
+  const extensions = path.join(root, "extensions");
+  const resultsPath = path.join(root, "results.json");
+  const artifacts = env("AWSLS_ARTIFACTS");
+  for (const dir of [workspace, path.join(userData, "User"), extensions, artifacts]) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  fs.copyFileSync(path.join(fixtures, "template-broken.yaml"), path.join(workspace, "template.yaml"));
+  fs.copyFileSync(path.join(fixtures, "plain-broken.yaml"), path.join(workspace, "plain.yaml"));
+  const settings = {
+    "awsls.server.path": env("AWSLS_BIN"),
+    "awsls.trace.server": "messages",
+    "security.workspace.trust.enabled": false,
+    "workbench.startupEditor": "none",
+    "workbench.tips.enabled": false,
+    "extensions.autoUpdate": false,
+    "extensions.autoCheckUpdates": false,
+    "telemetry.telemetryLevel": "off",
+    "chat.disableAIFeatures": true,
+    "workbench.secondarySideBar.defaultVisibility": "hidden",
+  };
+  fs.writeFileSync(path.join(userData, "User", "settings.json"), JSON.stringify(settings, null, 2));
+  const config = path.join(root, "config.yaml");
+  fs.writeFileSync(config, "auth: none\n");
+
+  const common = ["--config", config, "--user-data-dir", userData, "--extensions-dir", extensions];
+  for (const vsix of [env("AWSLS_VSIX"), env("AWSLS_PROBE_VSIX")]) {
+    const install = spawnSync(env("CODE_SERVER"), [...common, "--install-extension", vsix], { encoding: "utf8" });
+    assert.equal(install.status, 0, `installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
+  }
+
+  const port = await freePort();
+  server = spawn(
+    env("CODE_SERVER"),
+    [...common, "--auth", "none", "--bind-addr", `127.0.0.1:${port}`, "--disable-telemetry",
+      "--disable-update-check", "--disable-workspace-trust", "--disable-getting-started-override", workspace],
+    { env: { ...process.env, AWSLS_E2E_RESULTS: resultsPath }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  server.stdout.on("data", (chunk) => (serverLog += chunk));
+  server.stderr.on("data", (chunk) => (serverLog += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${base}/healthz`).catch(() => undefined))?.ok, 60_000, "code-server to listen");
+
+  browser = await puppeteer.launch({
+    executablePath: env("CHROMIUM"),
+    headless: true,
+    userDataDir: path.join(root, "chromium"),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--window-size=1400,900"],
+    defaultViewport: { width: 1400, height: 900 },
+  });
+  const page = await browser.newPage();
+  await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: "domcontentloaded" });
+
+  const started = Date.now();
+  const ready = await waitFor(() => fs.existsSync(`${resultsPath}.ready`) || fs.existsSync(resultsPath),
+    DEADLINE_MS, "the probe to report", false);
+  if (ready) {
+    await page.screenshot({ path: path.join(artifacts, "vscode-diagnostics-hover.png") });
+    fs.writeFileSync(`${resultsPath}.shot`, "");
+  }
+  await waitFor(() => fs.existsSync(resultsPath), Math.max(DEADLINE_MS - (Date.now() - started), 1000),
+    "the probe's results", false);
+  await page.screenshot({ path: path.join(artifacts, "vscode-final.png") });
+  results = fs.existsSync(resultsPath) ? JSON.parse(fs.readFileSync(resultsPath, "utf8")) : undefined;
+  fs.writeFileSync(path.join(artifacts, "vscode-results.json"), JSON.stringify(results ?? null, null, 2));
+  fs.writeFileSync(path.join(artifacts, "code-server.log"), serverLog);
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  server?.kill("SIGTERM");
+});
+
+const observed = () => {
+  assert.ok(results, `the probe extension wrote no results; code-server said:\n${serverLog.slice(-3000)}`);
+  return results;
+};
+
+test("the probe ran every step without an error", () => {
+  assert.deepEqual(observed().errors, []);
+});
+
+test("the template opens as YAML and the awsls extension is active", () => {
+  assert.equal(observed().languageId, "yaml");
+  assert.equal(observed().awslsActive, true);
+});
+
+test("yaml.customTags defaults include the CloudFormation tags", () => {
+  const tags = observed().customTags ?? [];
+  for (const tag of ["!Ref scalar", "!GetAtt scalar", "!Sub scalar", "!Sub sequence", "!If sequence"]) {
+    assert.ok(tags.includes(tag), `${tag} missing from ${JSON.stringify(tags)}`);
+  }
+});
+
+test("awsls reports the unclosed flow sequence on line 10", () => {
+  const diagnostics = observed().diagnostics ?? [];
+  assert.ok(diagnostics.length > 0, "no awsls diagnostics arrived");
+  assert.ok(diagnostics.some((d) => d.line === 9 && d.source === "awsls"),
+    `no awsls diagnostic on line 10: ${JSON.stringify(diagnostics)}`);
+});
+
+test("hover on the resource type names it", () => {
+  const hover = (observed().hover ?? []).join("\n");
+  assert.match(hover, /AWS::S3::Bucket/);
+});
+
+test("completion at the resource type offers AWS::S3::Bucket", () => {
+  const labels = observed().completion ?? [];
+  assert.ok(labels.includes("AWS::S3::Bucket"), `labels: ${JSON.stringify(labels.slice(0, 20))}`);
+});
+
+test("fixing the template clears the diagnostics", () => {
+  assert.deepEqual(observed().diagnosticsAfterFix, []);
+});
+
+test("a YAML file that is not an AWS document gets no awsls diagnostics", () => {
+  assert.deepEqual(observed().plainDiagnostics, []);
+});
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `check` until it is truthy; returns false at the deadline, or throws when `required`. */
+async function waitFor(check, timeoutMs, what, required = true) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (required) {
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+  }
+  return false;
+}

@@ -1,0 +1,135 @@
+//! Read-only queries over a parsed [`Document`]: child lookup, alias
+//! resolution and finding the nodes under a byte offset.
+
+use crate::model::{Document, Entry, Intrinsic, Node, NodeId, NodeKind, Scalar};
+
+/// How many alias hops `resolve` follows before giving up (guards alias cycles).
+const MAX_ALIAS_HOPS: usize = 64;
+
+/// What lies under a byte offset, from the outermost node to the innermost.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    /// Nodes containing the offset, root first, innermost last.
+    pub nodes: Vec<NodeId>,
+    /// When the offset is on a mapping key: the mapping and the entry's index.
+    pub key_of: Option<(NodeId, usize)>,
+}
+
+impl Document {
+    /// The node with this id. Ids come from this document, so they are always in range.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    /// The root of the first document in the stream.
+    pub fn root(&self) -> Option<NodeId> {
+        self.roots.first().copied()
+    }
+
+    /// Follows aliases to the anchored node; returns `id` itself for other nodes.
+    pub fn resolve(&self, id: NodeId) -> NodeId {
+        let mut current = id;
+        for _ in 0..MAX_ALIAS_HOPS {
+            match &self.node(current).kind {
+                NodeKind::Alias {
+                    target: Some(target),
+                    ..
+                } => current = *target,
+                _ => return current,
+            }
+        }
+        current
+    }
+
+    /// The entries of a mapping (after alias resolution).
+    pub fn mapping(&self, id: NodeId) -> Option<&[Entry]> {
+        match &self.node(self.resolve(id)).kind {
+            NodeKind::Mapping(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The items of a sequence (after alias resolution).
+    pub fn sequence(&self, id: NodeId) -> Option<&[NodeId]> {
+        match &self.node(self.resolve(id)).kind {
+            NodeKind::Sequence(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn scalar(&self, id: NodeId) -> Option<&Scalar> {
+        match &self.node(self.resolve(id)).kind {
+            NodeKind::Scalar(scalar) => Some(scalar),
+            _ => None,
+        }
+    }
+
+    /// The decoded text of a scalar node.
+    pub fn str_value(&self, id: NodeId) -> Option<&str> {
+        self.scalar(id).map(|s| s.value.as_str())
+    }
+
+    pub fn intrinsic(&self, id: NodeId) -> Option<&Intrinsic> {
+        match &self.node(self.resolve(id)).kind {
+            NodeKind::Intrinsic(intrinsic) => Some(intrinsic),
+            _ => None,
+        }
+    }
+
+    /// The first entry of `mapping` whose key is `key`.
+    pub fn entry(&self, mapping: NodeId, key: &str) -> Option<&Entry> {
+        self.mapping(mapping)?.iter().find(|e| e.key.text == key)
+    }
+
+    /// The value of the first entry of `mapping` whose key is `key`.
+    pub fn get(&self, mapping: NodeId, key: &str) -> Option<NodeId> {
+        self.entry(mapping, key).map(|e| e.value)
+    }
+
+    /// The nodes under `offset` (cursor semantics: an offset at a node's end
+    /// still counts as inside it), walking from the root of the document that
+    /// contains the offset. Iterative, so deep nesting cannot overflow the stack.
+    pub fn locate(&self, offset: usize) -> Location {
+        let mut location = Location::default();
+        let Some(mut current) = self
+            .roots
+            .iter()
+            .copied()
+            .find(|r| self.node(*r).span.touches(offset))
+        else {
+            return location;
+        };
+        loop {
+            location.nodes.push(current);
+            let next = match &self.node(current).kind {
+                NodeKind::Mapping(entries) => {
+                    let mut found = None;
+                    for (i, entry) in entries.iter().enumerate() {
+                        if entry.key.span.touches(offset) {
+                            location.key_of = Some((current, i));
+                            break;
+                        }
+                        if self.node(entry.value).span.touches(offset) {
+                            found = Some(entry.value);
+                            break;
+                        }
+                    }
+                    found
+                }
+                NodeKind::Sequence(items) => items
+                    .iter()
+                    .copied()
+                    .find(|item| self.node(*item).span.touches(offset)),
+                NodeKind::Intrinsic(intrinsic) => {
+                    let arg = intrinsic.argument;
+                    self.node(arg).span.touches(offset).then_some(arg)
+                }
+                _ => None,
+            };
+            match next {
+                Some(next) if !location.nodes.contains(&next) => current = next,
+                _ => return location,
+            }
+        }
+    }
+}

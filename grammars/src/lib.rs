@@ -1,0 +1,64 @@
+//! Parsing of YAML and JSON text into the format-neutral awsls document model,
+//! with incremental re-parsing of edited sources and position conversion.
+//!
+//! [`parse`] turns text into a [`Document`]; [`Source`] keeps text, syntax tree
+//! and document together across edits; [`position`] converts between byte
+//! offsets and line/column positions in UTF-8 or UTF-16.
+
+pub mod document;
+pub mod model;
+pub mod position;
+pub mod source;
+
+mod builder;
+mod convert;
+mod errors;
+mod fallback;
+mod format;
+mod intrinsic;
+mod parsers;
+mod scalar;
+
+#[cfg(test)]
+mod tests;
+
+pub use document::Location;
+pub use format::detect_format;
+pub use intrinsic::short_form_function;
+pub use model::{
+    Anchor, Document, Entry, Format, Intrinsic, IntrinsicForm, Key, Node, NodeId, NodeKind,
+    ProblemKind, Scalar, ScalarKind, ScalarStyle, Span, SyntaxProblem, Tag,
+};
+pub use position::Encoding;
+pub use source::Source;
+
+/// Parses `text` from scratch. Never fails: problems are listed in
+/// [`Document::problems`]. YAML files too long for tree-sitter-yaml are read
+/// with the fallback YAML parser.
+pub fn parse(text: &str, format: Format) -> Document {
+    parse_with_tree(text, format).0
+}
+
+/// Parses `text`, also returning the tree-sitter tree when one was used.
+pub(crate) fn parse_with_tree(text: &str, format: Format) -> (Document, Option<tree_sitter::Tree>) {
+    if parsers::needs_fallback(format, parsers::line_breaks(text.as_bytes())) {
+        return (fallback::parse(text), None);
+    }
+    match parsers::parse_tree(text, format) {
+        Some(tree) => (convert::convert(&tree, text, format), Some(tree)),
+        None => (unparsed(text), None),
+    }
+}
+
+/// The document for text no parser could read.
+pub(crate) fn unparsed(text: &str) -> Document {
+    let mut document = Document::default();
+    document.problems.push(SyntaxProblem {
+        span: Span::new(0, text.len()),
+        kind: ProblemKind::Syntax,
+        message: "the parser could not read this text".to_owned(),
+        related: None,
+    });
+    document.limited = Some("the parser could not read this text".to_owned());
+    document
+}

@@ -1,0 +1,194 @@
+//! An editable source text: the rope, its tree-sitter tree and its parsed
+//! document, kept together. Edits update the rope and the tree; `reparse`
+//! re-parses incrementally and rebuilds the document.
+
+use std::sync::Arc;
+
+use ropey::Rope;
+use tree_sitter::{InputEdit, Point, Tree};
+
+use crate::model::{Document, Format, Span};
+use crate::{convert, fallback, parse_with_tree, parsers, unparsed};
+
+/// A document's text, syntax tree and model. Cloning is cheap (the rope and
+/// tree are shared copy-on-write, the document is behind an `Arc`).
+#[derive(Clone)]
+pub struct Source {
+    rope: Rope,
+    format: Format,
+    tree: Option<Tree>,
+    document: Arc<Document>,
+    /// The text changed since the document was built.
+    dirty: bool,
+    /// The text may contain `\r`, so rows must be counted by `\n` alone.
+    has_cr: bool,
+}
+
+impl Source {
+    /// Parses `text` as `format`.
+    pub fn new(text: &str, format: Format) -> Source {
+        let (document, tree) = parse_with_tree(text, format);
+        Source {
+            rope: Rope::from_str(text),
+            format,
+            tree,
+            document: Arc::new(document),
+            dirty: false,
+            has_cr: text.contains('\r'),
+        }
+    }
+
+    pub fn text(&self) -> &Rope {
+        &self.rope
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The document as of the last (re)parse; call [`Source::reparse`] after edits.
+    pub fn document(&self) -> Arc<Document> {
+        Arc::clone(&self.document)
+    }
+
+    /// The syntax tree as of the last (re)parse and later edits; `None` for
+    /// text read by the fallback parser.
+    pub fn tree(&self) -> Option<&Tree> {
+        self.tree.as_ref()
+    }
+
+    /// Whether edits were made since the last parse.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Replaces the byte range `range` of the current text with `new_text`.
+    /// The range is clamped to the text and moved back to char boundaries.
+    /// Does not re-parse.
+    pub fn edit(&mut self, range: Span, new_text: &str) {
+        let len = self.rope.len_bytes();
+        let start_char = self.rope.byte_to_char(range.start.min(len));
+        let end_char = self.rope.byte_to_char(range.end.clamp(range.start.min(len), len));
+        let start = self.rope.char_to_byte(start_char);
+        let end = self.rope.char_to_byte(end_char);
+        if start == end && new_text.is_empty() {
+            return;
+        }
+        let start_position = self.point(start);
+        let old_end_position = self.point(end);
+        self.rope.remove(start_char..end_char);
+        self.rope.insert(start_char, new_text);
+        self.has_cr |= new_text.contains('\r');
+        let new_end_position = advance(start_position, new_text);
+        if let Some(tree) = self.tree.as_mut() {
+            tree.edit(&InputEdit {
+                start_byte: start,
+                old_end_byte: end,
+                new_end_byte: start + new_text.len(),
+                start_position,
+                old_end_position,
+                new_end_position,
+            });
+        }
+        self.dirty = true;
+    }
+
+    /// Replaces the whole text (a full-document change) and re-parses from scratch.
+    pub fn set_text(&mut self, text: &str) -> Arc<Document> {
+        *self = Source::new(text, self.format);
+        self.document()
+    }
+
+    /// Switches the format and re-parses from scratch.
+    pub fn set_format(&mut self, format: Format) -> Arc<Document> {
+        if format != self.format || self.dirty {
+            let text = self.rope.to_string();
+            *self = Source::new(&text, format);
+        }
+        self.document()
+    }
+
+    /// Re-parses after edits (incrementally when a tree exists) and rebuilds the document.
+    pub fn reparse(&mut self) -> Arc<Document> {
+        if !self.dirty {
+            return self.document();
+        }
+        let text = self.rope.to_string();
+        self.has_cr = text.contains('\r');
+        let breaks = parsers::line_breaks(text.as_bytes());
+        let document = if parsers::needs_fallback(self.format, breaks) {
+            self.tree = None;
+            fallback::parse(&text)
+        } else {
+            let rope = &self.rope;
+            let old = self.tree.take();
+            let tree = parsers::with_parser(self.format, |parser| {
+                let mut read = |offset: usize, _: Point| -> &[u8] {
+                    if offset >= rope.len_bytes() {
+                        return &[];
+                    }
+                    let (chunk, chunk_start, _, _) = rope.chunk_at_byte(offset);
+                    chunk.as_bytes().get(offset - chunk_start..).unwrap_or(&[])
+                };
+                parser.parse_with_options(&mut read, old.as_ref(), None)
+            })
+            .flatten();
+            match tree {
+                Some(tree) => {
+                    let document = convert::convert(&tree, &text, self.format);
+                    self.tree = Some(tree);
+                    document
+                }
+                None => unparsed(&text),
+            }
+        };
+        self.document = Arc::new(document);
+        self.dirty = false;
+        self.document()
+    }
+
+    /// The tree-sitter point (row by `\n`, column in bytes) of byte `offset`.
+    fn point(&self, offset: usize) -> Point {
+        if !self.has_cr {
+            let row = self.rope.byte_to_line(offset);
+            return Point::new(row, offset - self.rope.line_to_byte(row));
+        }
+        let mut row = 0;
+        let mut line_start = 0;
+        for (chunk, chunk_start, _, _) in chunks_until(&self.rope, offset) {
+            let bytes = chunk.as_bytes();
+            let upto = (offset - chunk_start).min(bytes.len());
+            for (i, b) in bytes.iter().take(upto).enumerate() {
+                if *b == b'\n' {
+                    row += 1;
+                    line_start = chunk_start + i + 1;
+                }
+            }
+        }
+        Point::new(row, offset - line_start)
+    }
+}
+
+/// The rope's chunks (with their byte starts) that begin before `offset`.
+fn chunks_until(rope: &Rope, offset: usize) -> impl Iterator<Item = (&str, usize, usize, usize)> {
+    let mut next = 0;
+    std::iter::from_fn(move || {
+        if next >= offset || next >= rope.len_bytes() {
+            return None;
+        }
+        let item = rope.chunk_at_byte(next);
+        next = item.1 + item.0.len();
+        Some(item)
+    })
+}
+
+/// The point after `text` inserted at `start`.
+fn advance(start: Point, text: &str) -> Point {
+    match text.rfind('\n') {
+        Some(last) => Point::new(
+            start.row + text.bytes().filter(|b| *b == b'\n').count(),
+            text.len() - last - 1,
+        ),
+        None => Point::new(start.row, start.column + text.len()),
+    }
+}

@@ -1,0 +1,97 @@
+//! Findings: what every check returns, free of any protocol type.
+
+use awsls_grammars::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+/// A text replacement in the analysed document: `span` (byte range) becomes `new_text`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextEdit {
+    pub span: Span,
+    pub new_text: String,
+}
+
+/// A quick fix attached to a finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+    /// The fix the user most likely wants (`isPreferred` in LSP).
+    pub preferred: bool,
+}
+
+/// A problem found in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub span: Span,
+    pub severity: Severity,
+    /// Stable identifier of the rule, listed in `docs/rules.md` (for example `unknown-resource-type`).
+    pub code: &'static str,
+    /// Rule family: `syntax`, `cloudformation`, `sam`, `iam`, `appspec`.
+    pub kind: &'static str,
+    pub message: String,
+    /// Other places that explain the finding (the first definition of a duplicate key, ...).
+    pub related: Vec<(Span, String)>,
+    pub fixes: Vec<Fix>,
+    /// Rendered faded by editors (unused parameters, ...).
+    pub unnecessary: bool,
+    /// Rendered struck through by editors (deprecated runtimes, ...).
+    pub deprecated: bool,
+}
+
+impl Finding {
+    pub fn new(
+        kind: &'static str,
+        code: &'static str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            span,
+            severity,
+            code,
+            kind,
+            message: message.into(),
+            related: Vec::new(),
+            fixes: Vec::new(),
+            unnecessary: false,
+            deprecated: false,
+        }
+    }
+
+    pub fn error(kind: &'static str, code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Finding::new(kind, code, Severity::Error, span, message)
+    }
+
+    pub fn warning(kind: &'static str, code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Finding::new(kind, code, Severity::Warning, span, message)
+    }
+
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push((span, message.into()));
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
+        self
+    }
+}

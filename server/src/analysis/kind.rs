@@ -1,0 +1,144 @@
+//! Which kind of AWS configuration file a document is, if any.
+//!
+//! Anything that is not recognised (a GitHub workflow, a Kubernetes manifest,
+//! `package.json`) gets no analysis at all.
+
+use awsls_grammars::{Document, NodeId};
+use ropey::Rope;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    CloudFormation,
+    /// A CloudFormation template with the `AWS::Serverless-2016-10-31` transform.
+    Sam,
+    AppSpec,
+    IamPolicy,
+}
+
+impl DocKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::CloudFormation => "cloudformation",
+            DocKind::Sam => "sam",
+            DocKind::AppSpec => "appspec",
+            DocKind::IamPolicy => "iam",
+        }
+    }
+
+    /// CloudFormation or SAM.
+    pub fn is_template(self) -> bool {
+        matches!(self, DocKind::CloudFormation | DocKind::Sam)
+    }
+}
+
+pub const SAM_TRANSFORM: &str = "AWS::Serverless-2016-10-31";
+
+/// Whether the name is one CodeDeploy reads as an AppSpec file.
+pub fn is_appspec_name(name: &str) -> bool {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    matches!(
+        base.to_ascii_lowercase().as_str(),
+        "appspec.yml" | "appspec.yaml" | "appspec.json"
+    )
+}
+
+/// Detects the kind from the parsed model, falling back to a look at the raw
+/// text when syntax errors left the model incomplete.
+pub fn detect(doc: &Document, text: &Rope, name: &str) -> Option<DocKind> {
+    if let Some(root) = doc.root() {
+        if let Some(kind) = detect_from_model(doc, root, name) {
+            return Some(kind);
+        }
+    }
+    if is_appspec_name(name) {
+        return Some(DocKind::AppSpec);
+    }
+    if doc.problems.is_empty() {
+        return None;
+    }
+    detect_from_text(text)
+}
+
+fn detect_from_model(doc: &Document, root: NodeId, name: &str) -> Option<DocKind> {
+    doc.mapping(root)?;
+    if is_template(doc, root) {
+        return Some(if has_sam_transform(doc, root) {
+            DocKind::Sam
+        } else {
+            DocKind::CloudFormation
+        });
+    }
+    if is_appspec_name(name) || is_appspec_content(doc, root) {
+        return Some(DocKind::AppSpec);
+    }
+    if is_policy(doc, root) {
+        return Some(DocKind::IamPolicy);
+    }
+    None
+}
+
+fn is_template(doc: &Document, root: NodeId) -> bool {
+    if doc.get(root, "AWSTemplateFormatVersion").is_some() {
+        return true;
+    }
+    let Some(resources) = doc.get(root, "Resources").and_then(|r| doc.mapping(r)) else {
+        return false;
+    };
+    resources.iter().any(|entry| {
+        doc.get(entry.value, "Type")
+            .and_then(|t| doc.str_value(t))
+            .is_some_and(|t| t.starts_with("AWS::") || t.starts_with("Custom::"))
+    })
+}
+
+/// True when `Transform` names the SAM transform, alone or in a list.
+pub fn has_sam_transform(doc: &Document, root: NodeId) -> bool {
+    let Some(transform) = doc.get(root, "Transform") else {
+        return false;
+    };
+    if doc.str_value(transform) == Some(SAM_TRANSFORM) {
+        return true;
+    }
+    doc.sequence(transform)
+        .is_some_and(|items| items.iter().any(|i| doc.str_value(*i) == Some(SAM_TRANSFORM)))
+}
+
+fn is_appspec_content(doc: &Document, root: NodeId) -> bool {
+    let Some(version) = doc.get(root, "version") else {
+        return false;
+    };
+    let version_ok = matches!(doc.str_value(version), Some("0.0") | Some("0"));
+    version_ok
+        && ["hooks", "resources", "files", "Resources", "Hooks"]
+            .iter()
+            .any(|k| doc.get(root, k).is_some())
+}
+
+fn is_policy(doc: &Document, root: NodeId) -> bool {
+    let version = doc.get(root, "Version").and_then(|v| doc.str_value(v));
+    matches!(version, Some("2012-10-17") | Some("2008-10-17"))
+        && doc.get(root, "Statement").is_some()
+}
+
+/// A rough look at the text for documents too broken to have a usable model.
+fn detect_from_text(text: &Rope) -> Option<DocKind> {
+    let head: String = text.chunks().take(64).collect();
+    let has = |needle: &str| head.contains(needle);
+    if has("AWSTemplateFormatVersion")
+        || (has("Resources") && (has("AWS::") || has("Custom::")))
+    {
+        return Some(if has(super::kind::SAM_TRANSFORM) {
+            DocKind::Sam
+        } else {
+            DocKind::CloudFormation
+        });
+    }
+    if (has("\"Version\"") || has("Version:"))
+        && (has("2012-10-17") || has("2008-10-17"))
+        && has("Statement")
+    {
+        return Some(DocKind::IamPolicy);
+    }
+    None
+}
+

@@ -1,0 +1,43 @@
+//! Pure analyses over a document [`Snapshot`]: diagnostics, hover, completion,
+//! navigation and the rest, returning plain data with byte ranges.
+//!
+//! This module dispatches on the document's kind; each kind lives in its own
+//! folder (`cfn`, `sam`, `iam`, `appspec`). Nothing here knows LSP.
+
+pub mod appspec;
+pub mod cfn;
+pub mod completion;
+pub mod finding;
+pub mod hover;
+pub mod iam;
+pub mod kind;
+pub mod sam;
+pub mod snapshot;
+pub mod suggest;
+pub mod syntax;
+
+pub use completion::{CompletionEntry, CompletionKind};
+pub use finding::{Finding, Fix, Severity, TextEdit};
+pub use hover::HoverInfo;
+pub use kind::DocKind;
+pub use snapshot::Snapshot;
+
+/// Every finding for the document, sorted by position. Documents of no known
+/// kind get none at all.
+pub fn diagnostics(snapshot: &Snapshot) -> Vec<Finding> {
+    let Some(kind) = snapshot.kind else {
+        return Vec::new();
+    };
+    let mut findings = syntax::findings(&snapshot.document);
+    match kind {
+        DocKind::CloudFormation => cfn::check(snapshot, &mut findings),
+        DocKind::Sam => sam::check(snapshot, &mut findings),
+        DocKind::IamPolicy => iam::check(snapshot, &mut findings),
+        DocKind::AppSpec => appspec::check(snapshot, &mut findings),
+    }
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+    findings.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
+    findings
+}

@@ -1,0 +1,109 @@
+//! `awsls check`: analyse files and print findings; the exit code says whether
+//! errors were found (1), none were (0), or the input could not be read (2).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::analysis::{self, Finding, Severity, Snapshot};
+
+use super::{files, report};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable, rustc style.
+    Text,
+    /// A JSON array of findings.
+    Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: OutputFormat,
+}
+
+/// The findings for one file that was checked.
+pub struct FileReport {
+    pub path: PathBuf,
+    pub snapshot: Snapshot,
+    pub findings: Vec<Finding>,
+}
+
+pub enum FileOutcome {
+    Checked(FileReport),
+    /// Not an AWS configuration file.
+    Skipped,
+    Unreadable(String),
+}
+
+pub fn check_file(path: &PathBuf) -> FileOutcome {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return FileOutcome::Unreadable(format!("cannot read `{}`: {e}", path.display())),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => {
+            return FileOutcome::Unreadable(format!(
+                "cannot read `{}`: it is not UTF-8 text",
+                path.display()
+            ))
+        }
+    };
+    let name = path.to_string_lossy();
+    let snapshot = Snapshot::from_text(&name, &text);
+    if snapshot.kind.is_none() {
+        return FileOutcome::Skipped;
+    }
+    let findings = analysis::diagnostics(&snapshot);
+    FileOutcome::Checked(FileReport {
+        path: path.clone(),
+        snapshot,
+        findings,
+    })
+}
+
+/// Runs the check and prints the report; returns the process exit code.
+pub fn run(options: &CheckOptions) -> u8 {
+    let files = match files::collect(&options.paths) {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("awsls: {message}");
+            return 2;
+        }
+    };
+    let outcomes: Vec<FileOutcome> = files.par_iter().map(check_file).collect();
+    let mut reports = Vec::new();
+    let mut unreadable = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            FileOutcome::Checked(report) => reports.push(report),
+            FileOutcome::Skipped => {}
+            FileOutcome::Unreadable(message) => unreadable.push(message),
+        }
+    }
+    let rendered = match options.format {
+        OutputFormat::Text => report::text(&reports),
+        OutputFormat::Json => report::json(&reports),
+        OutputFormat::Sarif => report::sarif(&reports),
+        OutputFormat::Github => report::github(&reports),
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(rendered.as_bytes());
+    let _ = stdout.flush();
+    for message in &unreadable {
+        eprintln!("awsls: {message}");
+    }
+    if !unreadable.is_empty() {
+        return 2;
+    }
+    let has_errors = reports
+        .iter()
+        .any(|r| r.findings.iter().any(|f| f.severity == Severity::Error));
+    u8::from(has_errors)
+}

@@ -1,0 +1,6 @@
+//! Command-line front end: `awsls check` and its output formats, reusing the
+//! same analyses as the language server.
+
+pub mod check;
+pub mod files;
+pub mod report;

@@ -1,0 +1,75 @@
+//! The `awsls` command: `serve` (the language server on stdio), `check`
+//! (lint files and folders) and `notes` (look a topic up in the notes).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use awsls::cli::check::{self, CheckOptions, OutputFormat};
+
+#[derive(Parser)]
+#[command(
+    name = "awsls",
+    version,
+    about = "Language server and linter for AWS CloudFormation, SAM, CodeDeploy AppSpec and IAM policy files"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the language server over stdin/stdout.
+    Serve {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+        /// A folder of Markdown notes to show in hovers (repeatable).
+        #[arg(long = "notes", value_name = "DIR")]
+        notes: Vec<PathBuf>,
+    },
+    /// Lint files and folders (recursively); files that are not AWS configuration files are skipped.
+    Check {
+        /// Files or folders to check.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { 2 } else { 0 };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Serve { stdio: _, notes } => serve(notes),
+        Command::Check { paths, format } => {
+            let options = CheckOptions { paths, format };
+            ExitCode::from(check::run(&options))
+        }
+    }
+}
+
+fn serve(notes: Vec<PathBuf>) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("awsls: cannot start the async runtime: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    runtime.block_on(awsls::protocol::serve_stdio(notes));
+    ExitCode::SUCCESS
+}

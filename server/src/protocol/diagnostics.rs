@@ -1,0 +1,94 @@
+//! Publishing diagnostics: one worker per open document analyses the latest
+//! version and publishes it, coalescing edits that arrive while it works and
+//! never publishing for a stale version.
+
+use std::sync::Arc;
+
+use tokio::sync::watch;
+use tower_lsp_server::ls_types::Uri;
+
+use crate::analysis;
+
+use super::blocking;
+use super::convert;
+use super::state::ServerState;
+
+/// Wakes (or starts) the document's worker for `version`.
+pub fn schedule(state: &Arc<ServerState>, uri: &Uri, version: i32) {
+    let key = uri.as_str().to_string();
+    if let Some(sender) = state.workers.get(&key) {
+        sender.send_replace(version);
+        return;
+    }
+    let (sender, receiver) = watch::channel(version);
+    state.workers.insert(key, sender);
+    tokio::spawn(run_worker(state.clone(), uri.clone(), receiver));
+}
+
+/// Stops the document's worker and clears its diagnostics.
+pub async fn stop(state: &Arc<ServerState>, uri: &Uri) {
+    state.workers.remove(uri.as_str());
+    state.client.publish_diagnostics(uri.clone(), Vec::new(), None).await;
+}
+
+/// Re-analyses every open document (after a settings change).
+pub fn schedule_all(state: &Arc<ServerState>) {
+    for key in state.store.uris() {
+        if let (Ok(uri), Some(version)) = (key.parse::<Uri>(), state.store.version(&key)) {
+            schedule(state, &uri, version);
+        }
+    }
+}
+
+async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Receiver<i32>) {
+    let key = uri.as_str().to_string();
+    receiver.mark_changed();
+    while receiver.changed().await.is_ok() {
+        let version = *receiver.borrow_and_update();
+        let store = state.store.clone();
+        let settings = state.settings();
+        let encoding = state.encoding();
+        let worker_key = key.clone();
+        let worker_uri = uri.clone();
+        let result = blocking::run("diagnostics", move || {
+            let snapshot = store.snapshot(&worker_key)?;
+            if snapshot.version != Some(version) {
+                return None;
+            }
+            let enabled = snapshot.kind.is_some_and(|k| settings.enabled(k));
+            let findings = if enabled {
+                analysis::diagnostics(&snapshot)
+            } else {
+                Vec::new()
+            };
+            let diagnostics: Vec<_> = findings
+                .iter()
+                .map(|f| convert::diagnostic(&worker_uri, &snapshot.text, f, encoding))
+                .collect();
+            Some(diagnostics)
+        })
+        .await;
+        let diagnostics = match result {
+            Ok(Some(diagnostics)) => diagnostics,
+            Ok(None) => continue,
+            Err(error) => {
+                state
+                    .client
+                    .log_message(
+                        tower_lsp_server::ls_types::MessageType::ERROR,
+                        error.message.to_string(),
+                    )
+                    .await;
+                continue;
+            }
+        };
+        // Publish only when no newer edit arrived while analysing.
+        if receiver.has_changed().unwrap_or(true) || state.store.version(&key) != Some(version) {
+            continue;
+        }
+        state
+            .client
+            .publish_diagnostics(uri.clone(), diagnostics, Some(version))
+            .await;
+    }
+}

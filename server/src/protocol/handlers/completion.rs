@@ -1,0 +1,78 @@
+//! `textDocument/completion`: candidates with text edits that replace exactly
+//! the word being typed.
+
+use std::sync::Arc;
+
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{
+    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
+    Documentation, InsertTextFormat, MarkupContent, MarkupKind, TextEdit,
+};
+
+use crate::analysis::{self, CompletionKind};
+use crate::protocol::convert;
+use crate::protocol::state::ServerState;
+
+use super::snapshot_request::with_snapshot;
+
+fn item_kind(kind: CompletionKind) -> CompletionItemKind {
+    match kind {
+        CompletionKind::Keyword => CompletionItemKind::KEYWORD,
+        CompletionKind::Property => CompletionItemKind::PROPERTY,
+        CompletionKind::Value => CompletionItemKind::VALUE,
+        CompletionKind::Type => CompletionItemKind::CLASS,
+        CompletionKind::Reference => CompletionItemKind::REFERENCE,
+        CompletionKind::Function => CompletionItemKind::FUNCTION,
+        CompletionKind::Snippet => CompletionItemKind::SNIPPET,
+        CompletionKind::Module => CompletionItemKind::MODULE,
+        CompletionKind::Event => CompletionItemKind::EVENT,
+        CompletionKind::EnumMember => CompletionItemKind::ENUM_MEMBER,
+    }
+}
+
+pub async fn handle(
+    state: &Arc<ServerState>,
+    params: CompletionParams,
+) -> Result<Option<CompletionResponse>> {
+    let position = params.text_document_position;
+    with_snapshot(
+        state,
+        "completion",
+        &position.text_document.uri,
+        Some(position.position),
+        |snapshot, offset, encoding| {
+            let entries = analysis::completion::complete(snapshot, offset);
+            if entries.is_empty() {
+                return None;
+            }
+            let items = entries
+                .into_iter()
+                .map(|entry| CompletionItem {
+                    label: entry.label,
+                    kind: Some(item_kind(entry.kind)),
+                    detail: entry.detail,
+                    documentation: entry.documentation.map(|value| {
+                        Documentation::MarkupContent(MarkupContent {
+                            kind: MarkupKind::Markdown,
+                            value,
+                        })
+                    }),
+                    sort_text: entry.sort_text,
+                    filter_text: entry.filter_text,
+                    insert_text_format: Some(if entry.snippet {
+                        InsertTextFormat::SNIPPET
+                    } else {
+                        InsertTextFormat::PLAIN_TEXT
+                    }),
+                    text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                        range: convert::range(&snapshot.text, entry.replace, encoding),
+                        new_text: entry.insert_text,
+                    })),
+                    ..Default::default()
+                })
+                .collect();
+            Some(CompletionResponse::Array(items))
+        },
+    )
+    .await
+}

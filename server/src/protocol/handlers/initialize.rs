@@ -1,0 +1,25 @@
+//! `initialize`: negotiates the position encoding and reads initialization options.
+
+use std::sync::Arc;
+
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{InitializeParams, InitializeResult, ServerInfo};
+
+use crate::protocol::capabilities;
+use crate::protocol::state::ServerState;
+
+pub fn handle(state: &Arc<ServerState>, params: InitializeParams) -> Result<InitializeResult> {
+    let encoding = capabilities::negotiate_encoding(&params.capabilities);
+    state.set_encoding(encoding);
+    if let Some(options) = &params.initialization_options {
+        state.update_settings(|s| s.merge_json(options));
+    }
+    Ok(InitializeResult {
+        capabilities: capabilities::server_capabilities(encoding),
+        server_info: Some(ServerInfo {
+            name: "awsls".to_string(),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
+        offset_encoding: None,
+    })
+}

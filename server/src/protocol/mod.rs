@@ -1,0 +1,22 @@
+//! The language server: the only module that knows LSP. Handlers live one
+//! per method under `handlers/`; state changes (open, change, close) happen
+//! synchronously, requests run on a snapshot on the blocking pool.
+
+pub mod blocking;
+pub mod capabilities;
+pub mod convert;
+pub mod diagnostics;
+pub mod handlers;
+pub mod server;
+pub mod settings;
+pub mod state;
+
+use tower_lsp_server::{LspService, Server};
+
+/// Serves LSP on stdin/stdout until the client exits.
+pub async fn serve_stdio(notes: Vec<std::path::PathBuf>) {
+    let (service, socket) = LspService::new(move |client| server::Backend::new(client, notes));
+    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        .serve(service)
+        .await;
+}

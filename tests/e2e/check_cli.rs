@@ -1,0 +1,123 @@
+//! `awsls check` as a CI job runs it: output shapes and exit codes.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use crate::client::binary;
+
+fn fixtures(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(path)
+}
+
+fn check(args: &[&str], paths: &[PathBuf]) -> Output {
+    Command::new(binary())
+        .arg("check")
+        .args(args)
+        .args(paths)
+        .output()
+        .expect("run awsls check")
+}
+
+fn json_findings(output: &Output) -> Vec<Value> {
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    match serde_json::from_str::<Value>(&stdout) {
+        Ok(Value::Array(items)) => items,
+        other => panic!("expected a JSON array, got {other:?} from {stdout}"),
+    }
+}
+
+#[test]
+fn json_output_has_the_documented_shape_and_exit_code_1_on_errors() {
+    let output = check(&["--format", "json"], &[fixtures("check/broken")]);
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let findings = json_findings(&output);
+    assert!(!findings.is_empty());
+    for finding in &findings {
+        for key in ["file", "code", "message", "kind", "severity"] {
+            assert!(finding[key].is_string(), "`{key}` missing in {finding}");
+        }
+        for key in ["line", "column", "end_line", "end_column"] {
+            assert!(finding[key].as_u64().is_some_and(|n| n >= 1), "`{key}` in {finding}");
+        }
+        assert!(["error", "warning", "info"].contains(&finding["severity"].as_str().unwrap_or("")));
+    }
+    // The unclosed flow sequence on line 7 of the YAML template.
+    assert!(findings.iter().any(|f| f["file"].as_str().is_some_and(|p| p.ends_with("unclosed-flow.yaml"))
+        && f["code"] == "syntax-error"
+        && f["line"] == 7), "{findings:#?}");
+    // The duplicate `Type` key on line 6 of the JSON template, column 7 (1-based).
+    assert!(findings.iter().any(|f| f["file"].as_str().is_some_and(|p| p.ends_with("duplicate-key.json"))
+        && f["code"] == "duplicate-key"
+        && f["line"] == 6
+        && f["column"] == 7), "{findings:#?}");
+    // The broken GitHub workflow is not an AWS file: nothing reported for it.
+    assert!(!findings.iter().any(|f| f["file"].as_str().is_some_and(|p| p.ends_with("workflow.yml"))));
+}
+
+#[test]
+fn clean_files_exit_0_and_non_aws_files_are_skipped() {
+    let output = check(&["--format", "json"], &[fixtures("check/clean")]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(json_findings(&output).is_empty());
+    let text = check(&[], &[fixtures("check/clean")]);
+    assert_eq!(text.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&text.stdout).contains("No problems found in 1 file"));
+}
+
+#[test]
+fn text_output_points_at_the_problem() {
+    let output = check(&[], &[fixtures("check/broken/unclosed-flow.yaml")]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("error[syntax-error]"), "{stdout}");
+    assert!(stdout.contains("unclosed-flow.yaml:7:"), "{stdout}");
+    assert!(stdout.contains('^'), "{stdout}");
+}
+
+#[test]
+fn sarif_and_github_formats() {
+    let sarif = check(&["--format", "sarif"], &[fixtures("check/broken")]);
+    let log: Value = serde_json::from_slice(&sarif.stdout).expect("SARIF is JSON");
+    assert_eq!(log["version"], "2.1.0");
+    assert!(log["runs"][0]["results"].as_array().is_some_and(|r| !r.is_empty()));
+    let github = check(&["--format", "github"], &[fixtures("check/broken")]);
+    let stdout = String::from_utf8_lossy(&github.stdout);
+    assert!(stdout.lines().any(|l| l.starts_with("::error file=") && l.contains("line=7")), "{stdout}");
+}
+
+#[test]
+fn bad_paths_and_bad_usage_exit_2_with_a_message() {
+    let output = check(&[], &[PathBuf::from("/no/such/folder/template.yaml")]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot read `/no/such/folder/template.yaml`"), "{stderr}");
+    let usage = Command::new(binary()).args(["check", "--format", "nope", "x"]).output().expect("run");
+    assert_eq!(usage.status.code(), Some(2));
+    let none = Command::new(binary()).arg("check").output().expect("run");
+    assert_eq!(none.status.code(), Some(2));
+}
+
+#[test]
+fn unreadable_input_exits_2() {
+    let dir = std::env::temp_dir().join(format!("awsls-binary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("template.yaml");
+    std::fs::write(&file, [0xff, 0xfe, 0x00, 0x41]).expect("write");
+    let output = check(&[], &[file]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not UTF-8"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn version_and_help() {
+    let version = Command::new(binary()).arg("--version").output().expect("run");
+    assert_eq!(version.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("awsls "));
+    let help = Command::new(binary()).arg("--help").output().expect("run");
+    assert!(String::from_utf8_lossy(&help.stdout).contains("check"));
+}

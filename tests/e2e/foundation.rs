@@ -1,0 +1,229 @@
+//! The foundation over stdio: initialize, syntax diagnostics at exact UTF-16
+//! and UTF-8 columns, no interference with non-AWS files, ordered rapid edits,
+//! and incremental edits that end where a fresh open of the same text ends.
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::{json, Value};
+
+use crate::client::{file_uri, Client};
+
+/// A broken template: on line 6 an emoji and CJK text stand before a stray `]`.
+const BROKEN: &str = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: [\"😀名前\", \"b\"]]\n";
+
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// The (line, UTF-16 column) of a byte offset in `text`, lines broken on LF.
+fn utf16_position(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (line as u32, utf16_len(&text[line_start..offset]) as u32)
+}
+
+fn start_of(diagnostic: &Value) -> (u64, u64) {
+    let start = &diagnostic["range"]["start"];
+    (
+        start["line"].as_u64().unwrap_or(u64::MAX),
+        start["character"].as_u64().unwrap_or(u64::MAX),
+    )
+}
+
+#[test]
+fn initialize_answers_with_capabilities_and_utf16_by_default() {
+    let mut client = Client::spawn(&[]);
+    let result = client.initialize(json!({}), None);
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(result["serverInfo"]["name"], "awsls");
+    assert!(result["capabilities"]["hoverProvider"].as_bool().unwrap_or(false));
+    client.shutdown();
+}
+
+#[test]
+fn utf8_is_used_when_the_client_offers_it() {
+    let mut client = Client::spawn(&[]);
+    let result = client.initialize(json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}), None);
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    let uri = file_uri("broken-utf8.yaml");
+    client.open(&uri, "yaml", 1, BROKEN);
+    let diagnostics = client.diagnostics_for(&uri, 1);
+    let offset = BROKEN.find("]]").map(|i| i + 1).expect("stray bracket");
+    let line_start = BROKEN[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let expected = (5u64, (offset - line_start) as u64);
+    assert!(
+        diagnostics.iter().any(|d| start_of(d) == expected),
+        "expected a diagnostic at byte column {expected:?}, got {diagnostics:#?}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn syntax_error_is_reported_at_its_utf16_column() {
+    let mut client = Client::start();
+    let uri = file_uri("broken.yaml");
+    client.open(&uri, "yaml", 1, BROKEN);
+    let diagnostics = client.diagnostics_for(&uri, 1);
+    let offset = BROKEN.find("]]").map(|i| i + 1).expect("stray bracket");
+    let (line, character) = utf16_position(BROKEN, offset);
+    assert_eq!(line, 5);
+    let error = diagnostics
+        .iter()
+        .find(|d| d["code"] == "syntax-error")
+        .unwrap_or_else(|| panic!("no syntax error in {diagnostics:#?}"));
+    assert_eq!(start_of(error), (line as u64, character as u64), "{error:#}");
+    assert_eq!(error["severity"], 1);
+    assert_eq!(error["source"], "awsls");
+    client.shutdown();
+}
+
+#[test]
+fn github_workflows_and_other_files_get_no_diagnostics() {
+    let mut client = Client::start();
+    let workflow = file_uri(".github/workflows/ci.yml");
+    client.open(
+        &workflow,
+        "yaml",
+        1,
+        "name: ci\non: [push\njobs:\n  build:\n    runs-on: ubuntu-latest\n",
+    );
+    let package = file_uri("package.json");
+    client.open(&package, "json", 1, "{\"name\": \"x\", \"version\": \"1.0.0\",}");
+    // A template opened afterwards proves the server got that far.
+    let template = file_uri("after.yaml");
+    client.open(&template, "yaml", 1, BROKEN);
+    assert!(!client.diagnostics_for(&template, 1).is_empty());
+    for uri in [&workflow, &package] {
+        for message in client.published_for(uri) {
+            assert_eq!(message["params"]["diagnostics"], json!([]), "{uri}: {message:#}");
+        }
+    }
+    client.shutdown();
+}
+
+/// Byte offset → LSP position (UTF-16) in `text`.
+fn position(text: &str, offset: usize) -> Value {
+    let (line, character) = utf16_position(text, offset);
+    json!({"line": line, "character": character})
+}
+
+fn change(uri: &str, version: i32, text: &str, start: usize, end: usize, new_text: &str) -> Value {
+    json!({
+        "textDocument": {"uri": uri, "version": version},
+        "contentChanges": [{
+            "range": {"start": position(text, start), "end": position(text, end)},
+            "text": new_text,
+        }]
+    })
+}
+
+#[test]
+fn two_hundred_rapid_changes_arrive_in_order() {
+    let mut client = Client::start();
+    let uri = file_uri("rapid.yaml");
+    let mut text = String::from(
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nDescription: \nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n",
+    );
+    client.open(&uri, "yaml", 1, &text);
+    let insert_at = text.find("Description: ").map(|i| i + "Description: ".len()).unwrap_or(0);
+    let typed: String = "abcdefghij".repeat(20);
+    for (i, ch) in typed.chars().enumerate() {
+        let at = insert_at + i;
+        let params = change(&uri, i as i32 + 2, &text, at, at, &ch.to_string());
+        client.notify("textDocument/didChange", params);
+        text.insert(at, ch);
+    }
+    // One more change that makes the line end in a stray `]` right after the typed text.
+    let end = insert_at + typed.len();
+    client.notify("textDocument/didChange", change(&uri, 202, &text, end, end, "]"));
+    text.insert(end, ']');
+    let diagnostics = client.diagnostics_for(&uri, 202);
+    let (line, character) = utf16_position(&text, end);
+    assert!(
+        diagnostics.iter().any(|d| start_of(d) == (line as u64, character as u64)),
+        "the stray bracket after 200 typed characters should be at {line}:{character}: {diagnostics:#?}"
+    );
+    // The same text opened fresh gives the same diagnostics.
+    let fresh = file_uri("rapid-fresh.yaml");
+    client.open(&fresh, "yaml", 1, &text);
+    assert_eq!(client.diagnostics_for(&fresh, 1), diagnostics);
+    client.shutdown();
+}
+
+const SEED_YAML: &str = "AWSTemplateFormatVersion: \"2010-09-09\"\nParameters:\n  Env:\n    Type: String\n    Default: dev\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub \"${Env}-data\"\n      Tags: [{Key: owner, Value: \"チーム😀\"}]\nOutputs:\n  Arn:\n    Value: !GetAtt Bucket.Arn\n";
+
+const SEED_JSON: &str = "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Resources\": {\n    \"Queue\": {\n      \"Type\": \"AWS::SQS::Queue\",\n      \"Properties\": {\"VisibilityTimeout\": 30, \"QueueName\": \"名前\"}\n    }\n  },\n  \"Outputs\": {\"Url\": {\"Value\": {\"Ref\": \"Queue\"}}}\n}\n";
+
+const SNIPPETS: &[&str] = &[
+    "", " ", "\n", ":", "[", "]", "{", "}", "\"", "'", "!Ref X", "- item\n", "Key: value\n", "😀", "名", "\t", "  Type: AWS::SNS::Topic\n", ",", "#", "&a", "*a", "---\n",
+];
+
+/// (start fraction, delete length, snippet index)
+fn edits() -> impl Strategy<Value = Vec<(f64, usize, usize)>> {
+    prop::collection::vec((0.0f64..1.0, 0usize..6, 0usize..SNIPPETS.len()), 1..25)
+}
+
+fn char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[test]
+fn random_incremental_edits_match_a_fresh_open() {
+    let mut client = Client::start();
+    let mut runner = TestRunner::new(Config {
+        cases: 24,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let mut case = 0;
+    let result = runner.run(&(edits(), any::<bool>()), |(edits, json)| {
+        case += 1;
+        let (seed, language, ext) = if json {
+            (SEED_JSON, "json", "json")
+        } else {
+            (SEED_YAML, "yaml", "yaml")
+        };
+        let uri = file_uri(&format!("random-{case}.{ext}"));
+        let mut text = seed.to_string();
+        client.open(&uri, language, 1, &text);
+        let mut version = 1;
+        for (at, delete, snippet) in &edits {
+            let start = char_boundary(&text, (at * text.len() as f64) as usize);
+            let end = char_boundary(&text, start + delete);
+            let end = end.max(start);
+            version += 1;
+            let params = change(&uri, version, &text, start, end, SNIPPETS[*snippet]);
+            client.notify("textDocument/didChange", params);
+            text.replace_range(start..end, SNIPPETS[*snippet]);
+        }
+        let incremental = client.diagnostics_for(&uri, version);
+        let fresh_uri = file_uri(&format!("random-{case}-fresh.{ext}"));
+        client.open(&fresh_uri, language, 1, &text);
+        let fresh = client.diagnostics_for(&fresh_uri, 1);
+        let strip = |list: &[Value]| -> Vec<Value> {
+            list.iter()
+                .map(|d| {
+                    let mut d = d.clone();
+                    if let Some(related) = d.get_mut("relatedInformation").and_then(Value::as_array_mut) {
+                        for r in related {
+                            r["location"]["uri"] = Value::Null;
+                        }
+                    }
+                    d
+                })
+                .collect()
+        };
+        prop_assert_eq!(strip(&incremental), strip(&fresh), "text:\n{}", text);
+        Ok(())
+    });
+    if let Err(error) = result {
+        panic!("{error}");
+    }
+    assert!(client.is_alive());
+    client.shutdown();
+}

@@ -1,0 +1,13 @@
+//! End-to-end tests: the real `awsls` binary, driven over stdio like an
+//! editor drives it, and `awsls check` run like a CI job runs it.
+
+mod appspec;
+mod cfn_editing;
+mod cfn_validation;
+mod check_cli;
+mod client;
+mod foundation;
+mod iam;
+mod notes;
+mod robustness;
+mod sam;
