@@ -91,7 +91,10 @@ impl<'t> Builder<'t> {
     pub fn alias(&mut self, name: &str, span: Span) -> NodeKind {
         let target = self.anchors.get(name).copied();
         if target.is_none() {
-            self.problem(span, format!("alias `*{name}` refers to no anchor defined before it"));
+            self.problem(
+                span,
+                format!("alias `*{name}` refers to no anchor defined before it"),
+            );
         }
         NodeKind::Alias {
             name: name.to_owned(),
@@ -134,7 +137,10 @@ impl<'t> Builder<'t> {
         let mut duplicates: Vec<(usize, usize)> = Vec::new();
         if entries.len() <= LINEAR_DUPLICATE_SCAN {
             for (i, entry) in entries.iter().enumerate() {
-                if let Some(first) = entries[..i].iter().position(|e| e.key.text == entry.key.text) {
+                if let Some(first) = entries[..i]
+                    .iter()
+                    .position(|e| e.key.text == entry.key.text)
+                {
                     duplicates.push((first, i));
                 }
             }

@@ -6,20 +6,59 @@ use tree_sitter::{Node as TsNode, Tree};
 
 use crate::builder::{Builder, MAX_DEPTH};
 use crate::errors;
-use crate::model::{Anchor, Document, Entry, Format, Key, NodeId, NodeKind, Scalar, ScalarKind, ScalarStyle, Span, Tag};
+use crate::fallback;
+use crate::model::{
+    Anchor, Document, Entry, Format, Key, NodeId, NodeKind, ProblemKind, Scalar, ScalarKind,
+    ScalarStyle, Span, Tag,
+};
 use crate::scalar::{self, FlowStyle};
 
 /// Builds the document model for `tree`, a parse of `text` in `format`.
 pub(crate) fn convert(tree: &Tree, text: &str, format: Format) -> Document {
+    let language = tree.language();
+    let roles = (0..language.node_kind_count())
+        .map(|id| {
+            u16::try_from(id)
+                .ok()
+                .and_then(|id| language.node_kind_for_id(id))
+                .map_or(Role::Skip, |kind| role(format, kind))
+        })
+        .collect();
     let mut converter = Converter {
         b: Builder::new(text),
         format,
         frames: Vec::new(),
         depth: 0,
+        roles,
+        key_field: language.field_id_for_name("key"),
     };
+    if format == Format::Yaml && tree.root_node().is_error() {
+        return salvage(tree, text);
+    }
     converter.walk(tree);
     errors::collect(tree, &mut converter.b);
     converter.b.finish()
+}
+
+/// When tree-sitter-yaml could not make a document of the text at all (its
+/// root is an `ERROR`), the model comes from the fallback reader, which keeps
+/// everything before the first syntax error; the syntax problems still come
+/// from tree-sitter.
+fn salvage(tree: &Tree, text: &str) -> Document {
+    let mut document = fallback::parse(text);
+    let mut b = Builder::new(text);
+    errors::collect(tree, &mut b);
+    let mut problems = b.finish().problems;
+    problems.extend(
+        document
+            .problems
+            .drain(..)
+            .filter(|p| p.kind != ProblemKind::Syntax),
+    );
+    problems.sort_by_key(|p| (p.span.start, p.span.end));
+    document.problems = problems;
+    document.limited = None;
+    document
 }
 
 /// What a syntax node means to the converter.
@@ -45,11 +84,18 @@ fn role(format: Format, kind: &str) -> Role {
         (_, "ERROR") | (Format::Yaml, "stream") => Role::Transparent,
         (_, "document") => Role::Document,
         (Format::Yaml, "block_node" | "flow_node") => Role::Node,
-        (Format::Yaml, "block_mapping" | "flow_mapping") | (Format::Json, "object") => Role::Mapping,
+        (Format::Yaml, "block_mapping" | "flow_mapping") | (Format::Json, "object") => {
+            Role::Mapping
+        }
         (Format::Yaml, "block_mapping_pair" | "flow_pair") | (Format::Json, "pair") => Role::Pair,
-        (Format::Yaml, "block_sequence" | "flow_sequence") | (Format::Json, "array") => Role::Sequence,
+        (Format::Yaml, "block_sequence" | "flow_sequence") | (Format::Json, "array") => {
+            Role::Sequence
+        }
         (Format::Yaml, "block_sequence_item") => Role::Item,
-        (Format::Yaml, "plain_scalar" | "single_quote_scalar" | "double_quote_scalar" | "block_scalar")
+        (
+            Format::Yaml,
+            "plain_scalar" | "single_quote_scalar" | "double_quote_scalar" | "block_scalar",
+        )
         | (Format::Json, "string" | "number" | "true" | "false" | "null") => Role::Scalar,
         (Format::Yaml, "tag") => Role::Tag,
         (Format::Yaml, "anchor") => Role::Anchor,
@@ -76,12 +122,28 @@ enum Content {
 
 enum FrameKind {
     Transparent,
-    Document { value: Option<NodeId>, entries: Vec<Entry> },
-    Node { tag: Option<Tag>, anchor: Option<Anchor>, content: Option<Content> },
-    Mapping { entries: Vec<Entry> },
-    Pair { key: Option<Key>, value: Option<NodeId> },
-    Sequence { items: Vec<NodeId> },
-    Item { value: Option<NodeId> },
+    Document {
+        value: Option<NodeId>,
+        entries: Vec<Entry>,
+    },
+    Node {
+        tag: Option<Tag>,
+        anchor: Option<Anchor>,
+        content: Option<Content>,
+    },
+    Mapping {
+        entries: Vec<Entry>,
+    },
+    Pair {
+        key: Option<Key>,
+        value: Option<NodeId>,
+    },
+    Sequence {
+        items: Vec<NodeId>,
+    },
+    Item {
+        value: Option<NodeId>,
+    },
 }
 
 struct Frame {
@@ -96,6 +158,9 @@ struct Converter<'t> {
     format: Format,
     frames: Vec<Frame>,
     depth: usize,
+    /// The role of each node kind id of the tree's language.
+    roles: Vec<Role>,
+    key_field: Option<std::num::NonZeroU16>,
 }
 
 fn span_of(node: TsNode<'_>) -> Span {
@@ -107,8 +172,18 @@ impl<'t> Converter<'t> {
         let mut cursor = tree.walk();
         loop {
             let node = cursor.node();
-            let field = cursor.field_name();
-            if self.enter(node, field) {
+            let role = self
+                .roles
+                .get(usize::from(node.kind_id()))
+                .copied()
+                .unwrap_or(Role::Skip);
+            let in_pair = matches!(
+                self.frames.last().map(|f| &f.kind),
+                Some(FrameKind::Pair { .. })
+            );
+            let is_key_field =
+                in_pair && self.key_field.is_some() && cursor.field_id() == self.key_field;
+            if self.enter(node, role, is_key_field) {
                 if cursor.goto_first_child() {
                     continue;
                 }
@@ -128,15 +203,14 @@ impl<'t> Converter<'t> {
 
     /// Handles a node on the way down; returns true when a frame was pushed
     /// and the node's children should be visited.
-    fn enter(&mut self, node: TsNode<'_>, field: Option<&str>) -> bool {
-        let span = span_of(node);
-        let role = role(self.format, node.kind());
+    fn enter(&mut self, node: TsNode<'_>, role: Role, is_key_field: bool) -> bool {
         if role == Role::Skip {
             return false;
         }
+        let span = span_of(node);
         let parent = self.frames.last().map(|f| &f.kind);
-        let is_key = matches!(parent, Some(FrameKind::Pair { .. })) && field == Some("key")
-            || matches!(parent, Some(FrameKind::Mapping { .. })) && role == Role::Node;
+        let is_key =
+            is_key_field || matches!(parent, Some(FrameKind::Mapping { .. })) && role == Role::Node;
         if is_key {
             let key = self.key(node);
             self.deliver(Piece::Key(key));
@@ -175,8 +249,13 @@ impl<'t> Converter<'t> {
                 anchor: None,
                 content: None,
             },
-            Role::Mapping => FrameKind::Mapping { entries: Vec::new() },
-            Role::Pair => FrameKind::Pair { key: None, value: None },
+            Role::Mapping => FrameKind::Mapping {
+                entries: Vec::new(),
+            },
+            Role::Pair => FrameKind::Pair {
+                key: None,
+                value: None,
+            },
             Role::Sequence => FrameKind::Sequence { items: Vec::new() },
             Role::Item => FrameKind::Item { value: None },
         };
@@ -216,10 +295,16 @@ impl<'t> Converter<'t> {
                 };
                 self.b.roots.extend(value);
             }
-            FrameKind::Node { tag, anchor, content } => {
+            FrameKind::Node {
+                tag,
+                anchor,
+                content,
+            } => {
                 let id = match content {
                     Some(Content::Id(id)) => id,
-                    Some(Content::Kind(kind, content)) => self.b.value(span, content, kind, tag, anchor),
+                    Some(Content::Kind(kind, content)) => {
+                        self.b.value(span, content, kind, tag, anchor)
+                    }
                     None => {
                         let content = Span::new(span.end, span.end);
                         self.b.value(span, content, NodeKind::Null, tag, anchor)
@@ -239,7 +324,9 @@ impl<'t> Converter<'t> {
                 let value = value.unwrap_or_else(|| self.b.null(span.end));
                 self.deliver(Piece::Entry(Entry { key, value }));
             }
-            FrameKind::Sequence { items } => self.deliver(Piece::Content(NodeKind::Sequence(items), span)),
+            FrameKind::Sequence { items } => {
+                self.deliver(Piece::Content(NodeKind::Sequence(items), span))
+            }
             FrameKind::Item { value } => {
                 let value = value.unwrap_or_else(|| self.b.null(span.end));
                 self.deliver(Piece::Value(value));
@@ -260,7 +347,9 @@ impl<'t> Converter<'t> {
         let piece = match (&self.frames[index].kind, piece) {
             (FrameKind::Node { .. }, piece) => piece,
             (FrameKind::Mapping { .. }, piece) => piece,
-            (_, Piece::Content(kind, span)) => Piece::Value(self.b.value(span, span, kind, None, None)),
+            (_, Piece::Content(kind, span)) => {
+                Piece::Value(self.b.value(span, span, kind, None, None))
+            }
             (FrameKind::Sequence { .. }, Piece::Entry(entry)) => {
                 let span = entries_span(&self.b, std::slice::from_ref(&entry)).unwrap_or_default();
                 let kind = self.b.mapping(vec![entry]);
@@ -277,7 +366,8 @@ impl<'t> Converter<'t> {
                     *value = Some(id);
                 } else if let Some(node) = self.b.nodes.get(id.index()) {
                     let span = node.span;
-                    self.b.problem(span, "unexpected value after the end of the document");
+                    self.b
+                        .problem(span, "unexpected value after the end of the document");
                 }
             }
             (FrameKind::Document { entries, .. }, Piece::Entry(entry)) => entries.push(entry),
@@ -310,16 +400,25 @@ impl<'t> Converter<'t> {
         }
     }
 
+    fn role_of(&self, node: TsNode<'_>) -> Role {
+        self.roles
+            .get(usize::from(node.kind_id()))
+            .copied()
+            .unwrap_or(Role::Skip)
+    }
+
     /// The decoded key written at `node`.
     fn key(&self, node: TsNode<'_>) -> Key {
-        if self.format == Format::Json || role(self.format, node.kind()) == Role::Scalar {
+        if self.format == Format::Json || self.role_of(node) == Role::Scalar {
             return self.scalar_key(node);
         }
-        let mut cursor = node.walk();
         let mut content = None;
-        for child in node.named_children(&mut cursor) {
-            match child.kind() {
-                "tag" | "anchor" | "comment" => {}
+        for i in 0..node.named_child_count() {
+            let Some(child) = node.named_child(i as u32) else {
+                continue;
+            };
+            match self.role_of(child) {
+                Role::Tag | Role::Anchor | Role::Skip => {}
                 _ => {
                     if content.is_some() {
                         return self.b.raw_key(span_of(node));
@@ -329,7 +428,7 @@ impl<'t> Converter<'t> {
             }
         }
         match content {
-            Some(child) if role(self.format, child.kind()) == Role::Scalar => self.scalar_key(child),
+            Some(child) if self.role_of(child) == Role::Scalar => self.scalar_key(child),
             Some(child) => self.b.raw_key(span_of(child)),
             None => Key {
                 text: String::new(),
@@ -370,7 +469,11 @@ impl<'t> Converter<'t> {
             ),
             "block_scalar" => {
                 let (value, folded) = scalar::block(self.b.text, span.start);
-                let style = if folded { ScalarStyle::Folded } else { ScalarStyle::Literal };
+                let style = if folded {
+                    ScalarStyle::Folded
+                } else {
+                    ScalarStyle::Literal
+                };
                 (value, style, ScalarKind::String)
             }
             "string" => (
@@ -400,6 +503,9 @@ fn unquote(raw: &str, quote: char) -> &str {
 fn entries_span(b: &Builder<'_>, entries: &[Entry]) -> Option<Span> {
     let first = entries.first()?;
     let last = entries.last()?;
-    let end = b.nodes.get(last.value.index()).map_or(last.key.span.end, |n| n.span.end);
+    let end = b
+        .nodes
+        .get(last.value.index())
+        .map_or(last.key.span.end, |n| n.span.end);
     Some(Span::new(first.key.span.start, end.max(last.key.span.end)))
 }

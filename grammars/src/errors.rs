@@ -60,47 +60,98 @@ fn report_error(node: TsNode<'_>, b: &mut Builder<'_>) {
         );
         return;
     }
-    let offending = offending_span(node, b.text);
-    let snippet = b.slice(offending).trim();
-    let message = if snippet.is_empty() {
-        "syntax error: unexpected end of input".to_owned()
-    } else if snippet.len() <= MAX_SNIPPET && !snippet.contains(['\n', '\r']) {
-        format!("syntax error: unexpected `{snippet}`")
-    } else {
-        let first_line = snippet.lines().next().unwrap_or("");
-        let mut cut = first_line.len().min(MAX_SNIPPET);
-        while !first_line.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        format!("syntax error: unexpected text `{}…`", first_line.get(..cut).unwrap_or(""))
-    };
-    b.problem(offending, message);
+    let (span, message) = describe(node, b.text);
+    b.problem(span, message);
 }
 
-/// The part of an `ERROR` node to underline: its first stray token (a token
-/// or leaf directly inside it), else the text after its last child, else its
-/// own text; trimmed and cut at the end of the first line.
-fn offending_span(node: TsNode<'_>, text: &str) -> Span {
+/// Where an `ERROR` node's problem is and what to call it. Unterminated
+/// strings and unclosed brackets first, then the first stray token, then the
+/// token the parser stopped at, and the node's own first line as a last resort.
+fn describe(node: TsNode<'_>, text: &str) -> (Span, String) {
     let mut cursor = node.walk();
-    let mut last_end = node.start_byte();
-    for child in node.children(&mut cursor) {
-        let stray = !child.is_named() || child.is_error() || child.child_count() == 0;
-        if stray && child.end_byte() > child.start_byte() {
-            return first_line(text, child.start_byte(), child.end_byte());
-        }
-        last_end = last_end.max(child.end_byte());
+    let strays: Vec<TsNode<'_>> = node
+        .children(&mut cursor)
+        .filter(|c| {
+            (!c.is_named() || c.is_error() || c.child_count() == 0) && c.end_byte() > c.start_byte()
+        })
+        .collect();
+    if let Some(quote) = strays.iter().find(|c| matches!(c.kind(), "\"" | "'")) {
+        let line_end = text
+            .get(quote.start_byte()..)
+            .and_then(|rest| rest.find(['\n', '\r']))
+            .map_or(text.len(), |i| quote.start_byte() + i);
+        let span = first_line(text, quote.start_byte(), line_end);
+        return (
+            span,
+            format!(
+                "syntax error: string is not terminated (missing closing `{}`)",
+                quote.kind()
+            ),
+        );
     }
+    if let Some(open) = strays.iter().find(|c| matches!(c.kind(), "[" | "{")) {
+        let span = Span::new(open.start_byte(), open.end_byte());
+        return (
+            span,
+            format!("syntax error: `{}` is never closed", open.kind()),
+        );
+    }
+    if let Some(stray) = strays.iter().find(|c| c.kind() != ":") {
+        return unexpected(text, first_line(text, stray.start_byte(), stray.end_byte()));
+    }
+    if let Some(next) = next_token(text, node.end_byte()) {
+        return unexpected(text, next);
+    }
+    if let Some(colon) = strays.first() {
+        return unexpected(text, Span::new(colon.start_byte(), colon.end_byte()));
+    }
+    let mut cursor = node.walk();
+    let last_end = node
+        .children(&mut cursor)
+        .map(|c| c.end_byte())
+        .max()
+        .unwrap_or(node.start_byte());
     let trailing = first_line(text, last_end, node.end_byte());
     if !trailing.is_empty() {
-        return trailing;
+        return unexpected(text, trailing);
     }
-    let rest = text.get(node.end_byte()..).unwrap_or("");
-    let line_end = node.end_byte() + rest.find(['\n', '\r']).unwrap_or(rest.len());
-    let after = first_line(text, node.end_byte(), line_end);
-    if !after.is_empty() {
-        return after;
-    }
-    first_line(text, node.start_byte(), node.end_byte())
+    unexpected(text, first_line(text, node.start_byte(), node.end_byte()))
+}
+
+fn unexpected(text: &str, span: Span) -> (Span, String) {
+    let snippet = text.get(span.start..span.end).unwrap_or("").trim();
+    let message = if snippet.is_empty() {
+        "syntax error: unexpected end of input".to_owned()
+    } else if snippet.chars().count() <= MAX_SNIPPET {
+        format!("syntax error: unexpected `{snippet}`")
+    } else {
+        let cut: String = snippet.chars().take(MAX_SNIPPET).collect();
+        format!("syntax error: unexpected text `{cut}…`")
+    };
+    (span, message)
+}
+
+/// The token starting at the first non-blank character from `at`: one
+/// bracket or separator, a quoted string on its line, or a run of other characters.
+fn next_token(text: &str, at: usize) -> Option<Span> {
+    let rest = text.get(at..)?;
+    let start = at + (rest.len() - rest.trim_start().len());
+    let rest = text.get(start..)?;
+    let first = rest.chars().next()?;
+    let len = match first {
+        '[' | ']' | '{' | '}' | ',' | ':' => 1,
+        '"' | '\'' => {
+            let line_len = rest.find(['\n', '\r']).unwrap_or(rest.len());
+            rest.get(1..line_len)
+                .and_then(|body| body.find(first))
+                .map_or(line_len, |close| close + 2)
+        }
+        _ => rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}' | ':'))
+            .unwrap_or(rest.len())
+            .max(first.len_utf8()),
+    };
+    Some(Span::new(start, start + len))
 }
 
 /// `start..end` trimmed of surrounding whitespace and cut at its first line break.

@@ -5,10 +5,14 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle, Span as SaphyrSpan, Tag as SaphyrTag};
+use saphyr_parser::{
+    Event, Parser, ScalarStyle as SaphyrStyle, Span as SaphyrSpan, Tag as SaphyrTag,
+};
 
 use crate::builder::{Builder, MAX_DEPTH};
-use crate::model::{Anchor, Document, Entry, Key, NodeId, NodeKind, Scalar, ScalarKind, ScalarStyle, Span, Tag};
+use crate::model::{
+    Anchor, Document, Entry, Key, NodeId, NodeKind, Scalar, ScalarKind, ScalarStyle, Span, Tag,
+};
 use crate::scalar;
 
 /// Parses YAML `text` with saphyr-parser.
@@ -28,7 +32,13 @@ pub(crate) fn parse(text: &str) -> Document {
             Err(error) => {
                 let at = reader.chars.byte(error.marker().index());
                 let span = token_at(text, at);
-                reader.b.problem(span, format!("syntax error: {}", error.info()));
+                reader
+                    .b
+                    .problem(span, format!("syntax error: {}", error.info()));
+                reader.b.limited.get_or_insert_with(|| {
+                    "this file is read by the long-file YAML reader, which stops at the first syntax error"
+                        .to_owned()
+                });
                 break;
             }
         }
@@ -94,9 +104,16 @@ fn token_at(text: &str, at: usize) -> Span {
 }
 
 enum FrameKind {
-    Document { value: Option<NodeId> },
-    Mapping { entries: Vec<Entry>, key: Option<Key> },
-    Sequence { items: Vec<NodeId> },
+    Document {
+        value: Option<NodeId>,
+    },
+    Mapping {
+        entries: Vec<Entry>,
+        key: Option<Key>,
+    },
+    Sequence {
+        items: Vec<NodeId>,
+    },
 }
 
 struct Frame {
@@ -134,7 +151,9 @@ impl Reader<'_> {
             return;
         }
         match event {
-            Event::DocumentStart(_) => self.frames.push(Frame::new(FrameKind::Document { value: None }, span)),
+            Event::DocumentStart(_) => self
+                .frames
+                .push(Frame::new(FrameKind::Document { value: None }, span)),
             Event::DocumentEnd => self.close(span),
             Event::Alias(id) => {
                 let name = self.b.slice(span).trim_start_matches('*');
@@ -154,7 +173,9 @@ impl Reader<'_> {
                     self.deliver(id);
                 }
             }
-            Event::Scalar(value, style, anchor_id, tag) => self.scalar(&value, style, anchor_id, tag.as_deref(), span),
+            Event::Scalar(value, style, anchor_id, tag) => {
+                self.scalar(&value, style, anchor_id, tag.as_deref(), span)
+            }
             Event::MappingStart(anchor_id, tag) | Event::SequenceStart(anchor_id, tag) => {
                 let depth = self
                     .frames
@@ -192,7 +213,14 @@ impl Reader<'_> {
         }
     }
 
-    fn scalar(&mut self, value: &str, style: SaphyrStyle, anchor_id: usize, tag: Option<&SaphyrTag>, span: Span) {
+    fn scalar(
+        &mut self,
+        value: &str,
+        style: SaphyrStyle,
+        anchor_id: usize,
+        tag: Option<&SaphyrTag>,
+        span: Span,
+    ) {
         let (tag, anchor, mut content_start) = self.properties(span, tag);
         let mut span = span;
         let style = match style {
@@ -205,6 +233,9 @@ impl Reader<'_> {
         if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
             // The event's span starts at the content; the node starts at its `|`/`>` header.
             let before = self.b.text.get(..span.start).unwrap_or("");
+            // Like tree-sitter, end the node after its last non-blank character.
+            let body = self.b.text.get(span.start..span.end).unwrap_or("");
+            span.end = span.start + body.trim_end().len();
             if let Some(header) = before.rfind(['|', '>']) {
                 content_start = header;
                 if tag.is_none() && anchor.is_none() {
@@ -221,19 +252,21 @@ impl Reader<'_> {
             self.deliver_key(key);
             return;
         }
-        let kind = if style == ScalarStyle::Plain && value.is_empty() && tag.is_none() && anchor.is_none() {
-            NodeKind::Null
-        } else {
-            let kind = match style {
-                ScalarStyle::Plain => scalar::resolve_plain(value),
-                _ => ScalarKind::String,
+        let kind =
+            if style == ScalarStyle::Plain && value.is_empty() && tag.is_none() && anchor.is_none()
+            {
+                NodeKind::Null
+            } else {
+                let kind = match style {
+                    ScalarStyle::Plain => scalar::resolve_plain(value),
+                    _ => ScalarKind::String,
+                };
+                NodeKind::Scalar(Scalar {
+                    value: value.to_owned(),
+                    style,
+                    kind,
+                })
             };
-            NodeKind::Scalar(Scalar {
-                value: value.to_owned(),
-                style,
-                kind,
-            })
-        };
         let id = self.b.value(span, content, kind, tag, anchor);
         if anchor_id != 0 {
             self.anchor_ids.insert(anchor_id, id);
@@ -242,7 +275,11 @@ impl Reader<'_> {
     }
 
     /// The tag and anchor written at the start of `span`, and where the content starts.
-    fn properties(&self, span: Span, tag: Option<&SaphyrTag>) -> (Option<Tag>, Option<Anchor>, usize) {
+    fn properties(
+        &self,
+        span: Span,
+        tag: Option<&SaphyrTag>,
+    ) -> (Option<Tag>, Option<Anchor>, usize) {
         let text = self.b.text;
         let mut pos = span.start;
         let (mut found_tag, mut found_anchor) = (None, None);
@@ -319,7 +356,11 @@ impl Reader<'_> {
         let Some(frame) = self.frames.pop() else {
             return;
         };
-        let stop = if end.is_empty() { frame.last_end } else { end.end };
+        let stop = if end.is_empty() {
+            frame.last_end
+        } else {
+            end.end
+        };
         let span = Span::new(frame.span.start, stop.max(frame.span.start));
         let content = Span::new(frame.content_start.min(span.end), span.end);
         let kind = match frame.kind {

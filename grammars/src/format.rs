@@ -32,7 +32,10 @@ mod tests {
         assert_eq!(detect_format(Some("a/b.json"), "x: 1"), Format::Json);
         assert_eq!(detect_format(Some("t.YML"), "{}"), Format::Yaml);
         assert_eq!(detect_format(Some("t.yaml"), "[1]"), Format::Yaml);
-        assert_eq!(detect_format(Some("t.template"), "\u{feff}  \n{\"a\":1}"), Format::Json);
+        assert_eq!(
+            detect_format(Some("t.template"), "\u{feff}  \n{\"a\":1}"),
+            Format::Json
+        );
         assert_eq!(detect_format(Some("t.template"), "a: {}"), Format::Yaml);
         assert_eq!(detect_format(None, "[1]"), Format::Json);
         assert_eq!(detect_format(None, ""), Format::Yaml);

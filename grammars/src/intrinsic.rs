@@ -39,17 +39,32 @@ pub fn short_form_function(tag: &str) -> Option<&'static str> {
 
 /// Turns `kind` (the content of a node about to be pushed, written at
 /// `content`) into an intrinsic when its tag or shape says it is one.
-pub(crate) fn normalise(b: &mut Builder<'_>, content: Span, kind: NodeKind, tag: Option<&Tag>) -> NodeKind {
-    if let Some((function, tag_span)) = tag.and_then(|t| Some((short_form_function(&t.name)?, t.span))) {
+pub(crate) fn normalise(
+    b: &mut Builder<'_>,
+    content: Span,
+    kind: NodeKind,
+    tag: Option<&Tag>,
+) -> NodeKind {
+    if let Some((function, tag_span)) =
+        tag.and_then(|t| Some((short_form_function(&t.name)?, t.span)))
+    {
         let argument = match &kind {
-            NodeKind::Scalar(scalar) if function == "Fn::GetAtt" => split_get_att(b, content, scalar),
+            NodeKind::Scalar(scalar) if function == "Fn::GetAtt" => {
+                split_get_att(b, content, scalar)
+            }
             _ => None,
         };
         let argument = match argument {
             Some(sequence) => b.push(content, sequence),
             None => b.push(content, kind),
         };
-        return finish(b, function.to_owned(), tag_span, IntrinsicForm::Short, argument);
+        return finish(
+            b,
+            function.to_owned(),
+            tag_span,
+            IntrinsicForm::Short,
+            argument,
+        );
     }
     let NodeKind::Mapping(entries) = &kind else {
         return kind;
@@ -71,12 +86,24 @@ pub(crate) fn normalise(b: &mut Builder<'_>, content: Span, kind: NodeKind, tag:
             }
         }
     }
-    finish(b, entry.key.text.clone(), entry.key.span, IntrinsicForm::Long, argument)
+    finish(
+        b,
+        entry.key.text.clone(),
+        entry.key.span,
+        IntrinsicForm::Long,
+        argument,
+    )
 }
 
 /// Builds the intrinsic; for `Fn::And`/`Fn::Or`/`Fn::Not` also turns
 /// `{Condition: X}` items of the argument list into `Condition` intrinsics.
-fn finish(b: &mut Builder<'_>, function: String, name_span: Span, form: IntrinsicForm, argument: NodeId) -> NodeKind {
+fn finish(
+    b: &mut Builder<'_>,
+    function: String,
+    name_span: Span,
+    form: IntrinsicForm,
+    argument: NodeId,
+) -> NodeKind {
     if matches!(function.as_str(), "Fn::And" | "Fn::Or" | "Fn::Not") {
         let items = match b.nodes.get(argument.index()).map(|n| &n.kind) {
             Some(NodeKind::Sequence(items)) => items.clone(),

@@ -41,7 +41,7 @@ pub fn parse(text: &str, format: Format) -> Document {
 
 /// Parses `text`, also returning the tree-sitter tree when one was used.
 pub(crate) fn parse_with_tree(text: &str, format: Format) -> (Document, Option<tree_sitter::Tree>) {
-    if parsers::needs_fallback(format, parsers::line_breaks(text.as_bytes())) {
+    if parsers::needs_fallback(format, text) {
         return (fallback::parse(text), None);
     }
     match parsers::parse_tree(text, format) {

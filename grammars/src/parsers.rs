@@ -43,14 +43,74 @@ pub(crate) fn parse_tree(text: &str, format: Format) -> Option<Tree> {
     with_parser(format, |parser| parser.parse(text, None)).flatten()
 }
 
-/// Line breaks (LF, CRLF, CR) in `text`.
-pub(crate) fn line_breaks(text: &[u8]) -> usize {
-    let lf = text.iter().filter(|b| **b == b'\n').count();
-    let cr = text.iter().filter(|b| **b == b'\r').count();
-    lf.max(cr)
+/// Block structures starting at or beyond this column could push
+/// tree-sitter-yaml's indentation stack past what its scanner can serialise
+/// (about 250 levels; beyond that it aborts the process), so such YAML goes
+/// to the fallback parser.
+const YAML_MAX_BLOCK_COLUMN: usize = 120;
+
+/// What the choice of parser depends on, measured in one pass over the text.
+pub(crate) struct TextShape {
+    pub line_breaks: usize,
+    /// The largest column at which a line's content starts, after skipping
+    /// leading blanks, compact `- `/`? `/`: ` indicators, tags and anchors.
+    pub max_block_column: usize,
 }
 
-/// Whether `text` in `format` must use the fallback parser.
-pub(crate) fn needs_fallback(format: Format, line_breaks: usize) -> bool {
-    format == Format::Yaml && line_breaks >= YAML_MAX_LINE_BREAKS
+pub(crate) fn measure(text: &[u8]) -> TextShape {
+    let mut lf = 0;
+    let mut cr = 0;
+    let mut max_block_column = 0;
+    let mut i = 0;
+    let mut at_line_start = true;
+    while i < text.len() {
+        if at_line_start {
+            at_line_start = false;
+            let mut column = 0;
+            while let Some(b) = text.get(i) {
+                match b {
+                    b' ' | b'\t' => {}
+                    b'-' | b'?' | b':' if matches!(text.get(i + 1), Some(b' ' | b'\t')) => {}
+                    // Tags and anchors before a nested collection on the same line.
+                    b'!' | b'&' => {
+                        while let Some(c) = text.get(i).filter(|c| !c.is_ascii_whitespace()) {
+                            i += 1;
+                            column += usize::from(*c & 0xC0 != 0x80);
+                        }
+                        continue;
+                    }
+                    _ => break,
+                }
+                i += 1;
+                column += 1;
+            }
+            max_block_column = max_block_column.max(column);
+            continue;
+        }
+        match text.get(i) {
+            Some(b'\n') => {
+                lf += 1;
+                at_line_start = true;
+            }
+            Some(b'\r') => {
+                cr += 1;
+                at_line_start = true;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    TextShape {
+        line_breaks: lf.max(cr),
+        max_block_column,
+    }
+}
+
+/// Whether `text` in `format` must be read by the fallback parser.
+pub(crate) fn needs_fallback(format: Format, text: &str) -> bool {
+    if format != Format::Yaml {
+        return false;
+    }
+    let shape = measure(text.as_bytes());
+    shape.line_breaks >= YAML_MAX_LINE_BREAKS || shape.max_block_column >= YAML_MAX_BLOCK_COLUMN
 }

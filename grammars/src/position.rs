@@ -95,7 +95,10 @@ mod tests {
         for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
             let (line, col) = offset_to_position(&rope, offset, enc);
             let back = position_to_offset(&rope, line, col, enc);
-            let expected = if offset > 0 && text.as_bytes()[offset - 1] == b'\r' && text.as_bytes().get(offset) == Some(&b'\n') {
+            let expected = if offset > 0
+                && text.as_bytes()[offset - 1] == b'\r'
+                && text.as_bytes().get(offset) == Some(&b'\n')
+            {
                 offset - 1
             } else {
                 offset
@@ -156,6 +159,9 @@ mod tests {
         // U+2028 and NEL are not line breaks for LSP.
         let unicode = "a\u{2028}b\u{85}c";
         let rope = Rope::from_str(unicode);
-        assert_eq!(offset_to_position(&rope, unicode.len(), Encoding::Utf16), (0, 5));
+        assert_eq!(
+            offset_to_position(&rope, unicode.len(), Encoding::Utf16),
+            (0, 5)
+        );
     }
 }

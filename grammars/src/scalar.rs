@@ -58,7 +58,10 @@ pub(crate) fn flow(raw: &str, style: FlowStyle) -> String {
                                 _ => break,
                             }
                         }
-                        match u32::from_str_radix(&digits, 16).ok().and_then(char::from_u32) {
+                        match u32::from_str_radix(&digits, 16)
+                            .ok()
+                            .and_then(char::from_u32)
+                        {
                             Some(ch) if digits.len() == width => out.push(ch),
                             _ => {
                                 out.push('\\');
@@ -296,7 +299,9 @@ pub(crate) fn block(text: &str, start: usize) -> (String, bool) {
             _ => break,
         }
     }
-    let line_start = text.get(..start).map_or(0, |b| b.rfind(['\n', '\r']).map_or(0, |i| i + 1));
+    let line_start = text
+        .get(..start)
+        .map_or(0, |b| b.rfind(['\n', '\r']).map_or(0, |i| i + 1));
     let header_line = text.get(line_start..start).unwrap_or("");
     let header_line_indent = header_line.bytes().take_while(|b| *b == b' ').count();
     // Content must be indented more than the parent; a top-level scalar's parent is at -1.
@@ -375,7 +380,9 @@ pub(crate) fn block(text: &str, start: usize) -> (String, bool) {
 
 fn is_document_marker(line: &str) -> bool {
     (line.starts_with("---") || line.starts_with("..."))
-        && line.get(3..).is_none_or(|r| r.is_empty() || r.starts_with([' ', '\t']))
+        && line
+            .get(3..)
+            .is_none_or(|r| r.is_empty() || r.starts_with([' ', '\t']))
 }
 
 #[derive(Clone, Copy)]
@@ -453,8 +460,14 @@ mod tests {
 
     #[test]
     fn double_quoted_escapes_and_folding() {
-        assert_eq!(flow(r#"a\tb\n\u00e9\x41\U0001F600"#, FlowStyle::Double), "a\tb\né A😀");
-        assert_eq!(flow("one\n  two\n\n  three", FlowStyle::Double), "one two\nthree");
+        assert_eq!(
+            flow(r#"a\tb\n\u00e9\x41\U0001F600"#, FlowStyle::Double),
+            "a\tb\néA😀"
+        );
+        assert_eq!(
+            flow("one\n  two\n\n  three", FlowStyle::Double),
+            "one two\nthree"
+        );
         assert_eq!(flow("ab\\\n   cd", FlowStyle::Double), "abcd");
         assert_eq!(flow("x\\t\n y", FlowStyle::Double), "x\t y");
         assert_eq!(flow(r"bad \q", FlowStyle::Double), r"bad \q");
@@ -488,7 +501,7 @@ mod tests {
         assert_eq!(block_of("k: |\n  a\n   b\nn: 1\n"), "a\n b\n");
         assert_eq!(block_of("k: |\n\n  a\n"), "\na\n");
         assert_eq!(block_of("k: |\n  a"), "a");
-        assert_eq!(block_of("k: |1\n   a\n"), " a\n");
+        assert_eq!(block_of("k: |1\n   a\n"), "  a\n");
         assert_eq!(block_of("k: |\r\n  a\r\n  b\r\n"), "a\nb\n");
         assert_eq!(block_of("k: |\nn: 1\n"), "");
     }

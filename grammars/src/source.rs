@@ -68,7 +68,9 @@ impl Source {
     pub fn edit(&mut self, range: Span, new_text: &str) {
         let len = self.rope.len_bytes();
         let start_char = self.rope.byte_to_char(range.start.min(len));
-        let end_char = self.rope.byte_to_char(range.end.clamp(range.start.min(len), len));
+        let end_char = self
+            .rope
+            .byte_to_char(range.end.clamp(range.start.min(len), len));
         let start = self.rope.char_to_byte(start_char);
         let end = self.rope.char_to_byte(end_char);
         if start == end && new_text.is_empty() {
@@ -115,8 +117,7 @@ impl Source {
         }
         let text = self.rope.to_string();
         self.has_cr = text.contains('\r');
-        let breaks = parsers::line_breaks(text.as_bytes());
-        let document = if parsers::needs_fallback(self.format, breaks) {
+        let document = if parsers::needs_fallback(self.format, &text) {
             self.tree = None;
             fallback::parse(&text)
         } else {

@@ -1,0 +1,175 @@
+//! Property test: after any sequence of edits, the incrementally re-parsed
+//! source equals a fresh parse of the final text (model and syntax tree).
+
+use awsls_grammars::{parse, Format, Source, Span};
+use proptest::prelude::*;
+
+const YAML_SEED: &str = "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Env:\n    Type: String\n    Default: dev\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub \"${AWS::StackName}-é\"\n      Tags:\n        - Key: Name\n          Value: !GetAtt Role.Arn\n      Script: |\n        echo 日本\n        done\nOutputs:\n  Out:\n    Value: {Ref: Bucket}\n";
+
+const JSON_SEED: &str = "{\n  \"Resources\": {\n    \"Bucket\": {\n      \"Type\": \"AWS::S3::Bucket\",\n      \"Properties\": {\"BucketName\": {\"Fn::Sub\": \"x-\\u00e9\"}, \"Tags\": [1, 2.5, true, null]}\n    }\n  },\n  \"Outputs\": {\"Out\": {\"Value\": {\"Fn::GetAtt\": \"Bucket.Arn\"}}}\n}\n";
+
+const SNIPPETS: &[&str] = &[
+    "",
+    "a",
+    "\n",
+    "  ",
+    ": ",
+    "- ",
+    "Ref",
+    "!Ref X",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "\"",
+    "'",
+    "é",
+    "😀",
+    "日本",
+    "\n  Key: Value\n",
+    "# c",
+    "Fn::GetAtt",
+    "\t",
+    "\r\n",
+    "\r",
+    "|\n  x\n",
+    "&a ",
+    "*a",
+    "---\n",
+    "null",
+    "\"Ref\": \"X\"",
+    "Condition: C",
+    "\\u00e9",
+    "0x1F",
+    "    ",
+];
+
+#[derive(Clone, Debug)]
+struct Edit {
+    at: usize,
+    delete: usize,
+    snippet: usize,
+    reparse: bool,
+}
+
+fn edit_strategy() -> impl Strategy<Value = Edit> {
+    (
+        0usize..600,
+        0usize..24,
+        0usize..SNIPPETS.len(),
+        any::<bool>(),
+    )
+        .prop_map(|(at, delete, snippet, reparse)| Edit {
+            at,
+            delete,
+            snippet,
+            reparse,
+        })
+}
+
+fn check(seed: &str, format: Format, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let mut source = Source::new(seed, format);
+    let mut shadow = seed.to_owned();
+    for edit in edits {
+        let len = source.text().len_bytes();
+        let start = edit.at.min(len);
+        let span = Span::new(start, start + edit.delete);
+        let snippet = SNIPPETS.get(edit.snippet).copied().unwrap_or("");
+        source.edit(span, snippet);
+        // Apply the same clamped edit to a plain string.
+        let mut s = start.min(shadow.len());
+        while !shadow.is_char_boundary(s) {
+            s -= 1;
+        }
+        let mut e = (start + edit.delete).min(shadow.len());
+        while !shadow.is_char_boundary(e) {
+            e -= 1;
+        }
+        shadow.replace_range(s..e.max(s), snippet);
+        prop_assert_eq!(source.text().to_string(), shadow.clone());
+        if edit.reparse {
+            source.reparse();
+        }
+    }
+    let document = source.reparse();
+    let fresh = Source::new(&shadow, format);
+    let incremental_tree = source.tree().map(|t| t.root_node().to_sexp());
+    let fresh_tree = fresh.tree().map(|t| t.root_node().to_sexp());
+    prop_assert_eq!(incremental_tree, fresh_tree, "text {:?}", shadow);
+    prop_assert!(*document == parse(&shadow, format), "text {:?}", shadow);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn yaml_edits_match_a_fresh_parse(edits in proptest::collection::vec(edit_strategy(), 1..10)) {
+        check(YAML_SEED, Format::Yaml, &edits)?;
+    }
+
+    #[test]
+    fn json_edits_match_a_fresh_parse(edits in proptest::collection::vec(edit_strategy(), 1..10)) {
+        check(JSON_SEED, Format::Json, &edits)?;
+    }
+}
+
+#[test]
+fn edits_are_clamped_to_the_text_and_char_boundaries() {
+    let mut source = Source::new("a: é\n", Format::Yaml);
+    // Starts inside `é`: moved back to its first byte.
+    source.edit(Span::new(4, 99), "x");
+    assert_eq!(source.text().to_string(), "a: x");
+    source.edit(Span::new(50, 60), "\nb: 1");
+    assert_eq!(source.text().to_string(), "a: x\nb: 1");
+    let document = source.reparse();
+    assert_eq!(*document, parse("a: x\nb: 1", Format::Yaml));
+    assert!(!source.is_dirty());
+}
+
+#[test]
+fn set_format_reparses() {
+    let mut source = Source::new("{\"a\": 1}", Format::Yaml);
+    let yaml_nodes = source.document().nodes.len();
+    let json = source.set_format(Format::Json);
+    assert_eq!(source.format(), Format::Json);
+    assert_eq!(*json, parse("{\"a\": 1}", Format::Json));
+    assert!(yaml_nodes > 0);
+    let clone = source.clone();
+    source.edit(Span::new(0, 0), " ");
+    assert_eq!(clone.text().len_bytes() + 1, source.text().len_bytes());
+}
+
+#[test]
+fn long_yaml_sources_reparse_with_the_fallback_parser() {
+    let mut text = String::from("Resources:\n");
+    for i in 0..11_000 {
+        text.push_str(&format!(
+            "  R{i}:\n    Type: AWS::SNS::Topic\n    Properties: {{TopicName: !Ref N{i}}}\n"
+        ));
+    }
+    let mut source = Source::new(&text, Format::Yaml);
+    assert!(source.tree().is_none());
+    assert!(source.document().problems.is_empty());
+    let at = text.find("R500:").unwrap_or(0);
+    source.edit(Span::new(at, at + 4), "Renamed");
+    let document = source.reparse();
+    let edited = source.text().to_string();
+    assert_eq!(*document, parse(&edited, Format::Yaml));
+    let root = document
+        .root()
+        .and_then(|r| document.get(r, "Resources"))
+        .expect("resources");
+    let entry = document.entry(root, "Renamed").expect("renamed resource");
+    assert_eq!(
+        edited.get(entry.key.span.start..entry.key.span.end),
+        Some("Renamed")
+    );
+    assert_eq!(document.mapping(root).map(<[_]>::len), Some(11_000));
+    // Shrinking below the limit goes back to tree-sitter.
+    let cut = edited.find("  R5000:").unwrap_or(edited.len());
+    source.edit(Span::new(cut, edited.len()), "");
+    source.reparse();
+    assert!(source.tree().is_some());
+}
