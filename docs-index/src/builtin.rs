@@ -49,4 +49,3 @@ impl NotesIndex {
         NotesIndex::from_files(&files)
     }
 }
-

@@ -46,7 +46,9 @@ pub struct Section {
 impl Section {
     /// The section's own heading, or the file name for text before the first heading.
     pub fn title(&self) -> &str {
-        self.heading_path.last().map_or(&self.file_name, String::as_str)
+        self.heading_path
+            .last()
+            .map_or(&self.file_name, String::as_str)
     }
 
     /// A `file://` link to `line` of the note file, when the file is on disk.
@@ -91,11 +93,13 @@ pub(crate) struct SectionTerms {
     pub fingerprint: Vec<u64>,
 }
 
-/// Where a term occurs in one section body.
-#[derive(Debug)]
+/// Where a term occurs in one section body: `positions[start..start + len]` of the
+/// index holds the word positions.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Posting {
-    pub section: u32,
-    pub positions: Vec<u32>,
+    section: u32,
+    start: u32,
+    len: u32,
 }
 
 /// Searchable sections of a set of note files.
@@ -106,8 +110,10 @@ pub struct NotesIndex {
     pub(crate) vocab: HashMap<String, u32, text::WordHashBuilder>,
     /// Per term: [`text::word_hash`] of the word, stable across indexes.
     pub(crate) term_hashes: Vec<u64>,
-    /// Per term: body occurrences, sorted by section.
-    pub(crate) body_postings: Vec<Vec<Posting>>,
+    /// Per term: the range of `postings` with its body occurrences, sorted by section.
+    term_postings: Vec<(u32, u32)>,
+    postings: Vec<Posting>,
+    positions: Vec<u32>,
     /// Per term: sections whose heading path contains it, sorted.
     pub(crate) path_postings: Vec<Vec<u32>>,
 }
@@ -116,10 +122,76 @@ impl NotesIndex {
     /// Indexes the given files.
     pub fn from_files(files: &[NoteFile]) -> NotesIndex {
         let mut index = NotesIndex::default();
+        let mut occurrences = Vec::new();
         for file in files {
-            index.add_file(file);
+            index.add_file(file, &mut occurrences);
         }
+        index.build_postings(&occurrences);
         index
+    }
+
+    /// Groups (term, section, position) occurrences, collected in section and position
+    /// order, by term with a counting sort: no allocation per term or section.
+    fn build_postings(&mut self, occurrences: &[(u32, u32, u32)]) {
+        let terms = self.vocab.len();
+        let mut starts = vec![0u32; terms + 1];
+        for &(t, _, _) in occurrences {
+            if let Some(c) = starts.get_mut(t as usize + 1) {
+                *c += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            let before = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(c) = starts.get_mut(i) {
+                *c += before;
+            }
+        }
+        let mut next = starts.clone();
+        let mut sorted = vec![(0u32, 0u32); occurrences.len()];
+        for &(t, section, pos) in occurrences {
+            if let Some(slot) = next.get_mut(t as usize) {
+                if let Some(entry) = sorted.get_mut(*slot as usize) {
+                    *entry = (section, pos);
+                }
+                *slot += 1;
+            }
+        }
+        self.positions = sorted.iter().map(|&(_, pos)| pos).collect();
+        self.postings.clear();
+        self.term_postings.clear();
+        for t in 0..terms {
+            let (from, to) = (
+                starts.get(t).copied().unwrap_or(0),
+                starts.get(t + 1).copied().unwrap_or(0),
+            );
+            let first = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+            for i in from..to {
+                let section = sorted.get(i as usize).map_or(0, |&(s, _)| s);
+                match self.postings.last_mut() {
+                    // Earlier occurrences of this term (i > from) in the same section.
+                    Some(p) if i > from && p.section == section => p.len += 1,
+                    _ => self.postings.push(Posting {
+                        section,
+                        start: i,
+                        len: 1,
+                    }),
+                }
+            }
+            let last = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+            self.term_postings.push((first, last));
+        }
+    }
+
+    /// Sections whose body contains `term`, in order.
+    pub(crate) fn body_sections(&self, term: u32) -> impl Iterator<Item = u32> + '_ {
+        self.postings_of(term).iter().map(|p| p.section)
+    }
+
+    fn postings_of(&self, term: u32) -> &[Posting] {
+        self.term_postings
+            .get(term as usize)
+            .and_then(|&(a, b)| self.postings.get(a as usize..b as usize))
+            .unwrap_or_default()
     }
 
     /// All sections, in file order.
@@ -139,12 +211,11 @@ impl NotesIndex {
         let id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
         self.term_hashes.push(text::word_hash(word));
         self.vocab.insert(word.to_string(), id);
-        self.body_postings.push(Vec::new());
         self.path_postings.push(Vec::new());
         id
     }
 
-    fn add_file(&mut self, file: &NoteFile) {
+    fn add_file(&mut self, file: &NoteFile, occurrences: &mut Vec<(u32, u32, u32)>) {
         let mut used_ids: HashMap<String, u32> = HashMap::new();
         for parsed in sections::parse(&file.text) {
             let Ok(section_no) = u32::try_from(self.sections.len()) else {
@@ -153,7 +224,12 @@ impl NotesIndex {
             let slug = if parsed.heading_path.is_empty() {
                 "preamble".to_string()
             } else {
-                parsed.heading_path.iter().map(|h| text::slug(h)).collect::<Vec<_>>().join("/")
+                parsed
+                    .heading_path
+                    .iter()
+                    .map(|h| text::slug(h))
+                    .collect::<Vec<_>>()
+                    .join("/")
             };
             let seen = used_ids.entry(slug.clone()).or_insert(0);
             *seen += 1;
@@ -181,12 +257,7 @@ impl NotesIndex {
                 let t = self.term(word);
                 hashes.push(self.term_hashes.get(t as usize).copied().unwrap_or(0));
                 let pos = u32::try_from(pos).unwrap_or(u32::MAX);
-                if let Some(list) = self.body_postings.get_mut(t as usize) {
-                    match list.last_mut() {
-                        Some(p) if p.section == section_no => p.positions.push(pos),
-                        _ => list.push(Posting { section: section_no, positions: vec![pos] }),
-                    }
-                }
+                occurrences.push((t, section_no, pos));
                 terms.body_lines.push(line);
             }
             hashes.sort_unstable();
@@ -235,15 +306,26 @@ impl NotesIndex {
     }
 
     fn positions(&self, term: u32, section: u32) -> Option<&[u32]> {
-        let list = self.body_postings.get(term as usize)?;
+        let list = self.postings_of(term);
         let i = list.binary_search_by_key(&section, |p| p.section).ok()?;
-        list.get(i).map(|p| p.positions.as_slice())
+        let p = list.get(i)?;
+        self.positions
+            .get(p.start as usize..(p.start + p.len) as usize)
     }
 }
 
 /// Whether `phrase` occurs as consecutive words in `words`.
 pub(crate) fn contains_phrase(words: &[u32], phrase: &[u32]) -> bool {
-    !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
+    let Some((&first, rest)) = phrase.split_first() else {
+        return false;
+    };
+    words.iter().enumerate().any(|(i, &w)| {
+        w == first
+            && rest
+                .iter()
+                .enumerate()
+                .all(|(j, &p)| words.get(i + 1 + j) == Some(&p))
+    })
 }
 
 #[cfg(test)]
@@ -251,7 +333,11 @@ mod tests {
     use super::*;
 
     fn index(text: &str) -> NotesIndex {
-        NotesIndex::from_files(&[NoteFile { name: "n.md".into(), path: None, text: text.into() }])
+        NotesIndex::from_files(&[NoteFile {
+            name: "n.md".into(),
+            path: None,
+            text: text.into(),
+        }])
     }
 
     #[test]
@@ -259,13 +345,17 @@ mod tests {
         let idx = index("# IAM\nusers\n# EC2\nvms\n# IAM\nroles\n");
         let ids: Vec<&str> = idx.sections().iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["n.md#iam", "n.md#ec2", "n.md#iam-2"]);
-        assert!(idx.section("n.md#ec2").is_some_and(|s| s.body_markdown == "vms"));
+        assert!(idx
+            .section("n.md#ec2")
+            .is_some_and(|s| s.body_markdown == "vms"));
     }
 
     #[test]
     fn phrase_positions_need_consecutive_words() {
         let idx = index("# DynamoDB\nprovisioned throughput and throughput provisioned; provisioned throughput\n");
-        let ids = idx.phrase_ids(&["provisioned".into(), "throughput".into()]).unwrap_or_default();
+        let ids = idx
+            .phrase_ids(&["provisioned".into(), "throughput".into()])
+            .unwrap_or_default();
         assert_eq!(idx.phrase_positions(0, &ids).as_ref(), [0, 5]);
         assert!(idx.phrase_ids(&["missing".into()]).is_none());
     }

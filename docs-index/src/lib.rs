@@ -18,9 +18,16 @@
 //!
 //! Entry points:
 //! - [`NotesIndex::builtin`] (embedded notes, built once), [`NotesIndex::from_dirs`]
-//!   (user notes), [`NotesIndex::from_files`];
-//! - [`NotesIndex::lookup`] and [`Library::lookup`] (built-in and user notes together);
+//!   (user notes, `*.md`/`*.markdown`/`*.txt`, recursively), [`NotesIndex::from_files`];
+//! - [`NotesIndex::lookup`], and [`Library`] for built-in and user notes together with
+//!   a rebuild of only the user part ([`Library::reload_user_notes`]);
 //! - [`render_markdown`] for hovers and [`render_terminal`] for the command line.
+//!
+//! Ranking: a section whose heading names the topic beats one that only mentions it;
+//! mentions count inside the service's own sections (its name, alias or typo in the
+//! heading path) and much less elsewhere; a property falls back to its resource type
+//! and then its service. Words match whole (`Ref` never matches "Reference"), hits
+//! below [`MIN_SCORE`] are dropped, and near-identical sections are shown once.
 
 mod builtin;
 mod index;

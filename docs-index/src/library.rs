@@ -12,9 +12,13 @@ impl NotesIndex {
     /// The sections most relevant to `topic`, best first: at most `limit`, none below
     /// [`score::MIN_SCORE`](crate::MIN_SCORE), near-duplicates removed.
     pub fn lookup(&self, topic: &Topic, limit: usize) -> Vec<Hit<'_>> {
-        score::rank(&[self], &query::plan(topic), limit)
+        score::rank(&[(self, 1.0)], &query::plan(topic), limit)
     }
 }
+
+/// Scores of the user's own notes are raised by this factor over built-in notes, so
+/// on a tie (or a copied note) the user's file, which can be linked, wins.
+const USER_NOTES_BOOST: f32 = 1.1;
 
 /// Built-in notes (optional) plus the user's notes, searched together.
 #[derive(Debug)]
@@ -26,7 +30,11 @@ pub struct Library {
 
 impl Default for Library {
     fn default() -> Self {
-        Library { builtin: Some(NotesIndex::builtin()), user: NotesIndex::default(), user_dirs: Vec::new() }
+        Library {
+            builtin: Some(NotesIndex::builtin()),
+            user: NotesIndex::default(),
+            user_dirs: Vec::new(),
+        }
     }
 }
 
@@ -65,10 +73,11 @@ impl Library {
     /// Whether `path` is a note file this library reads (under a user directory, with
     /// a note extension): use it to filter file-change notifications.
     pub fn watches(&self, path: &std::path::Path) -> bool {
-        let ext_ok = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ["md", "markdown", "txt"].iter().any(|n| n.eq_ignore_ascii_case(e)));
+        let ext_ok = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["md", "markdown", "txt"]
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(e))
+        });
         ext_ok && self.user_dirs.iter().any(|d| path.starts_with(d))
     }
 
@@ -79,9 +88,9 @@ impl Library {
 
     /// The sections most relevant to `topic` across built-in and user notes.
     pub fn lookup(&self, topic: &Topic, limit: usize) -> Vec<Hit<'_>> {
-        let mut indexes: Vec<&NotesIndex> = vec![&self.user];
+        let mut indexes: Vec<(&NotesIndex, f32)> = vec![(&self.user, USER_NOTES_BOOST)];
         if let Some(b) = self.builtin {
-            indexes.push(b);
+            indexes.push((b, 1.0));
         }
         score::rank(&indexes, &query::plan(topic), limit)
     }

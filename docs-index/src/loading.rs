@@ -16,7 +16,12 @@ pub struct NoteLoadError {
 
 impl fmt::Display for NoteLoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot read notes from {}: {}", self.path.display(), self.message)
+        write!(
+            f,
+            "cannot read notes from {}: {}",
+            self.path.display(),
+            self.message
+        )
     }
 }
 
@@ -28,6 +33,10 @@ const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 /// Directories this deep below a notes root are not entered.
 const MAX_DEPTH: usize = 16;
 
+/// Files larger than this are reported instead of read (notes are small; a huge file
+/// is more likely a log or a dump that happens to end in `.txt`).
+const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
 fn is_note(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -35,35 +44,65 @@ fn is_note(path: &Path) -> bool {
 }
 
 fn error(path: &Path, message: impl fmt::Display) -> NoteLoadError {
-    NoteLoadError { path: path.to_path_buf(), message: message.to_string() }
+    NoteLoadError {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    }
 }
 
 /// Reads every note file under `roots` (a root may also be a single file), sorted by
-/// path. Hidden files and directories are skipped.
+/// path. Hidden files and directories are skipped. Each file is named by its path
+/// relative to its root (`aws/dynamodb.md`), so section ids stay unique and stable.
 pub fn read_note_files(roots: &[PathBuf]) -> (Vec<NoteFile>, Vec<NoteLoadError>) {
-    let mut paths = Vec::new();
+    let mut paths: Vec<(PathBuf, String)> = Vec::new();
     let mut errors = Vec::new();
     for root in roots {
+        let mut found = Vec::new();
         if root.is_file() {
-            paths.push(root.clone());
+            found.push(root.clone());
         } else {
-            collect(root, 0, &mut paths, &mut errors);
+            collect(root, 0, &mut found, &mut errors);
+        }
+        for path in found {
+            let name = match path.strip_prefix(root) {
+                Ok(rel) if !rel.as_os_str().is_empty() => rel.to_string_lossy().replace('\\', "/"),
+                _ => path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+            };
+            paths.push((path, name));
         }
     }
     paths.sort();
-    paths.dedup();
+    paths.dedup_by(|a, b| a.0 == b.0);
     let mut files = Vec::new();
-    for path in paths {
+    for (path, name) in paths {
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+                errors.push(error(
+                    &path,
+                    format!("file is larger than {} MiB", MAX_FILE_BYTES >> 20),
+                ));
+                continue;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                errors.push(error(&path, e));
+                continue;
+            }
+        }
         match std::fs::read(&path) {
             Ok(bytes) => {
                 let text = match String::from_utf8(bytes) {
                     Ok(text) => text,
                     Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
                 };
-                let name = path
-                    .file_name()
-                    .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                files.push(NoteFile { name, path: Some(path), text });
+                files.push(NoteFile {
+                    name,
+                    path: Some(path),
+                    text,
+                });
             }
             Err(e) => errors.push(error(&path, e)),
         }
@@ -134,12 +173,19 @@ mod tests {
         assert!(write("sub/.hidden/e.md", "# hidden\n"));
         let missing = dir.join("missing");
         let (index, errors) = NotesIndex::from_dirs(&[dir.clone(), missing.clone()]);
-        let names: Vec<&str> = index.sections().iter().map(|s| s.file_name.as_str()).collect();
-        assert_eq!(names, ["a.md", "b.txt", "c.markdown"]);
+        let names: Vec<&str> = index
+            .sections()
+            .iter()
+            .map(|s| s.file_name.as_str())
+            .collect();
+        assert_eq!(names, ["a.md", "sub/b.txt", "sub/c.markdown"]);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].path, missing);
         assert!(errors[0].to_string().contains("cannot read notes"));
-        assert_eq!(index.sections()[0].path.as_deref(), Some(dir.join("a.md").as_path()));
+        assert_eq!(
+            index.sections()[0].path.as_deref(),
+            Some(dir.join("a.md").as_path())
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

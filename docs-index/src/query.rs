@@ -23,6 +23,9 @@ pub(crate) struct Phrase {
 pub(crate) struct Level {
     pub phrases: Vec<Phrase>,
     pub weight: f32,
+    /// Counts only for sections where an earlier level matched: the service then
+    /// supports a mention but is not enough on its own.
+    pub support_only: bool,
 }
 
 /// What to search for.
@@ -35,17 +38,25 @@ pub(crate) struct Plan {
 
 /// Weights of successive levels: a hit on the property outranks one on its resource
 /// type, which outranks one on the service.
-const LEVEL_WEIGHTS: [f32; 4] = [1.0, 0.6, 0.4, 0.3];
+const LEVEL_WEIGHTS: [f32; 5] = [1.0, 0.6, 0.4, 0.3, 0.2];
 
 /// Words too common to search for on their own.
-const STOPWORDS: &[&str] = &["if", "or", "and", "not", "the", "a", "an", "of", "to", "in", "is"];
+const STOPWORDS: &[&str] = &[
+    "if", "or", "and", "not", "the", "a", "an", "of", "to", "in", "is",
+];
 
 fn phrase(text: &str, distinctive: bool) -> Option<Phrase> {
     let words: Vec<String> = text::words(text).collect();
-    if words.is_empty() || (words.len() == 1 && words.iter().any(|w| STOPWORDS.contains(&w.as_str()))) {
+    if words.is_empty()
+        || (words.len() == 1 && words.iter().any(|w| STOPWORDS.contains(&w.as_str())))
+    {
         return None;
     }
-    Some(Phrase { distinctive: distinctive || words.len() > 1, literal: false, words })
+    Some(Phrase {
+        distinctive: distinctive || words.len() > 1,
+        literal: false,
+        words,
+    })
 }
 
 /// A phrase for a full literal name such as a resource type.
@@ -70,6 +81,55 @@ pub(crate) fn ident_phrases(ident: &str) -> Vec<Phrase> {
                 out.push(p);
             }
         }
+    }
+    out
+}
+
+/// Property name endings that only say "settings of": `VersioningConfiguration` is
+/// written about as "versioning".
+const SETTING_SUFFIXES: &[&str] = &[
+    "Configuration",
+    "Configurations",
+    "Config",
+    "Specification",
+    "Settings",
+    "Options",
+];
+
+/// Phrases for a property name: the identifier, plus its head without a settings
+/// suffix (`VersioningConfiguration` → `versioning`).
+fn property_phrases(name: &str) -> Vec<Phrase> {
+    let mut out = ident_phrases(name);
+    let parts = text::split_camel(name);
+    if let Some((last, head)) = parts.split_last() {
+        if !head.is_empty() && SETTING_SUFFIXES.contains(&last.as_str()) {
+            for p in ident_phrases(&head.concat()) {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Services whose notes usually sit inside another service's sections.
+fn parent_service(name: &str) -> Option<&'static str> {
+    match name {
+        "CloudWatch Logs" | "EventBridge" => Some("CloudWatch"),
+        "EBS" => Some("EC2"),
+        "DynamoDB Accelerator" => Some("DynamoDB"),
+        "Aurora" => Some("RDS"),
+        "Transit Gateway" => Some("VPC"),
+        _ => None,
+    }
+}
+
+/// Context phrases for a service: its own names plus its parent service's.
+fn context_phrases(service: &Service) -> Vec<Phrase> {
+    let mut out = service_phrases(service);
+    if let Some(parent) = parent_service(service.name).and_then(services::by_name) {
+        out.extend(service_phrases(parent));
     }
     out
 }
@@ -106,10 +166,23 @@ fn unknown_service(name: &str) -> Vec<Phrase> {
 /// Resource types whose notes live under another service than their namespace.
 fn resource_service(type_name: &str) -> Option<&'static Service> {
     const VPC_TYPES: &[&str] = &[
-        "VPC", "Subnet", "InternetGateway", "NatGateway", "RouteTable", "Route", "NetworkAcl",
-        "NetworkAclEntry", "VPCEndpoint", "VPCPeeringConnection", "VPCGatewayAttachment",
-        "EgressOnlyInternetGateway", "FlowLog", "SubnetRouteTableAssociation", "VPNGateway",
-        "CustomerGateway", "VPNConnection",
+        "VPC",
+        "Subnet",
+        "InternetGateway",
+        "NatGateway",
+        "RouteTable",
+        "Route",
+        "NetworkAcl",
+        "NetworkAclEntry",
+        "VPCEndpoint",
+        "VPCPeeringConnection",
+        "VPCGatewayAttachment",
+        "EgressOnlyInternetGateway",
+        "FlowLog",
+        "SubnetRouteTableAssociation",
+        "VPNGateway",
+        "CustomerGateway",
+        "VPNConnection",
     ];
     let (ns, name) = topic::type_parts(type_name)?;
     if ns == "EC2" && (VPC_TYPES.contains(&name) || name.starts_with("TransitGateway")) {
@@ -118,7 +191,23 @@ fn resource_service(type_name: &str) -> Option<&'static Service> {
     if ns == "EC2" && (name == "Volume" || name == "VolumeAttachment") {
         return services::by_name("EBS");
     }
+    if ns == "RDS" && (name == "DBCluster" || name == "DBClusterParameterGroup") {
+        return services::by_name("Aurora");
+    }
     None
+}
+
+/// Phrases naming the part of a service a namespace stands for, where the service
+/// table groups several namespaces (`KinesisFirehose` is "Kinesis Data Firehose").
+fn namespace_phrases(namespace: &str) -> &'static [&'static str] {
+    match namespace {
+        "KinesisFirehose" => &["Firehose", "Kinesis Data Firehose"],
+        "KinesisAnalytics" | "KinesisAnalyticsV2" => &["Kinesis Data Analytics"],
+        "KinesisVideo" => &["Kinesis Video Streams"],
+        "ApplicationAutoScaling" => &["Application Auto Scaling"],
+        "S3ObjectLambda" => &["S3 Object Lambda"],
+        _ => &[],
+    }
 }
 
 fn levels(groups: Vec<Vec<Phrase>>) -> Vec<Level> {
@@ -126,65 +215,120 @@ fn levels(groups: Vec<Vec<Phrase>>) -> Vec<Level> {
         .into_iter()
         .filter(|g| !g.is_empty())
         .zip(LEVEL_WEIGHTS)
-        .map(|(phrases, weight)| Level { phrases, weight })
+        .map(|(phrases, weight)| Level {
+            phrases,
+            weight,
+            support_only: false,
+        })
         .collect()
 }
 
-/// Resource-level phrases and context for a resource type.
-fn resource_parts(type_name: &str) -> (Vec<Phrase>, Vec<Phrase>) {
+/// Like [`levels`], with every level after the first only supporting it.
+fn supported_levels(groups: Vec<Vec<Phrase>>) -> Vec<Level> {
+    let mut out = levels(groups);
+    for level in out.iter_mut().skip(1) {
+        level.support_only = true;
+    }
+    out
+}
+
+/// Phrases for a resource type: its literal name and distinctive name phrases
+/// (`security group`), its generic one-word name (`table`), and the service context.
+struct ResourcePhrases {
+    specific: Vec<Phrase>,
+    generic: Vec<Phrase>,
+    service: Vec<Phrase>,
+    context: Vec<Phrase>,
+}
+
+fn resource_parts(type_name: &str) -> ResourcePhrases {
     let Some((ns, name)) = topic::type_parts(type_name) else {
-        return (literal(type_name).into_iter().collect(), Vec::new());
+        return ResourcePhrases {
+            specific: literal(type_name).into_iter().collect(),
+            generic: Vec::new(),
+            service: Vec::new(),
+            context: Vec::new(),
+        };
     };
-    let mut resource: Vec<Phrase> = literal(type_name).into_iter().collect();
-    resource.extend(ident_phrases(name.rsplit("::").next().unwrap_or(name)));
-    let mut context = match services::by_namespace(ns) {
-        Some(s) => service_phrases(s),
-        None => service_or_name(ns),
+    let mut specific: Vec<Phrase> = literal(type_name).into_iter().collect();
+    let (distinctive, generic): (Vec<Phrase>, Vec<Phrase>) =
+        ident_phrases(name.rsplit("::").next().unwrap_or(name))
+            .into_iter()
+            .partition(|p| p.words.len() > 1);
+    specific.extend(distinctive);
+    specific.extend(namespace_phrases(ns).iter().filter_map(|p| phrase(p, true)));
+    let (service, mut context) = match services::by_namespace(ns) {
+        Some(s) => (service_phrases(s), context_phrases(s)),
+        None => (service_or_name(ns), service_or_name(ns)),
     };
     if let Some(other) = resource_service(type_name) {
-        let extra = service_phrases(other);
-        resource.extend(extra.iter().cloned());
-        context.extend(extra);
+        specific.extend(service_phrases(other));
+        context.extend(context_phrases(other));
     }
-    (resource, context)
+    ResourcePhrases {
+        specific,
+        generic,
+        service,
+        context,
+    }
 }
 
 /// Builds the query plan for a topic.
 pub(crate) fn plan(topic: &Topic) -> Plan {
     match topic {
         Topic::Service(name) => {
-            let phrases = service_or_name(name);
-            Plan { levels: levels(vec![phrases.clone()]), context: phrases }
+            let context = match services::resolve(name) {
+                Some(s) => context_phrases(s),
+                None => unknown_service(name),
+            };
+            Plan {
+                levels: levels(vec![service_or_name(name)]),
+                context,
+            }
         }
         Topic::ResourceType(t) => {
-            let (resource, context) = resource_parts(t);
-            Plan { levels: levels(vec![resource, context.clone()]), context }
+            let r = resource_parts(t);
+            Plan {
+                levels: levels(vec![r.specific, r.service, r.generic]),
+                context: r.context,
+            }
         }
-        Topic::Property { resource_type, property } => {
-            let (resource, context) = resource_parts(resource_type);
+        Topic::Property {
+            resource_type,
+            property,
+        } => {
+            let r = resource_parts(resource_type);
             let mut groups: Vec<Vec<Phrase>> = property
                 .rsplit('.')
                 .filter(|p| !p.is_empty())
-                .map(ident_phrases)
+                .map(property_phrases)
                 .collect();
             groups.truncate(2);
-            groups.push(resource);
-            groups.push(context.clone());
-            Plan { levels: levels(groups), context }
+            groups.push(r.specific);
+            groups.push(r.service);
+            groups.push(r.generic);
+            Plan {
+                levels: levels(groups),
+                context: r.context,
+            }
         }
         Topic::IamAction(action) => {
             let (prefix, name) = action.split_once(':').unwrap_or((action, ""));
-            let context = match services::by_iam_prefix(prefix) {
-                Some(s) => service_phrases(s),
-                None => service_or_name(prefix),
+            let (service, context) = match services::by_iam_prefix(prefix) {
+                Some(s) => (service_phrases(s), context_phrases(s)),
+                None => (service_or_name(prefix), service_or_name(prefix)),
             };
             let bare = name.trim_end_matches(['*', '?']);
-            let specific = if bare.is_empty() || bare.contains(['*', '?']) || bare.len() < name.len() {
-                Vec::new()
-            } else {
-                ident_phrases(bare)
-            };
-            Plan { levels: levels(vec![specific, context.clone()]), context }
+            let specific =
+                if bare.is_empty() || bare.contains(['*', '?']) || bare.len() < name.len() {
+                    Vec::new()
+                } else {
+                    ident_phrases(bare)
+                };
+            Plan {
+                levels: levels(vec![specific, service]),
+                context,
+            }
         }
         Topic::AppSpecHook(hook) => {
             let context = service_or_name("CodeDeploy");
@@ -192,25 +336,38 @@ pub(crate) fn plan(topic: &Topic) -> Plan {
                 .iter()
                 .filter_map(|p| phrase(p, true))
                 .collect();
-            Plan { levels: levels(vec![ident_phrases(hook), appspec, context.clone()]), context }
+            Plan {
+                levels: levels(vec![ident_phrases(hook), appspec, context.clone()]),
+                context,
+            }
         }
         Topic::SamResourceType(t) => sam_plan(t),
         Topic::TemplateSection(section) => {
             let context = service_or_name("CloudFormation");
-            Plan { levels: levels(vec![ident_phrases(section), context.clone()]), context }
+            Plan {
+                levels: supported_levels(vec![ident_phrases(section), context.clone()]),
+                context,
+            }
         }
         Topic::IntrinsicFunction(f) => {
             let name = f.trim().trim_start_matches('!');
             let name = name.strip_prefix("Fn::").unwrap_or(name);
-            let mut specific: Vec<Phrase> = phrase(&format!("Fn {name}"), true).into_iter().collect();
+            let mut specific: Vec<Phrase> =
+                phrase(&format!("Fn {name}"), true).into_iter().collect();
             if !STOPWORDS.contains(&name.to_ascii_lowercase().as_str()) {
                 specific.extend(ident_phrases(name));
             }
             let context = service_or_name("CloudFormation");
-            Plan { levels: levels(vec![specific, context.clone()]), context }
+            Plan {
+                levels: supported_levels(vec![specific, context.clone()]),
+                context,
+            }
         }
         Topic::LambdaRuntime(r) => runtime_plan(r),
-        Topic::Text(t) => Plan { levels: levels(vec![phrase(t, true).into_iter().collect()]), context: Vec::new() },
+        Topic::Text(t) => Plan {
+            levels: levels(vec![phrase(t, true).into_iter().collect()]),
+            context: Vec::new(),
+        },
     }
 }
 
@@ -230,7 +387,10 @@ fn sam_plan(type_name: &str) -> Plan {
     let mut context = sam.clone();
     context.extend(service_or_name("CloudFormation"));
     context.extend(related.iter().cloned());
-    Plan { levels: levels(vec![specific, sam, related]), context }
+    Plan {
+        levels: levels(vec![specific, sam, related]),
+        context,
+    }
 }
 
 fn runtime_plan(runtime: &str) -> Plan {
@@ -251,7 +411,10 @@ fn runtime_plan(runtime: &str) -> Plan {
         .collect();
     let context = service_or_name("Lambda");
     let exact = phrase(runtime, true).into_iter().collect();
-    Plan { levels: levels(vec![exact, family_phrases, context.clone()]), context }
+    Plan {
+        levels: levels(vec![exact, family_phrases, context.clone()]),
+        context,
+    }
 }
 
 #[cfg(test)]
@@ -265,8 +428,12 @@ mod tests {
     #[test]
     fn property_plans_fall_back_to_resource_and_service() {
         let p = plan(&Topic::parse("AWS::DynamoDB::Table.ProvisionedThroughput"));
-        assert_eq!(p.levels.len(), 3);
-        assert_eq!(words(&p.levels[0].phrases), ["provisionedthroughput", "provisioned throughput"]);
+        assert_eq!(p.levels.len(), 4);
+        assert_eq!(words(&p.levels[3].phrases), ["table"]);
+        assert_eq!(
+            words(&p.levels[0].phrases),
+            ["provisionedthroughput", "provisioned throughput"]
+        );
         assert!(words(&p.levels[1].phrases).contains(&"aws dynamodb table".to_string()));
         assert!(words(&p.context).contains(&"dynamo db".to_string()));
         assert!(p.levels[0].weight > p.levels[1].weight && p.levels[1].weight > p.levels[2].weight);
@@ -293,6 +460,14 @@ mod tests {
         let p = plan(&Topic::parse("AWS::EC2::Subnet"));
         assert!(words(&p.context).contains(&"vpc".to_string()));
         assert!(words(&p.context).contains(&"ec2".to_string()));
+    }
+
+    #[test]
+    fn settings_suffixes_are_dropped_from_properties() {
+        let p = plan(&Topic::parse("AWS::S3::Bucket.VersioningConfiguration"));
+        assert!(words(&p.levels[0].phrases).contains(&"versioning".to_string()));
+        let p = plan(&Topic::parse("AWS::Logs::LogGroup"));
+        assert!(words(&p.context).contains(&"cloudwatch".to_string()));
     }
 
     #[test]

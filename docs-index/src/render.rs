@@ -39,7 +39,11 @@ fn protected_blocks(body: &str) -> Vec<Block> {
         if blocks.last().is_some_and(|b| b.last >= first) {
             continue;
         }
-        blocks.push(Block { first, last, html_table });
+        blocks.push(Block {
+            first,
+            last,
+            html_table,
+        });
     }
     blocks
 }
@@ -58,7 +62,8 @@ fn starts_item(line: &str) -> bool {
     t.starts_with("- ")
         || t.starts_with("* ")
         || t.starts_with("+ ")
-        || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Converts an HTML `<table>` into a Markdown table (first row as header).
@@ -66,14 +71,20 @@ fn html_table_to_markdown(html: &str) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let lower = html.to_ascii_lowercase();
     for (row_start, _) in lower.match_indices("<tr") {
-        let row_end = lower.get(row_start..).and_then(|r| r.find("</tr")).map_or(lower.len(), |e| row_start + e);
+        let row_end = lower
+            .get(row_start..)
+            .and_then(|r| r.find("</tr"))
+            .map_or(lower.len(), |e| row_start + e);
         let row = html.get(row_start..row_end).unwrap_or("");
         let row_lower = row.to_ascii_lowercase();
         let mut cells = Vec::new();
         let mut cursor = 0;
         while let Some(pos) = next_cell(row_lower.get(cursor..).unwrap_or("")) {
             let open = cursor + pos;
-            let content_start = row.get(open..).and_then(|r| r.find('>')).map_or(row.len(), |e| open + e + 1);
+            let content_start = row
+                .get(open..)
+                .and_then(|r| r.find('>'))
+                .map_or(row.len(), |e| open + e + 1);
             let content_end = row_lower
                 .get(content_start..)
                 .and_then(|r| r.find("</t"))
@@ -126,7 +137,10 @@ fn strip_tags(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&nbsp;", " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    out.replace("&nbsp;", " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Picks the first line of an excerpt that should show `focus` (a body line index):
@@ -136,13 +150,17 @@ fn excerpt_start(lines: &[&str], blocks: &[Block], focus: usize) -> usize {
         return 0;
     }
     let mut start = focus.min(lines.len().saturating_sub(1));
+    let mut focus_end = start;
     if let Some(b) = blocks.iter().find(|b| b.first <= start && start <= b.last) {
         start = b.first;
+        focus_end = b.last;
     }
     let mut want = lines.get(start).map_or(0, |l| indent(l)) + 1;
     let mut best = start;
     for back in 0..8 {
-        let Some(i) = start.checked_sub(back) else { break };
+        let Some(i) = start.checked_sub(back) else {
+            break;
+        };
         let line = lines.get(i).copied().unwrap_or("");
         let inside_block = blocks.iter().any(|b| b.first < i && i <= b.last);
         if starts_item(line) && indent(line) < want && !inside_block {
@@ -153,7 +171,14 @@ fn excerpt_start(lines: &[&str], blocks: &[Block], focus: usize) -> usize {
             }
         }
     }
-    best
+    // Backing up to the enclosing item must leave room for the focus itself.
+    let shown = lines.get(best..=focus_end).unwrap_or_default();
+    let chars: usize = shown.iter().map(|l| l.len() + 1).sum();
+    if shown.len() > MAX_LINES || chars > MAX_CHARS {
+        start
+    } else {
+        best
+    }
 }
 
 /// The shown part of a section body, starting near `focus_line` (1-based, in the note
@@ -178,7 +203,11 @@ pub fn excerpt(section: &Section, focus_line: Option<u32>) -> String {
             Some(b) => {
                 let height = b.last + 1 - b.first;
                 let raw = lines.get(b.first..=b.last).unwrap_or_default().join("\n");
-                let text = if b.html_table { html_table_to_markdown(&raw) } else { raw };
+                let text = if b.html_table {
+                    html_table_to_markdown(&raw)
+                } else {
+                    raw
+                };
                 (text, b.last + 1, height)
             }
             None => ((*line).to_string(), i + 1, 1),
@@ -202,12 +231,13 @@ pub fn excerpt(section: &Section, focus_line: Option<u32>) -> String {
     while chosen.last().is_some_and(|l| l.trim().is_empty()) {
         chosen.pop();
     }
+    // Dedent by the first line's indentation (never more than a line has), so an
+    // excerpt starting inside a nested list does not turn into an indented code block.
     let common = chosen
         .iter()
-        .filter(|l| !l.trim().is_empty())
-        .flat_map(|l| l.lines().next().map(indent))
-        .min()
-        .unwrap_or(0);
+        .find(|l| !l.trim().is_empty())
+        .and_then(|l| l.lines().next())
+        .map_or(0, indent);
     let mut out = String::new();
     if start > 0 {
         out.push_str("…\n\n");
@@ -228,6 +258,21 @@ pub fn excerpt(section: &Section, focus_line: Option<u32>) -> String {
         out.push_str("\n…\n");
     }
     out.trim_end().to_string()
+}
+
+/// Escapes characters that Markdown would read as markup in a heading line.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn heading_text(section: &Section) -> String {
@@ -256,10 +301,13 @@ pub fn render_markdown(hits: &[Hit], max_sections: usize) -> String {
         let s = hit.section;
         let line = shown_line(hit);
         let source = match s.link_to_line(line) {
-            Some(link) => format!("[{}:{line}]({link})", s.file_name),
-            None => format!("`{}` line {line}", s.file_name),
+            Some(link) => format!("[{}:{line}]({link})", escape_markdown(&s.file_name)),
+            None => format!("`{}` line {line}", s.file_name.replace('`', "'")),
         };
-        out.push_str(&format!("**{}** — {source}\n\n", heading_text(s)));
+        out.push_str(&format!(
+            "**{}** — {source}\n\n",
+            escape_markdown(&heading_text(s))
+        ));
         out.push_str(&excerpt(s, hit.focus_line));
     }
     out
@@ -278,7 +326,11 @@ pub fn render_terminal(hits: &[Hit], max_sections: usize) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&format!("== {}\n   {location}  score {:.0}\n\n", heading_text(s).replace('›', ">"), hit.score));
+        out.push_str(&format!(
+            "== {}\n   {location}  score {:.0}\n\n",
+            heading_text(s).replace('›', ">"),
+            hit.score
+        ));
         for line in excerpt(s, hit.focus_line).lines() {
             out.push_str("   ");
             out.push_str(line);
@@ -340,10 +392,43 @@ mod tests {
     }
 
     #[test]
+    fn focus_inside_a_table_shows_the_table() {
+        let mut body: String = (1..=20).map(|i| format!("- item {i}\n")).collect();
+        body.push_str("- query vs scan\n");
+        body.push_str(
+            &"    - detail line that is long enough to matter in the budget of the excerpt\n"
+                .repeat(6),
+        );
+        body.push_str("\n    | a | b |\n    |---|---|\n");
+        body.push_str(
+            &"    | row | provisioned throughput mention with a long cell of text here |\n"
+                .repeat(8),
+        );
+        let e = excerpt(&section(&body, 1), Some(36));
+        assert!(e.starts_with("…\n\n"), "{e}");
+        assert!(e.contains("| a | b |\n|---|---|\n| row |"), "{e}");
+        assert!(!e.contains("item 20"), "{e}");
+    }
+
+    #[test]
+    fn excerpts_starting_in_nested_lists_stay_lists() {
+        let mut body: String = (1..=20).map(|i| format!("- item {i}\n")).collect();
+        body.push_str("- parent\n");
+        body.push_str(&"    - filler child\n".repeat(7));
+        body.push_str("    - structure\n        - hook one\n        - hook two\n- next top item\n");
+        let e = excerpt(&section(&body, 1), Some(30));
+        assert!(e.starts_with("…\n\n- structure\n    - hook one"), "{e}");
+        assert!(e.contains("\n- next top item"), "{e}");
+    }
+
+    #[test]
     fn html_tables_become_markdown_tables() {
         let body = "* Critical Terms\n<table>\n<tbody>\n<tr><th>Term</th><th>Meaning</th></tr>\n<tr><td>User</td><td>End user a|b</td></tr>\n</tbody>\n</table>\n";
         let e = excerpt(&section(body, 2), None);
-        assert!(e.contains("| Term | Meaning |\n|---|---|\n| User | End user a\\|b |"), "{e}");
+        assert!(
+            e.contains("| Term | Meaning |\n|---|---|\n| User | End user a\\|b |"),
+            "{e}"
+        );
         assert!(!e.contains("<td>"));
     }
 
@@ -356,11 +441,23 @@ mod tests {
     #[test]
     fn rendering_lists_sources() {
         let s = section("- body", 5);
-        let hit = Hit { section: &s, score: 50.0, focus_line: None, fingerprint: &[] };
+        let hit = Hit {
+            section: &s,
+            score: 50.0,
+            focus_line: None,
+            fingerprint: &[],
+        };
         let md = render_markdown(&[hit], 3);
-        assert!(md.starts_with("**From your notes**\n\n**Notes › S** — `n.md` line 4\n\n- body"), "{md}");
+        assert!(
+            md.starts_with("**From your notes**\n\n**Notes › S** — `n.md` line 4\n\n- body"),
+            "{md}"
+        );
         assert!(render_markdown(&[], 3).is_empty());
+        assert_eq!(escape_markdown("a_b *c* [d]"), "a\\_b \\*c\\* \\[d\\]");
         let term = render_terminal(&[hit], 3);
-        assert!(term.starts_with("== Notes > S\n   n.md (built-in):4  score 50"), "{term}");
+        assert!(
+            term.starts_with("== Notes > S\n   n.md (built-in):4  score 50"),
+            "{term}"
+        );
     }
 }

@@ -7,7 +7,7 @@
 //! for distinctive phrases. Levels (property → resource type → service) add up with
 //! falling weights.
 
-use crate::index::{contains_phrase, NotesIndex, Section};
+use crate::index::{contains_phrase, NotesIndex, Section, SectionTerms};
 use crate::query::{Phrase, Plan};
 use crate::text;
 
@@ -29,21 +29,29 @@ pub const MIN_SCORE: f32 = 35.0;
 
 const OWN_HEADING: f32 = 100.0;
 const ANCESTOR_HEADING: f32 = 40.0;
-const EXACT_HEADING_BONUS: f32 = 25.0;
 const BODY_FIRST: f32 = 10.0;
 /// First body mention of a literal full name.
 const BODY_FIRST_LITERAL: f32 = 60.0;
 const BODY_EACH: f32 = 5.0;
 const BODY_MAX_COUNTED: usize = 6;
-/// Share of a match kept when only the body names the service.
+/// Share of a match kept when only the body names the service: for a distinctive
+/// phrase, and for a generic word.
 const BODY_CONTEXT: f32 = 0.7;
+const BODY_CONTEXT_GENERIC: f32 = 0.3;
 /// Share of a distinctive match kept outside the service's sections.
 const NO_CONTEXT: f32 = 0.5;
 /// Jaccard similarity of body words above which two hits are the same note.
 const DUPLICATE_SIMILARITY: f64 = 0.75;
 
 /// Heading words that do not change what a heading is about.
-const FILLER: &[&str] = &["aws", "amazon", "overview", "101", "what", "is", "the", "basic", "intro"];
+const FILLER: &[&str] = &[
+    "aws", "amazon", "overview", "101", "what", "is", "the", "basic", "intro", "a", "an", "and",
+    "or", "of", "for", "in", "to", "with", "on",
+];
+
+/// Share of the heading score kept however many other words the heading has; the
+/// rest is given in proportion to how much of the heading the phrase covers.
+const HEADING_FLOOR: f32 = 0.4;
 
 /// A plan phrase resolved against one index.
 struct Resolved<'p> {
@@ -54,32 +62,101 @@ struct Resolved<'p> {
 fn resolve<'p>(index: &NotesIndex, phrases: &'p [Phrase]) -> Vec<Resolved<'p>> {
     phrases
         .iter()
-        .filter_map(|phrase| Some(Resolved { ids: index.phrase_ids(&phrase.words)?, phrase }))
+        .filter_map(|phrase| {
+            Some(Resolved {
+                ids: index.phrase_ids(&phrase.words)?,
+                phrase,
+            })
+        })
         .collect()
 }
 
-/// Whether the heading says nothing but the phrase (ignoring filler words).
-fn heading_is(filler: &[u32], heading: &[u32], phrase: &[u32]) -> bool {
-    let mut rest = heading.iter().filter(|t| !filler.contains(t));
-    phrase.iter().all(|p| rest.next() == Some(p)) && rest.next().is_none()
+/// How much of the heading the phrase makes up, ignoring filler words: 1.0 when the
+/// heading names nothing else ("DynamoDB"), less for "EC2 Instance Storage".
+fn coverage(filler: &[u32], heading: &[u32], phrase: &[u32]) -> f32 {
+    let content = heading.iter().filter(|t| !filler.contains(t)).count();
+    phrase.len() as f32 / content.max(phrase.len()).max(1) as f32
+}
+
+/// Score of one phrase in one section before the context share, and the body line to
+/// focus on (`None` when a heading names the phrase).
+fn phrase_score(
+    index: &NotesIndex,
+    no: u32,
+    terms: &SectionTerms,
+    r: &Resolved,
+    filler: &[u32],
+) -> (f32, Option<u32>) {
+    let own = terms
+        .path
+        .last()
+        .is_some_and(|h| contains_phrase(h, &r.ids));
+    let ancestor = !own
+        && terms
+            .path
+            .iter()
+            .rev()
+            .skip(1)
+            .any(|h| contains_phrase(h, &r.ids));
+    let heading = match terms.path.last() {
+        Some(h) if own => {
+            OWN_HEADING * (HEADING_FLOOR + (1.0 - HEADING_FLOOR) * coverage(filler, h, &r.ids))
+        }
+        _ if ancestor => ANCESTOR_HEADING,
+        _ => 0.0,
+    };
+    let positions = index.phrase_positions(no, &r.ids);
+    let body = if positions.is_empty() {
+        0.0
+    } else {
+        let counted = positions.len().min(BODY_MAX_COUNTED) as f32;
+        let first = if r.phrase.literal {
+            BODY_FIRST_LITERAL
+        } else {
+            BODY_FIRST
+        };
+        first + BODY_EACH * counted
+    };
+    let focus = if own || ancestor {
+        None
+    } else {
+        positions
+            .first()
+            .and_then(|&p| terms.body_lines.get(p as usize).copied())
+    };
+    (heading + body, focus)
 }
 
 /// Scores every candidate section of `index` and appends those above the threshold.
-fn score_index<'a>(index: &'a NotesIndex, plan: &Plan, out: &mut Vec<Hit<'a>>) {
-    let levels: Vec<(f32, Vec<Resolved>)> = plan
+fn score_index<'a>(index: &'a NotesIndex, boost: f32, plan: &Plan, out: &mut Vec<Hit<'a>>) {
+    let levels: Vec<(f32, bool, Vec<Resolved>)> = plan
         .levels
         .iter()
-        .map(|l| (l.weight, resolve(index, &l.phrases)))
+        .map(|l| (l.weight, l.support_only, resolve(index, &l.phrases)))
         .collect();
     let context = resolve(index, &plan.context);
-    let filler: Vec<u32> = FILLER.iter().filter_map(|f| index.vocab.get(*f).copied()).collect();
+    // Levels that only name the service: a mention there is a poorer excerpt start
+    // than a mention of the property, action or resource itself.
+    let names_service: Vec<bool> = plan
+        .levels
+        .iter()
+        .map(|l| !plan.context.is_empty() && l.phrases.iter().all(|p| plan.context.contains(p)))
+        .collect();
+    let filler: Vec<u32> = FILLER
+        .iter()
+        .filter_map(|f| index.vocab.get(*f).copied())
+        .collect();
 
     let mut candidates: Vec<u32> = Vec::new();
-    for r in levels.iter().flat_map(|(_, rs)| rs) {
-        let Some(&first) = r.ids.first() else { continue };
-        if let Some(list) = index.body_postings.get(first as usize) {
-            candidates.extend(list.iter().map(|p| p.section));
-        }
+    for r in levels
+        .iter()
+        .filter(|(_, support, _)| !support)
+        .flat_map(|(_, _, rs)| rs)
+    {
+        let Some(&first) = r.ids.first() else {
+            continue;
+        };
+        candidates.extend(index.body_sections(first));
         if let Some(list) = index.path_postings.get(first as usize) {
             candidates.extend(list.iter().copied());
         }
@@ -88,76 +165,69 @@ fn score_index<'a>(index: &'a NotesIndex, plan: &Plan, out: &mut Vec<Hit<'a>>) {
     candidates.dedup();
 
     for no in candidates {
-        let (Some(section), Some(terms)) = (index.sections.get(no as usize), index.terms.get(no as usize)) else {
+        let (Some(section), Some(terms)) = (
+            index.sections.get(no as usize),
+            index.terms.get(no as usize),
+        ) else {
             continue;
         };
         if terms.body_lines.is_empty() {
             continue;
         }
         let in_path = plan.context.is_empty()
-            || context.iter().any(|c| terms.path.iter().any(|h| contains_phrase(h, &c.ids)));
-        let in_body = !in_path && context.iter().any(|c| !index.phrase_positions(no, &c.ids).is_empty());
+            || context
+                .iter()
+                .any(|c| terms.path.iter().any(|h| contains_phrase(h, &c.ids)));
+        let in_body = !in_path
+            && context
+                .iter()
+                .any(|c| !index.phrase_positions(no, &c.ids).is_empty());
         let mut total = 0.0;
-        let mut focus_line = None;
-        for (weight, phrases) in &levels {
+        let mut specific_focus: Option<Option<u32>> = None;
+        let mut service_focus: Option<Option<u32>> = None;
+        for (level_no, (weight, support_only, phrases)) in levels.iter().enumerate() {
+            if *support_only && total == 0.0 {
+                continue;
+            }
             let mut best = 0.0f32;
             let mut best_focus = None;
             for r in phrases {
                 let share = if in_path {
                     1.0
-                } else if in_body {
+                } else if in_body && r.phrase.distinctive {
                     BODY_CONTEXT
+                } else if in_body {
+                    BODY_CONTEXT_GENERIC
                 } else if r.phrase.distinctive {
                     NO_CONTEXT
                 } else {
-                    0.0
-                };
-                if share == 0.0 {
                     continue;
-                }
-                let own = terms.path.last().is_some_and(|h| contains_phrase(h, &r.ids));
-                let ancestor = !own
-                    && terms
-                        .path
-                        .iter()
-                        .rev()
-                        .skip(1)
-                        .any(|h| contains_phrase(h, &r.ids));
-                let mut heading = if own {
-                    OWN_HEADING
-                } else if ancestor {
-                    ANCESTOR_HEADING
-                } else {
-                    0.0
                 };
-                if own && terms.path.last().is_some_and(|h| heading_is(&filler, h, &r.ids)) {
-                    heading += EXACT_HEADING_BONUS;
-                }
-                let positions = index.phrase_positions(no, &r.ids);
-                let body = if positions.is_empty() {
-                    0.0
-                } else {
-                    let counted = positions.len().min(BODY_MAX_COUNTED) as f32;
-                    let first = if r.phrase.literal { BODY_FIRST_LITERAL } else { BODY_FIRST };
-                    first + BODY_EACH * counted
-                };
-                let score = (heading + body) * share;
-                if score > best {
-                    best = score;
-                    best_focus = if own {
-                        None
-                    } else {
-                        positions.first().and_then(|&p| terms.body_lines.get(p as usize).copied())
-                    };
+                let (score, focus) = phrase_score(index, no, terms, r, &filler);
+                if score * share > best {
+                    best = score * share;
+                    best_focus = focus;
                 }
             }
-            if best > 0.0 && focus_line.is_none() && total == 0.0 {
-                focus_line = best_focus;
+            if best > 0.0 {
+                let slot = if names_service.get(level_no).copied().unwrap_or(false) {
+                    &mut service_focus
+                } else {
+                    &mut specific_focus
+                };
+                slot.get_or_insert(best_focus);
             }
             total += best * weight;
         }
+        let focus_line = specific_focus.or(service_focus).flatten();
+        let total = total * boost;
         if total >= MIN_SCORE {
-            out.push(Hit { section, score: total, focus_line, fingerprint: &terms.fingerprint });
+            out.push(Hit {
+                section,
+                score: total,
+                focus_line,
+                fingerprint: &terms.fingerprint,
+            });
         }
     }
 }
@@ -189,12 +259,17 @@ fn duplicates(a: &Hit, b: &Hit) -> bool {
     sim >= DUPLICATE_SIMILARITY || (same_title && sim >= DUPLICATE_SIMILARITY - 0.15)
 }
 
-/// Ranks the sections of all `indexes` for `plan`; at most `limit` hits, best first,
-/// near-duplicates removed (the better-scored copy is kept).
-pub(crate) fn rank<'a>(indexes: &[&'a NotesIndex], plan: &Plan, limit: usize) -> Vec<Hit<'a>> {
+/// Ranks the sections of all `indexes` for `plan`, each index's scores multiplied by
+/// its boost; at most `limit` hits, best first, near-duplicates removed (the
+/// better-scored copy is kept).
+pub(crate) fn rank<'a>(
+    indexes: &[(&'a NotesIndex, f32)],
+    plan: &Plan,
+    limit: usize,
+) -> Vec<Hit<'a>> {
     let mut hits = Vec::new();
-    for index in indexes {
-        score_index(index, plan, &mut hits);
+    for (index, boost) in indexes {
+        score_index(index, *boost, plan, &mut hits);
     }
     hits.sort_by(|a, b| {
         b.score

@@ -175,7 +175,9 @@ fn add_words(raw: &mut [RawSection], lines: &Lines, start: usize, text: &str) {
     let mut line = lines.line_of(start);
     let mut consumed = 0;
     text::for_each_word(text, |offset, word| {
-        let newlines = text.get(consumed..offset).map_or(0, |s| s.matches('\n').count());
+        let newlines = text
+            .get(consumed..offset)
+            .map_or(0, |s| s.matches('\n').count());
         line = line.saturating_add(u32::try_from(newlines).unwrap_or(0));
         consumed = offset;
         if !section.words.is_empty() {
@@ -306,7 +308,12 @@ mod tests {
         let s = parse(src);
         assert_eq!(
             headings(src),
-            [vec!["Notes"], vec!["IAM"], vec!["EC2"], vec!["EC2", "EC2 101"]]
+            [
+                vec!["Notes"],
+                vec!["IAM"],
+                vec!["EC2"],
+                vec!["EC2", "EC2 101"]
+            ]
         );
         assert_eq!(s[0].body_markdown, "{{TOC}}\n\n+++");
         assert!(s[1].body_markdown.is_empty());
@@ -337,7 +344,13 @@ mod tests {
         let src = "# A\n### B\n## C\n#### D\n# E\n";
         assert_eq!(
             headings(src),
-            [vec!["A"], vec!["A", "B"], vec!["A", "C"], vec!["A", "C", "D"], vec!["E"]]
+            [
+                vec!["A"],
+                vec!["A", "B"],
+                vec!["A", "C"],
+                vec!["A", "C", "D"],
+                vec!["E"]
+            ]
         );
     }
 }

@@ -55,7 +55,11 @@ impl std::hash::Hasher for WordHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -86,7 +90,9 @@ fn normalize_into(word: &str, out: &mut String) {
     if out.ends_with("ies") {
         out.truncate(out.len() - 3);
         out.push('y');
-    } else if out.ends_with('s') && !(out.ends_with("ss") || out.ends_with("us") || out.ends_with("is")) {
+    } else if out.ends_with('s')
+        && !(out.ends_with("ss") || out.ends_with("us") || out.ends_with("is"))
+    {
         out.pop();
     }
 }
@@ -166,7 +172,8 @@ mod tests {
 
     #[test]
     fn words_split_on_punctuation_and_fold_plurals() {
-        let w: Vec<String> = words("!Ref Fn::Sub dynamodb:Query Tables policies ECS AMIs").collect();
+        let w: Vec<String> =
+            words("!Ref Fn::Sub dynamodb:Query Tables policies ECS AMIs").collect();
         assert_eq!(
             w,
             ["ref", "fn", "sub", "dynamodb", "query", "table", "policy", "ecs", "amis"]
@@ -182,7 +189,10 @@ mod tests {
 
     #[test]
     fn camel_case_splits() {
-        assert_eq!(split_camel("ProvisionedThroughput"), ["Provisioned", "Throughput"]);
+        assert_eq!(
+            split_camel("ProvisionedThroughput"),
+            ["Provisioned", "Throughput"]
+        );
         assert_eq!(split_camel("SSESpecification"), ["SSE", "Specification"]);
         assert_eq!(split_camel("ApiGatewayV2"), ["Api", "Gateway", "V2"]);
         assert_eq!(split_camel("EC2"), ["EC2"]);
@@ -203,6 +213,14 @@ mod tests {
     fn offsets_point_at_words() {
         let mut v: Vec<(usize, String)> = Vec::new();
         for_each_word("a Bcs-d Queries", |o, w| v.push((o, w.to_string())));
-        assert_eq!(v, [(0, "a".into()), (2, "bcs".into()), (6, "d".into()), (8, "query".into())]);
+        assert_eq!(
+            v,
+            [
+                (0, "a".into()),
+                (2, "bcs".into()),
+                (6, "d".into()),
+                (8, "query".into())
+            ]
+        );
     }
 }

@@ -94,7 +94,9 @@ const INTRINSICS: &[&str] = &[
 ];
 
 /// Lambda runtime families and the identifier prefixes that name them.
-pub(crate) const RUNTIME_FAMILIES: &[&str] = &["python", "nodejs", "java", "dotnet", "ruby", "go", "provided"];
+pub(crate) const RUNTIME_FAMILIES: &[&str] = &[
+    "python", "nodejs", "java", "dotnet", "ruby", "go", "provided",
+];
 
 impl Topic {
     /// Guesses the kind of topic from free text, as typed to `awsls notes TOPIC`.
@@ -195,7 +197,9 @@ impl std::fmt::Display for Topic {
 /// Splits `AWS::X::Y.Prop` into the type and the property path.
 fn split_property(full: &str) -> (String, Option<String>) {
     match full.split_once('.') {
-        Some((type_name, prop)) if !prop.is_empty() => (type_name.to_string(), Some(prop.to_string())),
+        Some((type_name, prop)) if !prop.is_empty() => {
+            (type_name.to_string(), Some(prop.to_string()))
+        }
         _ => (full.to_string(), None),
     }
 }
@@ -213,9 +217,7 @@ pub(crate) fn runtime_family(runtime: &str) -> Option<&'static str> {
     RUNTIME_FAMILIES.iter().copied().find(|family| {
         lower.strip_prefix(family).is_some_and(|rest| {
             rest.starts_with(|c: char| c.is_ascii_digit())
-                && rest
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '.')
+                && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
         })
     })
 }
@@ -226,7 +228,10 @@ mod tests {
 
     #[test]
     fn parse_guesses_kinds() {
-        assert_eq!(Topic::parse("AWS::DynamoDB::Table"), Topic::ResourceType("AWS::DynamoDB::Table".into()));
+        assert_eq!(
+            Topic::parse("AWS::DynamoDB::Table"),
+            Topic::ResourceType("AWS::DynamoDB::Table".into())
+        );
         assert_eq!(
             Topic::parse("AWS::DynamoDB::Table.ProvisionedThroughput"),
             Topic::Property {
@@ -234,20 +239,50 @@ mod tests {
                 property: "ProvisionedThroughput".into()
             }
         );
-        assert_eq!(Topic::parse("AWS::Serverless::Function"), Topic::SamResourceType("AWS::Serverless::Function".into()));
+        assert_eq!(
+            Topic::parse("AWS::Serverless::Function"),
+            Topic::SamResourceType("AWS::Serverless::Function".into())
+        );
         assert_eq!(Topic::parse("AWS::Lambda"), Topic::Service("Lambda".into()));
-        assert_eq!(Topic::parse("dynamodb:Query"), Topic::IamAction("dynamodb:Query".into()));
+        assert_eq!(
+            Topic::parse("dynamodb:Query"),
+            Topic::IamAction("dynamodb:Query".into())
+        );
         assert_eq!(Topic::parse("s3:Get*"), Topic::IamAction("s3:Get*".into()));
-        assert_eq!(Topic::parse("beforeinstall"), Topic::AppSpecHook("BeforeInstall".into()));
-        assert_eq!(Topic::parse("Mappings"), Topic::TemplateSection("Mappings".into()));
-        assert_eq!(Topic::parse("Fn::ImportValue"), Topic::IntrinsicFunction("Fn::ImportValue".into()));
+        assert_eq!(
+            Topic::parse("beforeinstall"),
+            Topic::AppSpecHook("BeforeInstall".into())
+        );
+        assert_eq!(
+            Topic::parse("Mappings"),
+            Topic::TemplateSection("Mappings".into())
+        );
+        assert_eq!(
+            Topic::parse("Fn::ImportValue"),
+            Topic::IntrinsicFunction("Fn::ImportValue".into())
+        );
         assert_eq!(Topic::parse("!Sub"), Topic::IntrinsicFunction("Sub".into()));
         assert_eq!(Topic::parse("Ref"), Topic::IntrinsicFunction("Ref".into()));
-        assert_eq!(Topic::parse("python3.12"), Topic::LambdaRuntime("python3.12".into()));
-        assert_eq!(Topic::parse("nodejs20.x"), Topic::LambdaRuntime("nodejs20.x".into()));
-        assert_eq!(Topic::parse("Dynamo DB"), Topic::Service("Dynamo DB".into()));
-        assert_eq!(Topic::parse("lazy loading"), Topic::Text("lazy loading".into()));
-        assert_eq!(Topic::parse("Fn::GetAtt: x y"), Topic::IntrinsicFunction("Fn::GetAtt: x y".into()));
+        assert_eq!(
+            Topic::parse("python3.12"),
+            Topic::LambdaRuntime("python3.12".into())
+        );
+        assert_eq!(
+            Topic::parse("nodejs20.x"),
+            Topic::LambdaRuntime("nodejs20.x".into())
+        );
+        assert_eq!(
+            Topic::parse("Dynamo DB"),
+            Topic::Service("Dynamo DB".into())
+        );
+        assert_eq!(
+            Topic::parse("lazy loading"),
+            Topic::Text("lazy loading".into())
+        );
+        assert_eq!(
+            Topic::parse("Fn::GetAtt: x y"),
+            Topic::IntrinsicFunction("Fn::GetAtt: x y".into())
+        );
     }
 
     #[test]

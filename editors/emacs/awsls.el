@@ -25,6 +25,8 @@
 
 (require 'cl-lib)
 
+(defvar eglot-server-programs)
+
 (defgroup awsls nil
   "AWS CloudFormation, SAM, IAM and AppSpec support through awsls."
   :group 'languages
@@ -57,10 +59,12 @@
 ;;;; Document detection
 
 (defconst awsls--key-start "\\(?:^\\|[{,]\\)[ \t]*\"?"
-  "Regexp for what may come before a mapping key: line start, or `{' and `,' in JSON.")
+  "Regexp for what may precede a mapping key.
+That is the start of a line, or `{' and `,' in JSON.")
 
 (defun awsls--has-key (key &optional value-regexp)
-  "Return non-nil if the buffer has mapping KEY, with a value matching VALUE-REGEXP if given."
+  "Return non-nil if the buffer has mapping KEY.
+With VALUE-REGEXP, the rest of the line must match it too."
   (save-excursion
     (goto-char (point-min))
     (re-search-forward
@@ -84,7 +88,8 @@ The result is one of the symbols `appspec', `cloudformation' and `iampolicy'."
     'iampolicy)))
 
 (defun awsls--file-format (file)
-  "Return `yaml' or `json' for FILE from its extension (and content for .template), or nil."
+  "Return `yaml' or `json' for FILE, or nil.
+The extension decides; for .template files the buffer's first character does."
   (let ((extension (and file (downcase (or (file-name-extension file) "")))))
     (cond
      ((member extension '("yaml" "yml")) 'yaml)
@@ -96,7 +101,8 @@ The result is one of the symbols `appspec', `cloudformation' and `iampolicy'."
         (if (eq (char-after) ?{) 'json 'yaml))))))
 
 (defun awsls--aws-document-p (format)
-  "Return non-nil if the current buffer is an AWS document in FORMAT (`yaml' or `json')."
+  "Return non-nil if the buffer is an AWS document in FORMAT.
+FORMAT is `yaml' or `json'."
   (and (eq (awsls--file-format buffer-file-name) format)
        (awsls-document-kind)))
 
@@ -131,7 +137,8 @@ A tree-sitter mode counts only when its grammar is installed."
   "The JSON major mode `awsls-json-mode' builds on.")
 
 (defvar-local awsls-kind nil
-  "The AWS document kind of this buffer: `cloudformation', `iampolicy', `appspec' or nil.")
+  "The AWS document kind of this buffer.
+One of `cloudformation', `iampolicy', `appspec', or nil.")
 
 ;;;###autoload
 (define-derived-mode awsls-yaml-mode awsls--yaml-parent-mode "AWS-YAML"
@@ -153,7 +160,8 @@ A tree-sitter mode counts only when its grammar is installed."
 ;;;; Eglot
 
 (defun awsls--initialization-options (&optional _server)
-  "The `initializationOptions' object sent to awsls, built from the `awsls-' options."
+  "The `initializationOptions' object sent to awsls.
+It is built from the `awsls-' options."
   (let ((flag (lambda (on) (list :enable (if on t :json-false)))))
     (list :notes (list :paths (vconcat (mapcar #'expand-file-name awsls-notes-paths)))
           :cloudformation (funcall flag awsls-enable-cloudformation)

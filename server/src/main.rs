@@ -39,6 +39,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Look a topic up in the notes, as hovers do (`AWS::DynamoDB::Table`, `sqs:SendMessage`, `BeforeInstall`).
+    Notes {
+        /// What to look up.
+        #[arg(required = true, value_name = "TOPIC")]
+        topic: Vec<String>,
+        /// A folder of your own Markdown notes (repeatable).
+        #[arg(long = "notes", value_name = "DIR")]
+        notes: Vec<PathBuf>,
+        /// How many sections to show.
+        #[arg(long, default_value_t = 3)]
+        limit: usize,
+        /// Leave the built-in notes out.
+        #[arg(long)]
+        no_builtin: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -56,6 +71,17 @@ fn main() -> ExitCode {
             let options = CheckOptions { paths, format };
             ExitCode::from(check::run(&options))
         }
+        Command::Notes {
+            topic,
+            notes,
+            limit,
+            no_builtin,
+        } => ExitCode::from(awsls::cli::notes::run(&awsls::cli::notes::NotesOptions {
+            topic: topic.join(" "),
+            dirs: notes,
+            limit,
+            builtin: !no_builtin,
+        })),
     }
 }
 

@@ -123,26 +123,37 @@ fn two_hundred_rapid_changes_arrive_in_order() {
     let mut client = Client::start();
     let uri = file_uri("rapid.yaml");
     let mut text = String::from(
-        "AWSTemplateFormatVersion: \"2010-09-09\"\nDescription: \nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n",
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nMetadata:\n  Typed: \nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n",
     );
     client.open(&uri, "yaml", 1, &text);
-    let insert_at = text.find("Description: ").map(|i| i + "Description: ".len()).unwrap_or(0);
-    let typed: String = "abcdefghij".repeat(20);
-    for (i, ch) in typed.chars().enumerate() {
-        let at = insert_at + i;
-        let params = change(&uri, i as i32 + 2, &text, at, at, &ch.to_string());
+    let insert_at = text.find("Typed: ").map(|i| i + "Typed: ".len()).unwrap_or(0);
+    // A flow collection typed one character at a time: any reordering of the
+    // changes would leave brackets unbalanced and produce syntax errors.
+    let typed = format!("[{}{{z: {}}}]", "{a: [1, 2]}, ".repeat(14), "0".repeat(11));
+    assert_eq!(typed.chars().count(), 200);
+    let mut version = 1;
+    for ch in typed.chars() {
+        let at = insert_at + text[insert_at..].find('\n').unwrap_or(0);
+        version += 1;
+        let params = change(&uri, version, &text, at, at, &ch.to_string());
         client.notify("textDocument/didChange", params);
         text.insert(at, ch);
     }
-    // One more change that makes the line end in a stray `]` right after the typed text.
+    assert_eq!(version, 201);
+    // One more change that adds a stray `]` right after the typed text.
     let end = insert_at + typed.len();
     client.notify("textDocument/didChange", change(&uri, 202, &text, end, end, "]"));
     text.insert(end, ']');
     let diagnostics = client.diagnostics_for(&uri, 202);
     let (line, character) = utf16_position(&text, end);
-    assert!(
-        diagnostics.iter().any(|d| start_of(d) == (line as u64, character as u64)),
-        "the stray bracket after 200 typed characters should be at {line}:{character}: {diagnostics:#?}"
+    assert_eq!(
+        diagnostics
+            .iter()
+            .filter(|d| d["code"] == "syntax-error")
+            .map(start_of)
+            .collect::<Vec<_>>(),
+        vec![(line as u64, character as u64)],
+        "exactly the stray bracket after 200 typed characters: {diagnostics:#?}"
     );
     // The same text opened fresh gives the same diagnostics.
     let fresh = file_uri("rapid-fresh.yaml");
@@ -174,15 +185,17 @@ fn char_boundary(text: &str, mut offset: usize) -> usize {
 
 #[test]
 fn random_incremental_edits_match_a_fresh_open() {
-    let mut client = Client::start();
+    let client = std::cell::RefCell::new(Client::start());
     let mut runner = TestRunner::new(Config {
         cases: 24,
         failure_persistence: None,
         ..Config::default()
     });
-    let mut case = 0;
+    let counter = std::cell::Cell::new(0);
     let result = runner.run(&(edits(), any::<bool>()), |(edits, json)| {
-        case += 1;
+        let mut client = client.borrow_mut();
+        counter.set(counter.get() + 1);
+        let case = counter.get();
         let (seed, language, ext) = if json {
             (SEED_JSON, "json", "json")
         } else {
@@ -224,6 +237,70 @@ fn random_incremental_edits_match_a_fresh_open() {
     if let Err(error) = result {
         panic!("{error}");
     }
+    let mut client = client.into_inner();
     assert!(client.is_alive());
     client.shutdown();
+}
+
+/// A template of more than 40,000 lines: past tree-sitter-yaml's 32,768-line
+/// limit, it must still parse with no false syntax errors, over LSP and in
+/// `awsls check`, and a real error near its end must be found at its line.
+#[test]
+fn a_40000_line_template_parses_without_false_errors() {
+    let mut text = String::from("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
+    let mut i = 0;
+    while text.lines().count() < 40_000 {
+        // About 100 lines per resource keeps the count under the 500-resource limit.
+        text.push_str(&format!(
+            "  Topic{i}:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Sub \"${{AWS::StackName}}-{i}\"\n      Tags:\n"
+        ));
+        for t in 0..48 {
+            text.push_str(&format!("        - Key: t{t}\n          Value: v{i}\n"));
+        }
+        i += 1;
+    }
+    let lines = text.lines().count();
+    assert!(lines >= 40_000);
+    let mut client = Client::start();
+    let uri = file_uri("forty-thousand.yaml");
+    client.open(&uri, "yaml", 1, &text);
+    let diagnostics = client.diagnostics_for(&uri, 1);
+    assert!(
+        diagnostics.iter().all(|d| d["code"] != "syntax-error" && d["severity"] != 1),
+        "{:?}",
+        diagnostics.iter().take(3).collect::<Vec<_>>()
+    );
+    // Break the last line: the error is reported on it.
+    let last = lines as u32 - 1;
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": last, "character": 19}, "end": {"line": last, "character": 19}}, "text": ": ["}
+        ]}),
+    );
+    let diagnostics = client.diagnostics_for(&uri, 2);
+    let errors: Vec<&Value> = diagnostics.iter().filter(|d| d["code"] == "syntax-error").collect();
+    assert!(!errors.is_empty(), "the broken last line must be reported");
+    assert!(
+        errors.iter().all(|d| start_of(d).0 >= last as u64 - 1),
+        "{errors:#?}"
+    );
+    client.shutdown();
+
+    let dir = std::env::temp_dir().join(format!("awsls-40k-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("big.yaml"), &text).expect("write");
+    let output = std::process::Command::new(crate::client::binary())
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .expect("run awsls check");
+    let findings: Vec<Value> = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert!(
+        findings.iter().all(|f| f["severity"] != "error"),
+        "{:?}",
+        findings.iter().take(3).collect::<Vec<_>>()
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
 }

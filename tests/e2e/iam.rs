@@ -1,1 +1,150 @@
-//! End-to-end tests: iam.
+//! End-to-end tests: IAM policy files (JSON and YAML) over the protocol —
+//! diagnostics, hover on actions and completion of actions.
+
+use serde_json::{json, Value};
+
+use crate::client::{file_uri, Client};
+
+const IDENTITY: &str = include_str!("../fixtures/iam/identity.json");
+const TRUST: &str = include_str!("../fixtures/iam/trust.yaml");
+const BUCKET_POLICY: &str = include_str!("../fixtures/iam/bucket-policy.yaml");
+const CLEAN: &str = include_str!("../fixtures/iam/clean-scp.json");
+
+/// The LSP position (line, character) of byte `offset` in ASCII `text`.
+fn position_of(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let column = offset - before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (line as u32, column as u32)
+}
+
+fn find(text: &str, needle: &str) -> usize {
+    text.find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in fixture"))
+}
+
+fn start_of(diagnostic: &Value) -> (u32, u32) {
+    let start = &diagnostic["range"]["start"];
+    (
+        start["line"].as_u64().unwrap_or(u64::MAX) as u32,
+        start["character"].as_u64().unwrap_or(u64::MAX) as u32,
+    )
+}
+
+fn with_code<'a>(diagnostics: &'a [Value], code: &str) -> Vec<&'a Value> {
+    diagnostics.iter().filter(|d| d["code"] == code).collect()
+}
+
+fn open(client: &mut Client, name: &str, language: &str, text: &str) -> (String, Vec<Value>) {
+    let uri = file_uri(name);
+    client.open(&uri, language, 1, text);
+    let diagnostics = client.diagnostics_for(&uri, 1);
+    (uri, diagnostics)
+}
+
+#[test]
+fn json_policy_reports_typos_bad_values_and_admin_access() {
+    let mut client = Client::start();
+    let (_, diagnostics) = open(&mut client, "identity.json", "json", IDENTITY);
+    let unknown = with_code(&diagnostics, "iam-unknown-action");
+    assert_eq!(unknown.len(), 1, "{diagnostics:#?}");
+    assert_eq!(
+        start_of(unknown[0]),
+        position_of(IDENTITY, find(IDENTITY, "s3:GetObjekt"))
+    );
+    assert!(unknown[0]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("s3:GetObject"));
+    assert_eq!(unknown[0]["severity"], 2);
+    let service = with_code(&diagnostics, "iam-unknown-service");
+    assert_eq!(service.len(), 1);
+    assert_eq!(
+        start_of(service[0]),
+        position_of(IDENTITY, find(IDENTITY, "s4:"))
+    );
+    assert_eq!(
+        with_code(&diagnostics, "iam-wildcard-matches-nothing").len(),
+        1
+    );
+    assert_eq!(
+        with_code(&diagnostics, "iam-invalid-condition-value").len(),
+        1
+    );
+    let admin = with_code(&diagnostics, "iam-allow-all");
+    assert_eq!(admin.len(), 1);
+    assert_eq!(admin[0]["severity"], 2);
+    assert_eq!(diagnostics.len(), 5, "{diagnostics:#?}");
+    client.shutdown();
+}
+
+#[test]
+fn yaml_policies_report_condition_operators_and_open_trust() {
+    let mut client = Client::start();
+    let (_, bucket) = open(&mut client, "bucket-policy.yaml", "yaml", BUCKET_POLICY);
+    let codes: Vec<&Value> = bucket.iter().map(|d| &d["code"]).collect();
+    assert_eq!(
+        codes,
+        [&json!("iam-unknown-condition-operator")],
+        "{bucket:#?}"
+    );
+    assert_eq!(
+        start_of(&bucket[0]),
+        position_of(BUCKET_POLICY, find(BUCKET_POLICY, "StringEqual:"))
+    );
+    let (_, trust) = open(&mut client, "trust-policy.yaml", "yaml", TRUST);
+    let codes: Vec<&Value> = trust.iter().map(|d| &d["code"]).collect();
+    assert_eq!(codes, [&json!("iam-trust-any-principal")], "{trust:#?}");
+    let (_, clean) = open(&mut client, "scp.json", "json", CLEAN);
+    assert_eq!(clean, Vec::<Value>::new());
+    client.shutdown();
+}
+
+#[test]
+fn hover_on_an_action_shows_its_reference() {
+    let mut client = Client::start();
+    let (uri, _) = open(&mut client, "identity.json", "json", IDENTITY);
+    let (line, character) = position_of(IDENTITY, find(IDENTITY, "s3:GetObject\"") + 5);
+    let hover = client.hover(&uri, line, character);
+    let text = hover["contents"].to_string();
+    assert!(text.contains("Access level: Read"), "{hover:#}");
+    assert!(text.contains("GetObject"), "{hover:#}");
+    let (line, character) = position_of(TRUST, find(TRUST, "sts:AssumeRole") + 1);
+    let (trust_uri, _) = open(&mut client, "trust.yaml", "yaml", TRUST);
+    let hover = client.hover(&trust_uri, line, character);
+    assert!(
+        hover["contents"]
+            .to_string()
+            .contains("Security Token Service"),
+        "{hover:#}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn completion_offers_the_actions_of_the_typed_service() {
+    let mut client = Client::start();
+    let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"sqs:Send\", \"Resource\": \"*\"}]\n}\n";
+    let (uri, _) = open(&mut client, "draft.json", "json", text);
+    let offset = find(text, "sqs:Send") + "sqs:Send".len();
+    let (line, character) = position_of(text, offset);
+    let result = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+    );
+    let items = result.get("items").cloned().unwrap_or(result);
+    let items = items.as_array().cloned().unwrap_or_default();
+    let send = items
+        .iter()
+        .find(|i| i["label"] == "sqs:SendMessage")
+        .unwrap_or_else(|| panic!("no sqs:SendMessage in {items:#?}"));
+    let range = &send["textEdit"]["range"];
+    let start = position_of(text, find(text, "sqs:Send"));
+    assert_eq!(
+        range["start"],
+        json!({"line": start.0, "character": start.1}),
+        "{send:#}"
+    );
+    assert_eq!(range["end"], json!({"line": line, "character": character}));
+    client.shutdown();
+}

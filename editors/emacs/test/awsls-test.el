@@ -2,7 +2,7 @@
 
 ;;; Commentary:
 
-;; Run: AWSLS_BIN=... AWSLS_PLAIN_FILE=... emacs --batch -l test/awsls-test.el TEMPLATE.yaml
+;; Run: AWSLS_BIN=... AWSLS_JSON_FILE=... AWSLS_PLAIN_FILE=... AWSLS_NOTES_DIR=... emacs --batch -l test/awsls-test.el TEMPLATE.yaml
 ;; (no -Q, so Debian's site-start puts elpa-eglot on the load path).
 ;; Prints one line per check and exits 0 when all pass, 1 otherwise.
 
@@ -13,12 +13,16 @@
 (require 'eglot)
 (require 'flymake)
 
-(defconst awsls-test--dir (file-name-directory (or load-file-name buffer-file-name)))
-(load (expand-file-name "../awsls.el" awsls-test--dir) nil t)
+(eval-and-compile
+  (defconst awsls-test--dir
+    (file-name-directory (or load-file-name (bound-and-true-p byte-compile-current-file) buffer-file-name)))
+  (add-to-list 'load-path (expand-file-name ".." awsls-test--dir)))
+(require 'awsls)
 
 (defvar awsls-test--wait (string-to-number (or (getenv "AWSLS_WAIT_SECONDS") "30")))
 (defvar awsls-test--passed 0)
 (defvar awsls-test--failed 0)
+(defvar awsls-test--hover-text "" "Text of the last hover, shared between checks.")
 
 (defun awsls-test--report (ok name &optional detail)
   "Record check NAME as passed when OK, printing DETAIL on failure."
@@ -33,7 +37,8 @@
      (error (awsls-test--report nil ,name (error-message-string err)))))
 
 (defun awsls-test--wait-until (predicate)
-  "Pump events until PREDICATE returns non-nil or the wait runs out; return its value."
+  "Pump events until PREDICATE returns non-nil or the wait runs out.
+Return PREDICATE's last value."
   (let ((deadline (+ (float-time) awsls-test--wait)) value)
     (while (and (not (setq value (funcall predicate))) (< (float-time) deadline))
       (accept-process-output nil 0.1))
@@ -53,8 +58,9 @@
     (error "Buffer does not contain %s" needle))
   (goto-char (+ (match-beginning 0) offset)))
 
-(defun awsls-test--run (template plain)
-  "Run all checks on the TEMPLATE file and the non-AWS PLAIN file."
+(defun awsls-test--run (template json plain)
+  "Run all checks.
+TEMPLATE and JSON are CloudFormation templates; PLAIN is other YAML."
   (awsls-test--check "appspec and IAM policy detection"
     (cl-assert (eq (assoc-default "/x/appspec.yml" auto-mode-alist #'string-match) 'awsls-yaml-mode))
     (cl-assert (eq (assoc-default "/x/appspec.json" auto-mode-alist #'string-match) 'awsls-json-mode))
@@ -81,8 +87,10 @@
   (awsls-test--check "awsls reports the unclosed flow sequence on line 10"
     (let ((found (awsls-test--wait-until #'awsls-test--awsls-diagnostics)))
       (unless found (error "No awsls diagnostics (flymake has %S)" (flymake-diagnostics)))
-      (unless (cl-some (lambda (d) (= 10 (line-number-at-pos (flymake-diagnostic-beg d)))) found)
-        (error "None on line 10: %S" (mapcar #'flymake-diagnostic-text found)))))
+      (unless (cl-some (lambda (d) (and (= 10 (line-number-at-pos (flymake-diagnostic-beg d)))
+                                        (eq (flymake-diagnostic-type d) 'eglot-error)))
+                       found)
+        (error "No error on line 10: %S" (mapcar #'flymake-diagnostic-text found)))))
 
   (awsls-test--check "hover on the resource type names it"
     (awsls-test--goto "AWS::S3::Bucket" 4)
@@ -92,8 +100,13 @@
            (text (cond ((stringp contents) contents)
                        ((plist-get contents :value))
                        (t (format "%S" contents)))))
+      (setq awsls-test--hover-text text)
       (unless (string-match-p (regexp-quote "AWS::S3::Bucket") text)
         (error "Hover text: %S" text))))
+
+  (awsls-test--check "hover shows the notes from awsls-notes-paths"
+    (unless (string-match-p "editor-notes-marker" awsls-test--hover-text)
+      (error "Hover text: %S" awsls-test--hover-text)))
 
   (awsls-test--check "completion at the resource type offers AWS::S3::Bucket"
     (awsls-test--goto "AWS::S3::Bucket" (length "AWS::S3::Bucket"))
@@ -111,20 +124,38 @@
     (unless (awsls-test--wait-until (lambda () (null (awsls-test--awsls-diagnostics))))
       (error "Still: %S" (mapcar #'flymake-diagnostic-text (awsls-test--awsls-diagnostics)))))
 
+  (awsls-test--check "a JSON template opens in awsls-json-mode and gets a diagnostic for AWS::S3::Buckt"
+    (find-file json)
+    (unless (eq major-mode 'awsls-json-mode) (error "Major mode is %s" major-mode))
+    (apply #'eglot (eglot--guess-contact))
+    (unless (awsls-test--wait-until (lambda () (eglot-current-server)))
+      (error "No server for the JSON buffer"))
+    (unless (equal (eglot--language-id (eglot-current-server)) "json")
+      (error "Language id is %S" (eglot--language-id (eglot-current-server))))
+    (flymake-mode 1)
+    (unless (awsls-test--wait-until
+             (lambda () (cl-some (lambda (d) (= 6 (line-number-at-pos (flymake-diagnostic-beg d))))
+                                 (awsls-test--awsls-diagnostics))))
+      (error "No awsls diagnostic on line 6: %S"
+             (mapcar #'flymake-diagnostic-text (awsls-test--awsls-diagnostics)))))
+
   (awsls-test--check "a YAML file that is not an AWS document is left to other modes"
     (find-file plain)
     (when (eq major-mode 'awsls-yaml-mode)
       (error "plain YAML opened in awsls-yaml-mode")))
 
-  (let ((server (ignore-errors (with-current-buffer (find-buffer-visiting template) (eglot-current-server)))))
-    (when server (ignore-errors (eglot-shutdown server)))))
+  (dolist (file (list template json))
+    (let ((server (ignore-errors (with-current-buffer (find-buffer-visiting file) (eglot-current-server)))))
+      (when server (ignore-errors (eglot-shutdown server))))))
 
 (let ((template (car command-line-args-left))
+      (json (getenv "AWSLS_JSON_FILE"))
       (plain (getenv "AWSLS_PLAIN_FILE")))
   (setq command-line-args-left nil)
   (setq awsls-server-command (list (or (getenv "AWSLS_BIN") "awsls") "serve"))
+  (setq awsls-notes-paths (list (getenv "AWSLS_NOTES_DIR")))
   (condition-case err
-      (cl-block awsls-test--run (awsls-test--run (expand-file-name template) (expand-file-name plain)))
+      (cl-block awsls-test--run (awsls-test--run (expand-file-name template) (expand-file-name json) (expand-file-name plain)))
     (error (awsls-test--report nil "test run" (error-message-string err))))
   (princ (format "%d passed, %d failed\n" awsls-test--passed awsls-test--failed))
   (kill-emacs (if (zerop awsls-test--failed) 0 1)))

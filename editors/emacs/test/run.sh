@@ -10,8 +10,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$AWSLS_EDITORS_DIR/fixtures/template-broken.yaml" "$work/template.yaml"
 cp "$AWSLS_EDITORS_DIR/fixtures/plain-broken.yaml" "$work/plain.yaml"
+cp "$AWSLS_EDITORS_DIR/fixtures/template-unknown-type.json" "$work/template.json"
 
 log "running $(emacs --version | head -n1)"
 cd "$work"
-HOME="$work" AWSLS_PLAIN_FILE="$work/plain.yaml" \
+HOME="$work" AWSLS_PLAIN_FILE="$work/plain.yaml" AWSLS_JSON_FILE="$work/template.json" AWSLS_NOTES_DIR="$AWSLS_EDITORS_DIR/fixtures/notes" \
   timeout 120 emacs --batch -l "$AWSLS_EDITORS_DIR/emacs/test/awsls-test.el" "$work/template.yaml"

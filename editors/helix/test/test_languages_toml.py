@@ -1,6 +1,8 @@
-"""Checks editors/helix/languages.toml: Helix's shape, and that the server command it names
-starts `awsls` and answers `initialize` over stdio with the configured options."""
+"""Checks editors/helix/languages.toml: Helix's shape, that the server command it names
+starts `awsls` and answers `initialize` over stdio, and that its `config` table (sent as
+initializationOptions) is understood: the notes path it carries shows up in hover."""
 
+import copy
 import json
 import os
 import subprocess
@@ -9,6 +11,7 @@ import unittest
 from pathlib import Path
 
 FRAGMENT = Path(__file__).resolve().parent.parent / "languages.toml"
+FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures"
 TIMEOUT_SECONDS = 30
 
 
@@ -65,7 +68,8 @@ class LanguagesTomlTest(unittest.TestCase):
             for server in servers:
                 self.assertIsInstance(server, str)
 
-    def test_named_command_answers_initialize(self):
+    def start_server(self, initialization_options):
+        """Starts the named command and sends `initialize`; returns (process, response)."""
         server = self.config["language-server"]["awsls"]
         # The fragment names `awsls` as found on PATH; the test runs the binary under test.
         binary = os.environ.get("AWSLS_BIN", server["command"])
@@ -75,40 +79,77 @@ class LanguagesTomlTest(unittest.TestCase):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        try:
-            initialize = {
-                "jsonrpc": "2.0",
-                "id": 1,
-                "method": "initialize",
-                "params": {
-                    "processId": os.getpid(),
-                    "rootUri": None,
-                    "capabilities": {},
-                    "clientInfo": {"name": "helix-config-test"},
-                    "initializationOptions": server.get("config", {}),
-                },
-            }
-            process.stdin.write(frame(initialize))
-            process.stdin.flush()
-            response = read_response(process.stdout, 1)
-            self.assertNotIn("error", response)
-            self.assertIn("capabilities", response["result"])
-            process.stdin.write(frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
-            process.stdin.write(frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": None}))
-            process.stdin.flush()
-            self.assertNotIn("error", read_response(process.stdout, 2))
-            process.stdin.write(frame({"jsonrpc": "2.0", "method": "exit", "params": None}))
-            process.stdin.close()
-            self.assertEqual(process.wait(TIMEOUT_SECONDS), 0)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-            stderr = process.stderr.read().decode(errors="replace")
-            process.stderr.close()
-            process.stdout.close()
-            if stderr:
-                print(stderr[-2000:])
+        self.addCleanup(stop, process)
+        send(process, request(1, "initialize", {
+            "processId": os.getpid(),
+            "rootUri": None,
+            "capabilities": {},
+            "clientInfo": {"name": "helix-config-test"},
+            "initializationOptions": initialization_options,
+        }))
+        return process, read_response(process.stdout, 1)
+
+    def test_named_command_answers_initialize(self):
+        config = self.config["language-server"]["awsls"].get("config", {})
+        process, response = self.start_server(config)
+        self.assertNotIn("error", response)
+        self.assertIn("capabilities", response["result"])
+        send(process, notification("initialized", {}))
+        send(process, request(2, "shutdown", None))
+        self.assertNotIn("error", read_response(process.stdout, 2))
+        send(process, notification("exit", None))
+        process.stdin.close()
+        self.assertEqual(process.wait(TIMEOUT_SECONDS), 0)
+
+    def test_config_table_reaches_the_server(self):
+        """The `config` table, with the notes path filled in, shows the notes in hover."""
+        config = copy.deepcopy(self.config["language-server"]["awsls"].get("config", {}))
+        config["notes"]["paths"] = [str(FIXTURES / "notes")]
+        process, response = self.start_server(config)
+        self.assertNotIn("error", response)
+        send(process, notification("initialized", {}))
+        text = (FIXTURES / "template-broken.yaml").read_text().replace("[a, b", "platform")
+        uri = (FIXTURES / "template.yaml").as_uri()
+        send(process, notification("textDocument/didOpen", {
+            "textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text},
+        }))
+        line = next(i for i, row in enumerate(text.splitlines()) if "AWS::S3::Bucket" in row)
+        character = text.splitlines()[line].index("AWS::S3::Bucket") + 4
+        send(process, request(2, "textDocument/hover", {
+            "textDocument": {"uri": uri},
+            "position": {"line": line, "character": character},
+        }))
+        hover = read_response(process.stdout, 2).get("result") or {}
+        contents = hover.get("contents")
+        value = contents.get("value", "") if isinstance(contents, dict) else str(contents)
+        self.assertIn("AWS::S3::Bucket", value)
+        self.assertIn("editor-notes-marker", value)
+
+
+def request(request_id: int, method: str, params) -> dict:
+    return {"jsonrpc": "2.0", "id": request_id, "method": method, "params": params}
+
+
+def notification(method: str, params) -> dict:
+    return {"jsonrpc": "2.0", "method": method, "params": params}
+
+
+def send(process, message: dict) -> None:
+    process.stdin.write(frame(message))
+    process.stdin.flush()
+
+
+def stop(process) -> None:
+    """Kills the server if it is still running and shows what it wrote on stderr."""
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    stderr = process.stderr.read().decode(errors="replace")
+    for stream in (process.stderr, process.stdout, process.stdin):
+        if not stream.closed:
+            stream.close()
+    if stderr.strip():
+        print(stderr[-2000:])
 
 
 if __name__ == "__main__":

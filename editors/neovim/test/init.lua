@@ -93,17 +93,23 @@ local function run()
     local found = awsls_diagnostics(bufnr)
     assert(#found > 0, 'no awsls diagnostics')
     assert(vim.iter(found):any(function(d)
-      return d.lnum == 9
-    end), 'no diagnostic on line 10: ' .. vim.inspect(found))
+      return d.lnum == 9 and d.severity == vim.diagnostic.severity.ERROR
+    end), 'no error on line 10: ' .. vim.inspect(found))
   end)
 
+  local hover_text = ''
   check('hover on the resource type names it', function()
     local result = request(client, 'textDocument/hover', params_at(bufnr, client, 'AWS::S3::Bucket', 4), bufnr)
     assert(result and result.contents, 'empty hover')
     local text = type(result.contents) == 'string' and result.contents
       or result.contents.value
       or vim.inspect(result.contents)
+    hover_text = text
     assert(text:find('AWS::S3::Bucket', 1, true), 'hover text: ' .. text)
+  end)
+
+  check('hover shows the notes from settings.notes.paths', function()
+    assert(hover_text:find('editor-notes-marker', 1, true), 'hover text: ' .. hover_text)
   end)
 
   check('completion at the resource type offers AWS::S3::Bucket', function()
@@ -129,6 +135,22 @@ local function run()
     assert(cleared, 'still: ' .. vim.inspect(awsls_diagnostics(bufnr)))
   end)
 
+  local json_file = os.getenv('AWSLS_JSON_FILE')
+  check('a JSON template gets json.cloudformation and a diagnostic for AWS::S3::Buckt', function()
+    assert(json_file, 'AWSLS_JSON_FILE is not set')
+    vim.cmd.edit(vim.fn.fnameescape(json_file))
+    local json = vim.api.nvim_get_current_buf()
+    assert(vim.bo[json].filetype == 'json.cloudformation', 'filetype is ' .. vim.bo[json].filetype)
+    local found = vim.wait(WAIT_MS, function()
+      return vim.iter(awsls_diagnostics(json)):any(function(d)
+        return d.lnum == 5
+      end)
+    end, 50)
+    assert(found, 'no awsls diagnostic on line 6: ' .. vim.inspect(awsls_diagnostics(json)))
+    local json_client = client_for(json)
+    assert(json_client.get_language_id(json, vim.bo[json].filetype) == 'json', 'languageId is not json')
+  end)
+
   local plain_file = os.getenv('AWSLS_PLAIN_FILE')
   check('a YAML file that is not an AWS document gets no awsls diagnostics', function()
     assert(plain_file, 'AWSLS_PLAIN_FILE is not set')
@@ -146,7 +168,10 @@ local function run()
   end)
 end
 
-require('awsls').setup({ cmd = { os.getenv('AWSLS_BIN') or 'awsls', 'serve' } })
+require('awsls').setup({
+  cmd = { os.getenv('AWSLS_BIN') or 'awsls', 'serve' },
+  settings = { notes = { paths = { os.getenv('AWSLS_NOTES_DIR') } } },
+})
 
 vim.api.nvim_create_autocmd('VimEnter', {
   once = true,

@@ -20,9 +20,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$AWSLS_EDITORS_DIR/fixtures/template-broken.yaml" "$work/template.yaml"
 cp "$AWSLS_EDITORS_DIR/fixtures/plain-broken.yaml" "$work/plain.yaml"
+cp "$AWSLS_EDITORS_DIR/fixtures/template-unknown-type.json" "$work/template.json"
 
 log "running Neovim $("$venv/bin/nvim" --version | head -n1)"
 cd "$work"
-AWSLS_PLAIN_FILE="$work/plain.yaml" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" \
+AWSLS_PLAIN_FILE="$work/plain.yaml" AWSLS_JSON_FILE="$work/template.json" AWSLS_NOTES_DIR="$AWSLS_EDITORS_DIR/fixtures/notes" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" \
   XDG_CONFIG_HOME="$work/config" \
   timeout 120 "$venv/bin/nvim" --headless -i NONE -u "$AWSLS_EDITORS_DIR/neovim/test/init.lua" template.yaml

@@ -45,9 +45,12 @@ before(async () => {
   }
   fs.copyFileSync(path.join(fixtures, "template-broken.yaml"), path.join(workspace, "template.yaml"));
   fs.copyFileSync(path.join(fixtures, "plain-broken.yaml"), path.join(workspace, "plain.yaml"));
+  fs.copyFileSync(path.join(fixtures, "template-unknown-type.json"), path.join(workspace, "template.json"));
+  fs.cpSync(path.join(fixtures, "notes"), path.join(workspace, "notes"), { recursive: true });
   const settings = {
     "awsls.server.path": env("AWSLS_BIN"),
     "awsls.trace.server": "messages",
+    "awsls.notes.paths": ["${workspaceFolder}/notes"],
     "security.workspace.trust.enabled": false,
     "workbench.startupEditor": "none",
     "workbench.tips.enabled": false,
@@ -55,6 +58,8 @@ before(async () => {
     "extensions.autoCheckUpdates": false,
     "telemetry.telemetryLevel": "off",
     "chat.disableAIFeatures": true,
+    // Only the server's completions count, not words picked from the buffer.
+    "editor.wordBasedSuggestions": "off",
     "workbench.secondarySideBar.defaultVisibility": "hidden",
   };
   fs.writeFileSync(path.join(userData, "User", "settings.json"), JSON.stringify(settings, null, 2));
@@ -134,13 +139,19 @@ test("yaml.customTags defaults include the CloudFormation tags", () => {
 test("awsls reports the unclosed flow sequence on line 10", () => {
   const diagnostics = observed().diagnostics ?? [];
   assert.ok(diagnostics.length > 0, "no awsls diagnostics arrived");
-  assert.ok(diagnostics.some((d) => d.line === 9 && d.source === "awsls"),
-    `no awsls diagnostic on line 10: ${JSON.stringify(diagnostics)}`);
+  // Severity 0 is vscode.DiagnosticSeverity.Error.
+  assert.ok(diagnostics.some((d) => d.line === 9 && d.severity === 0),
+    `no awsls error on line 10: ${JSON.stringify(diagnostics)}`);
 });
 
 test("hover on the resource type names it", () => {
   const hover = (observed().hover ?? []).join("\n");
   assert.match(hover, /AWS::S3::Bucket/);
+});
+
+test("hover includes the notes from awsls.notes.paths", () => {
+  const hover = (observed().hover ?? []).join("\n");
+  assert.match(hover, /editor-notes-marker/);
 });
 
 test("completion at the resource type offers AWS::S3::Bucket", () => {
@@ -150,6 +161,12 @@ test("completion at the resource type offers AWS::S3::Bucket", () => {
 
 test("fixing the template clears the diagnostics", () => {
   assert.deepEqual(observed().diagnosticsAfterFix, []);
+});
+
+test("a JSON template gets an awsls diagnostic for AWS::S3::Buckt on line 6", () => {
+  const json = observed().json ?? {};
+  assert.equal(json.languageId, "json");
+  assert.ok((json.diagnostics ?? []).some((d) => d.line === 5), `diagnostics: ${JSON.stringify(json.diagnostics)}`);
 });
 
 test("a YAML file that is not an AWS document gets no awsls diagnostics", () => {

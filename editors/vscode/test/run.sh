@@ -71,4 +71,4 @@ AWSLS_VSIX="$build/awsls.vsix" \
   PUPPETEER_DIR="$cache/driver" \
   AWSLS_ARTIFACTS="$AWSLS_EDITOR_CACHE/artifacts" \
   PATH="$node24_bin:$PATH" \
-  node "$ext_dir/test/run-e2e.mjs"
+  timeout 600 node "$ext_dir/test/run-e2e.mjs"

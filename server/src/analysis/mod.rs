@@ -6,12 +6,16 @@
 
 pub mod appspec;
 pub mod cfn;
+pub mod code_actions;
 pub mod completion;
 pub mod finding;
 pub mod hover;
 pub mod iam;
 pub mod kind;
+pub mod navigation;
+pub mod outline;
 pub mod sam;
+pub mod semantic_tokens;
 pub mod snapshot;
 pub mod suggest;
 pub mod syntax;

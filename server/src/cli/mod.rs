@@ -3,4 +3,5 @@
 
 pub mod check;
 pub mod files;
+pub mod notes;
 pub mod report;

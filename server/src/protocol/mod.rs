@@ -7,6 +7,7 @@ pub mod capabilities;
 pub mod convert;
 pub mod diagnostics;
 pub mod handlers;
+pub mod notes;
 pub mod server;
 pub mod settings;
 pub mod state;

@@ -2,7 +2,10 @@
 //! negotiated position encoding, settings and per-document diagnostics workers.
 
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
+
+use awsls_docs_index::Library;
 
 use awsls_grammars::position::Encoding;
 use dashmap::DashMap;
@@ -21,10 +24,18 @@ pub struct ServerState {
     /// One diagnostics worker per open document, woken with the latest version.
     pub workers: DashMap<String, watch::Sender<i32>>,
     pub shutting_down: AtomicBool,
+    /// Built-in and user notes for hover; loaded after `initialized`.
+    pub notes: Arc<RwLock<Option<Library>>>,
+    /// Notes folders given on the command line (kept across settings changes).
+    pub cli_notes: Vec<PathBuf>,
+    /// The first workspace folder, against which relative notes paths resolve.
+    pub root: RwLock<Option<PathBuf>>,
+    /// Whether the client answers `workspace/configuration`.
+    pub configuration_capable: AtomicBool,
 }
 
 impl ServerState {
-    pub fn new(client: Client) -> Arc<ServerState> {
+    pub fn new(client: Client, cli_notes: Vec<PathBuf>) -> Arc<ServerState> {
         Arc::new(ServerState {
             client,
             store: Arc::new(Store::new()),
@@ -32,6 +43,10 @@ impl ServerState {
             settings: RwLock::new(Settings::default()),
             workers: DashMap::new(),
             shutting_down: AtomicBool::new(false),
+            notes: Arc::new(RwLock::new(None)),
+            cli_notes,
+            root: RwLock::new(None),
+            configuration_capable: AtomicBool::new(false),
         })
     }
 
@@ -50,6 +65,10 @@ impl ServerState {
         self.encoding.store(value, Ordering::Relaxed);
     }
 
+    pub fn supports_configuration(&self) -> bool {
+        self.configuration_capable.load(Ordering::Relaxed)
+    }
+
     pub fn settings(&self) -> Settings {
         match self.settings.read() {
             Ok(guard) => guard.clone(),
@@ -62,5 +81,33 @@ impl ServerState {
             Ok(mut guard) => update(&mut guard),
             Err(poisoned) => update(&mut poisoned.into_inner()),
         }
+    }
+}
+
+impl ServerState {
+    /// The notes folders in force: command line first, then settings, with
+    /// `~/` expanded and relative paths taken from the workspace root.
+    pub fn notes_dirs(&self) -> Vec<PathBuf> {
+        let root = match self.root.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        };
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        for path in self.cli_notes.iter().chain(self.settings().notes_paths.iter()) {
+            let text = path.to_string_lossy();
+            let resolved = match (text.strip_prefix("~/"), &home) {
+                (Some(rest), Some(home)) => home.join(rest),
+                _ if path.is_relative() => match &root {
+                    Some(root) => root.join(path),
+                    None => path.clone(),
+                },
+                _ => path.clone(),
+            };
+            if !dirs.contains(&resolved) {
+                dirs.push(resolved);
+            }
+        }
+        dirs
     }
 }

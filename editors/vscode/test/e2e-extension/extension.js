@@ -49,7 +49,7 @@ async function observe(results, resultsPath) {
     const end = positionOf(document, "AWS::S3::Bucket", "AWS::S3::Bucket".length);
     const list = await vscode.commands.executeCommand("vscode.executeCompletionItemProvider", template, end);
     const items = (list && list.items) || [];
-    return items.slice(0, 200).map((item) => (typeof item.label === "string" ? item.label : item.label.label));
+    return items.map((item) => (typeof item.label === "string" ? item.label : item.label.label));
   });
 
   // Show the diagnostics and the hover on screen, then let the driver take its screenshot.
@@ -66,6 +66,14 @@ async function observe(results, resultsPath) {
       throw new Error("applyEdit was refused");
     }
     return waitForDiagnostics(template, (found) => found.length === 0);
+  });
+
+  const json = vscode.Uri.file(path.join(folder.uri.fsPath, "template.json"));
+  results.json = await step(results, "json", async () => {
+    const jsonDocument = await vscode.workspace.openTextDocument(json);
+    await vscode.window.showTextDocument(jsonDocument);
+    const diagnostics = await waitForDiagnostics(json, (found) => found.some((d) => d.line === 5));
+    return { languageId: jsonDocument.languageId, diagnostics };
   });
 
   const plain = vscode.Uri.file(path.join(folder.uri.fsPath, "plain.yaml"));

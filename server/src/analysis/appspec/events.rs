@@ -143,7 +143,11 @@ pub fn order_markdown(platform: Platform, current: &str) -> String {
         } else {
             event.name.to_string()
         };
-        let note = if event.hookable { "" } else { " (run by CodeDeploy, no hooks)" };
+        let note = if event.hookable {
+            ""
+        } else {
+            " (run by CodeDeploy, no hooks)"
+        };
         out.push_str(&format!("{}. {}{}\n", i + 1, name, note));
     }
     out
@@ -173,7 +177,10 @@ mod tests {
 
     #[test]
     fn ecs_events_are_found_on_other_platforms() {
-        assert_eq!(hookable_elsewhere(Platform::Lambda, "AfterAllowTestTraffic"), [Platform::Ecs]);
+        assert_eq!(
+            hookable_elsewhere(Platform::Lambda, "AfterAllowTestTraffic"),
+            [Platform::Ecs]
+        );
         assert_eq!(
             hookable_elsewhere(Platform::Lambda, "BeforeInstall"),
             [Platform::Ec2, Platform::Ecs]
@@ -185,6 +192,9 @@ mod tests {
     fn order_marks_current_and_reserved() {
         let md = order_markdown(Platform::Lambda, "AfterAllowTraffic");
         assert!(md.contains("3. **AfterAllowTraffic**"), "{md}");
-        assert!(md.contains("2. AllowTraffic (run by CodeDeploy, no hooks)"), "{md}");
+        assert!(
+            md.contains("2. AllowTraffic (run by CodeDeploy, no hooks)"),
+            "{md}"
+        );
     }
 }

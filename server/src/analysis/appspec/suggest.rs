@@ -68,6 +68,9 @@ mod tests {
     fn swaps_count_once() {
         assert_eq!(distance("ab", "ba"), 1);
         assert_eq!(distance("", "abc"), 3);
-        assert_eq!(closest("BeforeIntsall", &["BeforeInstall", "AfterInstall"]), Some("BeforeInstall"));
+        assert_eq!(
+            closest("BeforeIntsall", &["BeforeInstall", "AfterInstall"]),
+            Some("BeforeInstall")
+        );
     }
 }

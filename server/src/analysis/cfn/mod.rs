@@ -4,7 +4,17 @@
 //! structure and references, `properties` checks resources against their
 //! schemas.
 
+pub mod completion;
+pub mod cursor;
+pub mod describe;
+pub mod functions;
+pub mod vocabulary;
+pub mod hover;
+pub mod navigation;
 pub mod properties;
+pub mod refactor;
+pub mod semantic_tokens;
+pub mod symbols;
 pub mod references;
 pub mod rules;
 pub mod template;
@@ -24,10 +34,10 @@ pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
     findings.extend(local);
 }
 
-pub fn hover(_snapshot: &Snapshot, _offset: usize) -> Option<HoverInfo> {
-    None
+pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
+    hover::hover(snapshot, offset)
 }
 
-pub fn complete(_snapshot: &Snapshot, _offset: usize) -> Vec<CompletionEntry> {
-    Vec::new()
+pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
+    completion::complete(snapshot, offset)
 }

@@ -30,7 +30,9 @@ pub enum Value {
 impl Value {
     pub fn span(&self) -> Span {
         match self {
-            Value::Text { span, .. } | Value::Dynamic { span, .. } | Value::Invalid { span } => *span,
+            Value::Text { span, .. } | Value::Dynamic { span, .. } | Value::Invalid { span } => {
+                *span
+            }
         }
     }
 
@@ -56,7 +58,10 @@ pub fn inner_span(snapshot: &Snapshot, doc: &Document, id: NodeId) -> (Span, boo
     let trimmed_start = raw.len() - raw.trim_start().len();
     span.start += trimmed_start;
     let raw = raw.trim();
-    let quoted = matches!(scalar.style, ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted);
+    let quoted = matches!(
+        scalar.style,
+        ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted
+    );
     if quoted && raw.len() >= 2 {
         span = Span::new(span.start + 1, span.start + raw.len() - 1);
     } else {
@@ -67,16 +72,10 @@ pub fn inner_span(snapshot: &Snapshot, doc: &Document, id: NodeId) -> (Span, boo
     (span, verbatim)
 }
 
-/// The intrinsic function name of a node, if it is one.
-pub fn intrinsic_name(doc: &Document, id: NodeId) -> Option<&str> {
-    doc.intrinsic(id).map(|i| i.function.as_str())
-}
-
 /// True for `!Ref AWS::NoValue`.
 pub fn is_no_value(doc: &Document, id: NodeId) -> bool {
-    doc.intrinsic(id).is_some_and(|i| {
-        i.function == "Ref" && doc.str_value(i.argument) == Some("AWS::NoValue")
-    })
+    doc.intrinsic(id)
+        .is_some_and(|i| i.function == "Ref" && doc.str_value(i.argument) == Some("AWS::NoValue"))
 }
 
 /// The two result branches of an `Fn::If`, if `id` is one.
@@ -217,20 +216,27 @@ mod tests {
 
     #[test]
     fn masks_variables() {
-        assert_eq!(mask_variables("arn:${AWS::Partition}:s3:::${B}/*", "X"), "arn:X:s3:::X/*");
+        assert_eq!(
+            mask_variables("arn:${AWS::Partition}:s3:::${B}/*", "X"),
+            "arn:X:s3:::X/*"
+        );
         assert_eq!(mask_variables("a${b", "X"), "a${b");
     }
 
     #[test]
     fn distance_and_closest() {
         assert_eq!(edit_distance("GetObjekt", "getobject"), 1);
-        assert_eq!(closest("GetObjekt", ["PutObject", "GetObject"].into_iter()), Some("GetObject"));
+        assert_eq!(
+            closest("GetObjekt", ["PutObject", "GetObject"].into_iter()),
+            Some("GetObject")
+        );
         assert_eq!(closest("Zzzzzz", ["GetObject"].into_iter()), None);
     }
 
     #[test]
     fn reads_lists_if_branches_and_quotes() {
-        let text = "Action: !If [C, [\"s3:GetObject\", s3:PutObject], !Ref AWS::NoValue]\nResource: '*'\n";
+        let text =
+            "Action: !If [C, [\"s3:GetObject\", s3:PutObject], !Ref AWS::NoValue]\nResource: '*'\n";
         let snapshot = Snapshot::from_text("t.yaml", text);
         let doc = &snapshot.document;
         let root = doc.root().expect("root");

@@ -7,24 +7,34 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
 use crate::analysis;
-use crate::protocol::convert;
 use crate::protocol::state::ServerState;
+use crate::protocol::{convert, notes};
 
 use super::snapshot_request::with_snapshot;
 
 pub async fn handle(state: &Arc<ServerState>, params: HoverParams) -> Result<Option<Hover>> {
     let position = params.text_document_position_params;
+    let library = state.notes.clone();
     with_snapshot(
         state,
         "hover",
         &position.text_document.uri,
         Some(position.position),
-        |snapshot, offset, encoding| {
+        move |snapshot, offset, encoding| {
             let info = analysis::hover::hover(snapshot, offset)?;
+            let mut value = info.markdown;
+            if let Some(from_notes) = info
+                .topic
+                .as_ref()
+                .and_then(|topic| notes::render_for(&library, topic))
+            {
+                value.push_str("\n\n---\n\n");
+                value.push_str(&from_notes);
+            }
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
-                    value: info.markdown,
+                    value,
                 }),
                 range: Some(convert::range(&snapshot.text, info.span, encoding)),
             })

@@ -11,6 +11,30 @@ use crate::protocol::state::ServerState;
 pub fn handle(state: &Arc<ServerState>, params: InitializeParams) -> Result<InitializeResult> {
     let encoding = capabilities::negotiate_encoding(&params.capabilities);
     state.set_encoding(encoding);
+    let configuration = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.configuration)
+        .unwrap_or(false);
+    state
+        .configuration_capable
+        .store(configuration, std::sync::atomic::Ordering::Relaxed);
+    let root = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|folders| folders.first())
+        .and_then(|folder| folder.uri.to_file_path().map(|p| p.into_owned()));
+    #[allow(deprecated)]
+    let root = root.or_else(|| {
+        params
+            .root_uri
+            .as_ref()
+            .and_then(|uri| uri.to_file_path().map(|p| p.into_owned()))
+    });
+    if let Ok(mut slot) = state.root.write() {
+        *slot = root;
+    }
     if let Some(options) = &params.initialization_options {
         state.update_settings(|s| s.merge_json(options));
     }

@@ -1,7 +1,145 @@
-//! Resource types and their properties checked against the embedded schemas.
+//! Resource types and their properties checked against the embedded schemas:
+//! unknown types, unknown and missing properties, value types (with
+//! CloudFormation's conversions), enums, patterns, lengths, counts, ranges,
+//! schema combinators, and Lambda runtime lifecycles.
+//!
+//! Values computed by intrinsic functions are never judged as literals;
+//! `Fn::If` branches are checked one by one. Templates with a macro
+//! `Transform` are left alone, since the macro may rewrite anything.
+//! `AWS::Serverless::*` resources belong to the SAM analysis, which checks
+//! them with [`validate_resource`] and the SAM schemas.
+
+mod arrays;
+mod combinators;
+mod edits;
+mod objects;
+mod patterns;
+mod placeholder;
+mod presence;
+mod resource_type;
+mod runtime;
+mod scalars;
+mod transforms;
+mod walker;
+
+#[cfg(test)]
+mod tests;
+
+use awsls_grammars::{NodeId, Span};
 
 use crate::analysis::{Finding, Snapshot};
+use crate::schema::{ResourceSchema, Shape};
 
-use super::template::Template;
+use super::template::{Resource, Template};
 
-pub fn check(_snapshot: &Snapshot, _template: &Template, _findings: &mut Vec<Finding>) {}
+pub use runtime::today;
+
+use walker::{Out, Walker};
+
+pub fn check(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Finding>) {
+    let Some(root) = template.root else {
+        return;
+    };
+    if transforms::has_macro(&snapshot.document, root) {
+        return;
+    }
+    let today = runtime::today();
+    for resource in &template.resources {
+        if let Some(schema) = resource_type::schema_for(snapshot, resource, findings) {
+            validate_resource_on(snapshot, schema, resource, &today, findings);
+        }
+    }
+}
+
+/// Checks one resource's `Properties` against `schema` (a CloudFormation or
+/// SAM resource schema): missing `Properties` with required properties, every
+/// property at any depth, and the Lambda runtime of function types.
+pub fn validate_resource(snapshot: &Snapshot, schema: &ResourceSchema, resource: &Resource, findings: &mut Vec<Finding>) {
+    validate_resource_on(snapshot, schema, resource, &runtime::today(), findings);
+}
+
+/// Checks an arbitrary value against a shape of `schema` (for example a SAM
+/// `Globals` entry against the function schema's property shape). `label` is
+/// where missing properties of an object value are reported.
+pub fn validate_value(
+    snapshot: &Snapshot,
+    schema: &ResourceSchema,
+    shape: &Shape,
+    node: NodeId,
+    label: Span,
+    findings: &mut Vec<Finding>,
+) {
+    let mut walker = Walker::new(snapshot, schema);
+    let mut out = Out::default();
+    walker.value(node, shape, label, &mut out);
+    findings.extend(out.findings);
+}
+
+fn validate_resource_on(
+    snapshot: &Snapshot,
+    schema: &ResourceSchema,
+    resource: &Resource,
+    today: &str,
+    findings: &mut Vec<Finding>,
+) {
+    let doc = &snapshot.document;
+    let mut walker = Walker::new(snapshot, schema);
+    let mut out = Out::default();
+    let properties_key = doc
+        .entry(resource.decl.node, "Properties")
+        .map(|e| e.key.span);
+    match (resource.properties, properties_key) {
+        (Some(node), Some(key)) if !matches!(doc.node(doc.resolve(node)).kind, awsls_grammars::NodeKind::Null) => {
+            walker.value(node, &schema.root, key, &mut out);
+        }
+        (node, key) => missing_properties(&walker, resource, node, key, &mut out),
+    }
+    findings.extend(out.findings);
+    if runtime::FUNCTION_TYPES.contains(&&*schema.type_name) {
+        if let Some(node) = resource.properties.and_then(|p| doc.get(p, "Runtime")) {
+            runtime::check(snapshot, node, today, findings);
+        }
+    }
+}
+
+/// `Properties` absent or empty while the schema requires some.
+fn missing_properties(walker: &Walker<'_>, resource: &Resource, node: Option<NodeId>, key: Option<Span>, out: &mut Out) {
+    let schema = walker.schema;
+    let required: Vec<&str> = schema.root.required.iter().map(|r| &**r).collect();
+    if required.is_empty() {
+        return;
+    }
+    let noun = if required.len() == 1 { "property" } else { "properties" };
+    let message = format!(
+        "`{}` is missing the required {noun} {}",
+        schema.type_name,
+        objects::and_list(&required)
+    );
+    match (node, key) {
+        (Some(node), Some(key)) => {
+            out.findings.push(walker.missing(node, &schema.root, &required, key, message));
+        }
+        _ => {
+            let mut finding = Finding::error(super::KIND, "missing-required-property", resource.decl.name_span, message);
+            if let Some(fix) = add_properties_fix(walker, resource, &required) {
+                finding = finding.with_fix(fix);
+            }
+            out.findings.push(finding);
+        }
+    }
+}
+
+fn add_properties_fix(walker: &Walker<'_>, resource: &Resource, required: &[&str]) -> Option<crate::analysis::Fix> {
+    let snapshot = walker.snapshot;
+    let schema = walker.schema;
+    let ins = edits::Insertion::into_mapping(snapshot, resource.decl.node, None)?;
+    let pairs: Vec<(String, String)> = required
+        .iter()
+        .map(|n| (n.to_string(), placeholder::for_property(schema, &schema.root, n, snapshot.format)))
+        .collect();
+    Some(crate::analysis::Fix {
+        title: format!("Add `Properties` with {}", objects::and_list(required)),
+        edits: vec![ins.edit(&[ins.nested("Properties", &pairs)])],
+        preferred: true,
+    })
+}

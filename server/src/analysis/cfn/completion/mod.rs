@@ -1,0 +1,147 @@
+//! Completion in CloudFormation templates, YAML or JSON, on whole or
+//! half-typed documents: the cursor context comes from the text
+//! ([`super::cursor`]), declarations from the model ([`Template`]), and
+//! resource knowledge from the embedded schemas.
+//!
+//! `structure` completes keys and values by position (sections, resource
+//! attributes, properties, parameter types, ...), `targets` completes the
+//! arguments of intrinsic functions (`Ref`, `Fn::GetAtt`, `${…}`, ...),
+//! `insert` writes the text to insert in the document's syntax, and `rank`
+//! filters and orders.
+
+pub(crate) mod insert;
+pub mod rank;
+mod structure;
+mod targets;
+
+use awsls_grammars::{Format, Span};
+
+use crate::analysis::{CompletionEntry, CompletionKind, Snapshot};
+
+use super::cursor::{self, Cursor, Role, Seg};
+use super::template::Template;
+
+/// Completion candidates at byte `offset`.
+pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
+    let text = snapshot.text.to_string();
+    let cursor = cursor::at_text(&text, snapshot.format, offset);
+    let template = Template::of(snapshot);
+    let ctx = Ctx {
+        snapshot,
+        text: &text,
+        cursor: &cursor,
+        template: &template,
+    };
+    let entries = ctx.entries();
+    rank::finish(entries, &text, cursor.offset)
+}
+
+/// Everything a completion needs, borrowed.
+pub(super) struct Ctx<'a> {
+    pub snapshot: &'a Snapshot,
+    pub text: &'a str,
+    pub cursor: &'a Cursor,
+    pub template: &'a Template,
+}
+
+impl Ctx<'_> {
+    fn entries(&self) -> Vec<CompletionEntry> {
+        if self.typing_tag() {
+            let in_conditions = matches!(self.cursor.path.first(), Some(Seg::Key(k)) if k == "Conditions");
+            return targets::function_tags(self, in_conditions);
+        }
+        let path = self.cursor.normalised_path();
+        if let Some(i) = path.iter().rposition(|s| matches!(s, Seg::Fn(_))) {
+            if let Some(Seg::Fn(function)) = path.get(i) {
+                let (outer, rest) = (&path[..i], &path[i + 1..]);
+                return targets::in_function(self, outer, function, rest);
+            }
+        }
+        structure::entries(self, &path, self.cursor.role)
+    }
+
+    /// YAML: the word being typed follows a `!` (a short-form tag).
+    fn typing_tag(&self) -> bool {
+        self.cursor.format == Format::Yaml
+            && self.cursor.word.start > 0
+            && self.text.get(self.cursor.word.start - 1..self.cursor.word.start) == Some("!")
+    }
+
+    /// The span of the word being typed.
+    pub fn word(&self) -> Span {
+        self.cursor.word
+    }
+
+    /// A plain entry replacing the word being typed.
+    pub fn entry(&self, label: &str, kind: CompletionKind) -> CompletionEntry {
+        CompletionEntry::new(label, kind, self.word())
+    }
+
+    /// The type of resource `name`, from the model or, when the model lost
+    /// it to a syntax error, from the text.
+    pub fn resource_type(&self, name: &str) -> Option<String> {
+        if let Some(t) = self.template.resource(name).and_then(|r| r.type_name.clone()) {
+            return Some(t);
+        }
+        type_from_text(self.text, self.snapshot.format, name)
+    }
+
+    /// Logical IDs of the resources, from the model, else from the text.
+    pub fn resource_names(&self) -> Vec<String> {
+        if !self.template.resources.is_empty() {
+            return self.template.resources.iter().map(|r| r.decl.name.clone()).collect();
+        }
+        Vec::new()
+    }
+}
+
+/// Finds `Type: X` (or `"Type": "X"`) in the declaration of resource `name`.
+fn type_from_text(text: &str, format: Format, name: &str) -> Option<String> {
+    match format {
+        Format::Yaml => {
+            let mut lines = text.lines();
+            let mut indent = None;
+            for line in lines.by_ref() {
+                let trimmed = line.trim_start();
+                let key = trimmed.trim_end();
+                if key == format!("{name}:") || key == format!("\"{name}\":") {
+                    indent = Some(line.len() - trimmed.len());
+                    break;
+                }
+            }
+            let indent = indent?;
+            for line in lines {
+                let trimmed = line.trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    continue;
+                }
+                if line.len() - trimmed.len() <= indent {
+                    return None;
+                }
+                if let Some(value) = trimmed.strip_prefix("Type:") {
+                    let value = value.trim().trim_matches(['"', '\'']);
+                    return (!value.is_empty()).then(|| value.to_string());
+                }
+            }
+            None
+        }
+        Format::Json => {
+            let needle = format!("\"{name}\"");
+            let start = text.find(&needle)? + needle.len();
+            let rest = &text[start..];
+            let type_at = rest.find("\"Type\"")? + 6;
+            let after = rest[type_at..].trim_start().strip_prefix(':')?.trim_start();
+            let after = after.strip_prefix('"')?;
+            let end = after.find('"')?;
+            Some(after[..end].to_string())
+        }
+    }
+}
+
+/// Whether the role asks for a key at a place that holds a mapping.
+pub(super) fn wants_key(role: Role) -> bool {
+    matches!(role, Role::Key | Role::KeyOrValue)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,270 @@
+//! Arguments of intrinsic functions: `Ref` targets, `Fn::GetAtt` logical IDs
+//! then attributes, `${…}` variables in `Fn::Sub`, conditions for `Fn::If`
+//! and `Condition`, map then keys for `Fn::FindInMap`, and `DependsOn`.
+
+use awsls_grammars::{Format, Span};
+
+use crate::analysis::{CompletionEntry, CompletionKind};
+use crate::schema;
+
+use super::super::cursor::{Role, Seg};
+use super::super::functions::FUNCTIONS;
+use super::super::template::PSEUDO_PARAMETERS;
+use super::{structure, Ctx};
+
+pub(super) fn in_function(ctx: &Ctx<'_>, outer: &[Seg], function: &str, rest: &[Seg]) -> Vec<CompletionEntry> {
+    let enclosing = match outer {
+        [Seg::Key(section), Seg::Key(id), ..] if section == "Resources" => Some(id.as_str()),
+        _ => None,
+    };
+    let item = match rest {
+        [] => None,
+        [Seg::Item { index, previous }] => Some((*index, previous.as_slice())),
+        // Deeper inside the arguments: a value of some other function.
+        _ => {
+            return match ctx.cursor.role {
+                Role::Key => ctx.function_keys(false),
+                _ => ctx.function_values(false),
+            }
+        }
+    };
+    if ctx.cursor.role == Role::Key && !matches!(function, "Fn::Transform") {
+        return ctx.function_keys(false);
+    }
+    match (function, item) {
+        ("Ref", None) => ref_targets(ctx, enclosing),
+        ("Fn::GetAtt", None) => get_att_scalar(ctx, enclosing),
+        ("Fn::GetAtt", Some((0, _))) => resources(ctx, enclosing),
+        ("Fn::GetAtt", Some((1, previous))) => match previous.first() {
+            Some(resource) => attributes(ctx, resource, ctx.word(), false),
+            None => Vec::new(),
+        },
+        ("Fn::Sub", None) | ("Fn::Sub", Some((0, _))) => sub_variables(ctx, enclosing),
+        ("Fn::If", Some((0, _))) | ("Condition", None) => conditions(ctx),
+        ("Fn::If", Some(_)) => structure::entries(ctx, outer, Role::Value),
+        ("Fn::And" | "Fn::Or" | "Fn::Not", Some(_)) => ctx.function_values(true),
+        ("Fn::FindInMap", Some((0, _))) => mappings(ctx),
+        ("Fn::FindInMap", Some((1, previous))) => map_keys(ctx, previous.first(), None),
+        ("Fn::FindInMap", Some((2, previous))) => map_keys(ctx, previous.first(), previous.get(1)),
+        ("Fn::Equals", Some(_)) | ("Fn::Join", Some(_)) | ("Fn::Select", Some(_)) | ("Fn::Split", Some(_)) => {
+            ctx.function_values(false)
+        }
+        ("Fn::Base64" | "Fn::ImportValue" | "Fn::Cidr" | "Fn::Length" | "Fn::ToJsonString", _) => {
+            ctx.function_values(false)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Short-form tags (`!Ref`), replacing the `!` and the word after it.
+pub(super) fn function_tags(ctx: &Ctx<'_>, condition_only: bool) -> Vec<CompletionEntry> {
+    let word = ctx.word();
+    let replace = Span::new(word.start.saturating_sub(1), word.end);
+    FUNCTIONS
+        .iter()
+        .filter(|f| !condition_only || f.condition || f.name == "Ref" || f.name == "Fn::FindInMap")
+        .filter_map(|f| {
+            let tag = f.tag?;
+            let mut entry = CompletionEntry::new(tag, CompletionKind::Function, replace);
+            entry.insert_text = format!("{tag} {}", f.yaml_args);
+            entry.snippet = true;
+            entry.detail = Some(format!("{}: {}", f.name, f.signature));
+            entry.documentation = Some(f.markdown());
+            Some(entry)
+        })
+        .collect()
+}
+
+fn ref_targets(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry> {
+    let mut out = parameters(ctx);
+    out.extend(resources(ctx, enclosing));
+    out.extend(pseudo_parameters(ctx));
+    out
+}
+
+fn parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
+    let doc = &ctx.snapshot.document;
+    ctx.template
+        .parameters
+        .iter()
+        .map(|p| {
+            let mut entry = ctx.value_entry(&p.name, CompletionKind::Reference);
+            let type_name = doc.get(p.node, "Type").and_then(|t| doc.str_value(t)).unwrap_or("String");
+            entry.detail = Some(format!("Parameter ({type_name})"));
+            if let Some(description) = doc.get(p.node, "Description").and_then(|d| doc.str_value(d)) {
+                entry.documentation = Some(description.to_string());
+            }
+            entry
+        })
+        .collect()
+}
+
+/// Resources other than `except`.
+pub(super) fn resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEntry> {
+    ctx.resource_names()
+        .iter()
+        .filter(|name| Some(name.as_str()) != except)
+        .map(|name| {
+            let mut entry = ctx.value_entry(name, CompletionKind::Reference);
+            entry.detail = Some(ctx.resource_type(name).unwrap_or_else(|| "Resource".to_string()));
+            entry
+        })
+        .collect()
+}
+
+fn pseudo_parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
+    PSEUDO_PARAMETERS
+        .iter()
+        .map(|(name, description)| {
+            let mut entry = ctx.value_entry(name, CompletionKind::Reference);
+            entry.detail = Some("Pseudo parameter".to_string());
+            entry.documentation = Some(description.to_string());
+            entry
+        })
+        .collect()
+}
+
+pub(super) fn conditions(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
+    ctx.template
+        .conditions
+        .iter()
+        .map(|c| {
+            let mut entry = ctx.value_entry(&c.name, CompletionKind::Reference);
+            entry.detail = Some("Condition".to_string());
+            entry
+        })
+        .collect()
+}
+
+fn mappings(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
+    ctx.template
+        .mappings
+        .iter()
+        .map(|m| {
+            let mut entry = ctx.value_entry(&m.name, CompletionKind::Reference);
+            entry.detail = Some("Mapping".to_string());
+            entry
+        })
+        .collect()
+}
+
+/// Top-level keys of map `map` (when `top` is `None`), else the second-level
+/// keys under `top` (under every top-level key when `top` is not a literal key).
+fn map_keys(ctx: &Ctx<'_>, map: Option<&String>, top: Option<&String>) -> Vec<CompletionEntry> {
+    let doc = &ctx.snapshot.document;
+    let Some(node) = map.and_then(|m| ctx.template.mapping(m)).map(|m| m.node) else {
+        return Vec::new();
+    };
+    let Some(entries) = doc.mapping(node) else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = Vec::new();
+    match top {
+        None => keys.extend(entries.iter().map(|e| e.key.text.clone())),
+        Some(top) => {
+            let chosen: Vec<_> = match entries.iter().find(|e| e.key.text == *top) {
+                Some(entry) => vec![entry],
+                None => entries.iter().collect(),
+            };
+            for entry in chosen {
+                for second in doc.mapping(entry.value).unwrap_or_default() {
+                    if !keys.contains(&second.key.text) {
+                        keys.push(second.key.text.clone());
+                    }
+                }
+            }
+        }
+    }
+    keys.iter()
+        .map(|k| {
+            let mut entry = ctx.value_entry(k, CompletionKind::Value);
+            entry.detail = Some(if top.is_none() { "Top-level key" } else { "Second-level key" }.to_string());
+            entry
+        })
+        .collect()
+}
+
+/// The attributes of resource `resource`'s type, replacing `replace`. With
+/// `qualified`, labels read `Resource.Attribute` (for `${…}`).
+fn attributes(ctx: &Ctx<'_>, resource: &str, replace: Span, qualified: bool) -> Vec<CompletionEntry> {
+    let Some(schema) = ctx.resource_type(resource).and_then(|t| schema::cfn::resource(&t)) else {
+        return Vec::new();
+    };
+    schema
+        .attributes
+        .iter()
+        .filter(|a| !a.name.ends_with('*'))
+        .map(|a| {
+            let label = if qualified {
+                format!("{resource}.{}", a.name)
+            } else {
+                a.name.to_string()
+            };
+            let mut entry = CompletionEntry::new(&label, CompletionKind::Property, replace);
+            entry.insert_text = if qualified || ctx.cursor.format == Format::Yaml {
+                label.clone()
+            } else {
+                ctx.string_text(&label)
+            };
+            let types: Vec<&str> = a.types.iter().map(|t| t.as_str()).collect();
+            entry.detail = Some(format!("{} attribute{}", schema.type_name, if types.is_empty() { String::new() } else { format!(" ({})", types.join(" | ")) }));
+            if !a.description.is_empty() {
+                entry.documentation = Some(a.description.to_string());
+            }
+            entry
+        })
+        .collect()
+}
+
+/// `!GetAtt Resource.Attribute`: logical IDs, or attributes after the dot.
+fn get_att_scalar(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry> {
+    let word = ctx.word();
+    let typed = ctx.text.get(word.start..word.end).unwrap_or("");
+    match typed.find('.') {
+        Some(dot) => {
+            let replace = Span::new(word.start + dot + 1, word.end);
+            attributes(ctx, &typed[..dot], replace, false)
+        }
+        None => resources(ctx, enclosing),
+    }
+}
+
+/// `${…}` variables inside a `Fn::Sub` string.
+fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry> {
+    let word = ctx.word();
+    if !ctx.text.get(..word.start).unwrap_or("").ends_with("${") {
+        return Vec::new();
+    }
+    let typed = ctx.text.get(word.start..word.end).unwrap_or("");
+    let plain = |label: &str, kind: CompletionKind, detail: String| {
+        let mut entry = CompletionEntry::new(label, kind, word);
+        entry.detail = Some(detail);
+        entry
+    };
+    if let Some(dot) = typed.find('.') {
+        return attributes(ctx, &typed[..dot], word, true);
+    }
+    let doc = &ctx.snapshot.document;
+    let mut out: Vec<CompletionEntry> = ctx
+        .template
+        .parameters
+        .iter()
+        .map(|p| {
+            let type_name = doc.get(p.node, "Type").and_then(|t| doc.str_value(t)).unwrap_or("String");
+            plain(&p.name, CompletionKind::Reference, format!("Parameter ({type_name})"))
+        })
+        .collect();
+    for name in ctx.resource_names() {
+        if Some(name.as_str()) == enclosing {
+            continue;
+        }
+        let type_name = ctx.resource_type(&name).unwrap_or_else(|| "Resource".to_string());
+        out.push(plain(&name, CompletionKind::Reference, type_name));
+    }
+    for (name, description) in PSEUDO_PARAMETERS {
+        let mut entry = plain(name, CompletionKind::Reference, "Pseudo parameter".to_string());
+        entry.documentation = Some(description.to_string());
+        out.push(entry);
+    }
+    out
+}

@@ -1,0 +1,283 @@
+//! The cursor context in YAML, read by indentation: the current line tells
+//! what is typed, the lines above at smaller indentation give the enclosing
+//! keys and list items. Works whether or not the document parses.
+
+use awsls_grammars::{short_form_function, Format, Span};
+
+use super::{flow, word_around, Cursor, Role, Seg};
+
+/// One line, split into the parts the walk needs. Columns are byte offsets
+/// within the line.
+#[derive(Debug)]
+struct Line<'a> {
+    text: &'a str,
+    indent: usize,
+    /// Columns of the `- ` markers at the start of the line.
+    dashes: Vec<usize>,
+    /// Column where the content starts after indentation and dashes.
+    content: usize,
+    /// The key, when the content is `key:` followed by a space or the end.
+    key: Option<&'a str>,
+    /// Column of the value after `key:` (or of the content when no key).
+    value: usize,
+    blank: bool,
+}
+
+impl Line<'_> {
+    fn value_text(&self) -> &str {
+        self.text.get(self.value..).unwrap_or("").trim()
+    }
+
+    fn last_dash(&self) -> Option<usize> {
+        self.dashes.last().copied()
+    }
+}
+
+fn parse_line(text: &str) -> Line<'_> {
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let mut col = indent;
+    let mut dashes = Vec::new();
+    loop {
+        let rest = &text[col..];
+        if rest == "-" || rest.starts_with("- ") || rest.starts_with("-\t") {
+            dashes.push(col);
+            col += 1;
+            col += text[col..].len() - text[col..].trim_start_matches([' ', '\t']).len();
+        } else {
+            break;
+        }
+    }
+    let content = col;
+    let rest = &text[content..];
+    let blank = rest.trim().is_empty() && dashes.is_empty() || rest.starts_with('#') && dashes.is_empty() || rest.starts_with("---") && indent == 0;
+    let (key, value) = match key_of(rest) {
+        Some((key, after)) => {
+            let value_start = content + after;
+            let spaces = text[value_start..].len() - text[value_start..].trim_start().len();
+            (Some(key), value_start + spaces)
+        }
+        None => (None, content),
+    };
+    Line {
+        text,
+        indent,
+        dashes,
+        content,
+        key,
+        value,
+        blank,
+    }
+}
+
+/// `key: …` → the key and the offset just past the colon.
+fn key_of(rest: &str) -> Option<(&str, usize)> {
+    let first = rest.chars().next()?;
+    if first == '"' || first == '\'' {
+        let close = rest[1..].find(first)? + 1;
+        let after = &rest[close + 1..];
+        let after_trim = after.trim_start_matches([' ', '\t']);
+        if after_trim.starts_with(':') {
+            let colon = close + 1 + (after.len() - after_trim.len());
+            let next = rest[colon + 1..].chars().next();
+            if next.is_none_or(|c| c == ' ' || c == '\t') {
+                return Some((&rest[1..close], colon + 1));
+            }
+        }
+        return None;
+    }
+    if matches!(first, '!' | '[' | '{' | '&' | '*' | '|' | '>' | '#' | '%' | '@' | '`') {
+        return None;
+    }
+    let mut search = 0;
+    while let Some(found) = rest[search..].find(':') {
+        let colon = search + found;
+        let next = rest[colon + 1..].chars().next();
+        if next.is_none_or(|c| c == ' ' || c == '\t') {
+            let key = rest[..colon].trim_end();
+            if key.contains(" #") {
+                return None;
+            }
+            return Some((key, colon + 1));
+        }
+        search = colon + 1;
+    }
+    None
+}
+
+pub(super) fn cursor(text: &str, offset: usize) -> Cursor {
+    let line_start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = text[offset..]
+        .find('\n')
+        .map(|i| offset + i)
+        .unwrap_or(text.len());
+    let prefix = &text[line_start..offset];
+    let current = parse_line(prefix);
+    let lines_above: Vec<&str> = text[..line_start].lines().collect();
+    let mut path = if current.content == 0 && current.dashes.is_empty() {
+        Vec::new()
+    } else {
+        path_above(&lines_above, current.content, current.last_dash())
+    };
+    let mut space_before = false;
+    let role = match current.key {
+        Some(key) => {
+            path.push(Seg::Key(key.to_string()));
+            let value = prefix.get(current.value..).unwrap_or("");
+            space_before = current.value >= prefix.len() && prefix.ends_with(':');
+            let flow = flow::read(value);
+            path.extend(flow.segs);
+            flow.role
+        }
+        None => {
+            let rest = prefix.get(current.content..).unwrap_or("");
+            if rest.starts_with(['!', '[', '{', '"', '\'', '*']) || rest.contains(' ') {
+                let flow = flow::read(rest);
+                path.extend(flow.segs);
+                flow.role
+            } else {
+                Role::KeyOrValue
+            }
+        }
+    };
+    let word = word_around(text, offset, line_start + current.content.min(prefix.len()), line_end);
+    let siblings = if role == Role::Value {
+        Vec::new()
+    } else {
+        siblings(text, line_start, line_end, current.content, !current.dashes.is_empty())
+    };
+    Cursor {
+        path,
+        role,
+        typed: text[word.start..offset].to_string(),
+        word: Span::new(word.start, word.end),
+        quoted: false,
+        offset,
+        indent: current.content,
+        format: Format::Yaml,
+        siblings,
+        space_before,
+    }
+}
+
+/// A value that is just a short-form tag (`!If`), whose argument is a block below.
+fn block_tag(value: &str) -> Option<&'static str> {
+    let value = value.split(" #").next().unwrap_or("").trim();
+    if value.starts_with('!') && !value.contains(char::is_whitespace) {
+        short_form_function(value)
+    } else {
+        None
+    }
+}
+
+/// The path to content at column `col` (inside the sequence item whose dash
+/// is at `dash`, when given), from the lines above it.
+fn path_above(lines: &[&str], col: usize, dash: Option<usize>) -> Vec<Seg> {
+    let mut reversed: Vec<Seg> = Vec::new();
+    let mut col = col;
+    let mut dash = dash;
+    let mut index = 0usize;
+    let mut previous: Vec<String> = Vec::new();
+    for raw in lines.iter().rev() {
+        let line = parse_line(raw);
+        if line.blank {
+            continue;
+        }
+        if let Some(d) = dash {
+            if line.dashes.contains(&d) {
+                index += 1;
+                let scalar = if line.last_dash() == Some(d) && line.key.is_none() {
+                    line.text[line.content..].trim().to_string()
+                } else {
+                    String::new()
+                };
+                previous.push(scalar);
+                continue;
+            }
+            if line.indent > d {
+                continue;
+            }
+            previous.reverse();
+            reversed.push(Seg::Item {
+                index,
+                previous: std::mem::take(&mut previous),
+            });
+            index = 0;
+            dash = None;
+            // Fall through: this line holds the sequence.
+            if line.key.is_none() {
+                continue;
+            }
+        } else if line.indent >= col {
+            continue;
+        } else if line.content == col && !line.dashes.is_empty() {
+            // The first key of the list item our mapping belongs to.
+            dash = line.last_dash();
+            continue;
+        } else if line.key.is_none() {
+            if let Some(d) = line.last_dash().filter(|_| line.value_text().is_empty()) {
+                if d < col {
+                    dash = Some(d);
+                }
+            }
+            continue;
+        }
+        let Some(key) = line.key else { continue };
+        if let Some(function) = block_tag(line.value_text()) {
+            reversed.push(Seg::Fn(function.to_string()));
+        }
+        reversed.push(Seg::Key(key.to_string()));
+        col = line.content;
+        dash = line.last_dash();
+        if col == 0 {
+            break;
+        }
+    }
+    if dash.is_some() {
+        previous.reverse();
+        reversed.push(Seg::Item { index, previous });
+    }
+    reversed.reverse();
+    reversed
+}
+
+/// The keys written at column `col` in the block around the cursor line.
+fn siblings(text: &str, line_start: usize, line_end: usize, col: usize, new_item: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    if !new_item {
+        for raw in text[..line_start].lines().rev() {
+            let line = parse_line(raw);
+            if line.blank || line.indent > col || (line.indent == col && !line.dashes.is_empty()) {
+                continue;
+            }
+            if line.content == col {
+                if let Some(key) = line.key {
+                    out.push(key.to_string());
+                }
+                if !line.dashes.is_empty() || line.key.is_none() {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+    }
+    let after = text.get(line_end..).unwrap_or("");
+    for raw in after.lines().skip(usize::from(after.starts_with('\n'))) {
+        let line = parse_line(raw);
+        if line.blank || (line.indent > col && line.dashes.is_empty()) {
+            continue;
+        }
+        if line.content == col && line.dashes.is_empty() {
+            if let Some(key) = line.key {
+                out.push(key.to_string());
+            }
+            continue;
+        }
+        if line.indent > col || (line.indent == col && !new_item) {
+            continue;
+        }
+        break;
+    }
+    out
+}

@@ -1,0 +1,283 @@
+//! Hover in CloudFormation templates: resource types, properties, resource
+//! attributes, sections, intrinsic functions, pseudo parameters, and the
+//! declaration behind a name at the place it is used.
+
+use awsls_docs_index::Topic;
+use awsls_grammars::{Document, NodeId, NodeKind, Span};
+
+use crate::analysis::{HoverInfo, Snapshot};
+use crate::schema;
+
+use super::describe;
+use super::functions::{function, pseudo_parameter_markdown};
+use super::navigation::{self, SymbolKind};
+use super::template::Template;
+use super::vocabulary;
+
+/// One step of the model path to a node.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+    Fn(String),
+}
+
+/// The steps from the root to `node` along `nodes` (as given by `Document::locate`).
+pub fn model_path(doc: &Document, nodes: &[NodeId]) -> Vec<Step> {
+    let mut out = Vec::new();
+    for pair in nodes.windows(2) {
+        let (parent, child) = (pair[0], pair[1]);
+        match &doc.node(parent).kind {
+            NodeKind::Mapping(entries) => {
+                if let Some(e) = entries.iter().find(|e| e.value == child) {
+                    out.push(Step::Key(e.key.text.clone()));
+                }
+            }
+            NodeKind::Sequence(items) => {
+                if let Some(i) = items.iter().position(|i| *i == child) {
+                    out.push(Step::Index(i));
+                }
+            }
+            NodeKind::Intrinsic(intrinsic) => out.push(Step::Fn(intrinsic.function.clone())),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn info(span: Span, markdown: String, topic: Option<Topic>) -> Option<HoverInfo> {
+    Some(HoverInfo { span, markdown, topic })
+}
+
+pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
+    let doc = &snapshot.document;
+    let location = doc.locate(offset);
+    for node in location.nodes.iter().rev() {
+        if let NodeKind::Intrinsic(intrinsic) = &doc.node(*node).kind {
+            if intrinsic.name_span.touches(offset) {
+                let f = function(&intrinsic.function)?;
+                return info(
+                    intrinsic.name_span,
+                    f.markdown(),
+                    Some(Topic::IntrinsicFunction(f.name.to_string())),
+                );
+            }
+        }
+    }
+    let template = Template::of(snapshot);
+    if let Some(found) = reference_hover(snapshot, &template, offset) {
+        return Some(found);
+    }
+    if let Some((mapping, index)) = location.key_of {
+        let mut nodes: Vec<NodeId> = location.nodes.clone();
+        while nodes.last().is_some_and(|n| *n != mapping) {
+            nodes.pop();
+        }
+        let mut path = model_path(doc, &nodes);
+        let entry = doc.mapping(mapping)?.get(index)?;
+        path.push(Step::Key(entry.key.text.clone()));
+        return key_hover(snapshot, &template, &path, entry.key.span);
+    }
+    let node = *location.nodes.last()?;
+    let value = doc.str_value(node)?;
+    let path = model_path(doc, &location.nodes);
+    value_hover(&path, value, doc.node(node).span)
+}
+
+fn reference_hover(snapshot: &Snapshot, template: &Template, offset: usize) -> Option<HoverInfo> {
+    let doc = &snapshot.document;
+    let reference = navigation::reference_at(snapshot, template, offset)?;
+    if let Some((attribute, span)) = &reference.attribute {
+        if span.touches(offset) {
+            let type_name = template.resource(&reference.name)?.type_name.clone()?;
+            let schema = schema::cfn::resource(&type_name)?;
+            let found = schema.attribute(attribute)?;
+            let mut markdown = format!("**{}.{attribute}** · attribute of `{type_name}`", reference.name);
+            if !found.description.is_empty() {
+                markdown.push_str(&format!("\n\n{}", found.description));
+            }
+            return info(*span, markdown, None);
+        }
+    }
+    if let Some(markdown) = pseudo_parameter_markdown(&reference.name) {
+        return info(reference.span, markdown, None);
+    }
+    let symbol = navigation::resolve(template, &reference)?;
+    let markdown = match symbol.kind {
+        SymbolKind::Parameter => parameter_markdown(doc, template, &symbol.name)?,
+        SymbolKind::Resource => {
+            let resource = template.resource(&symbol.name)?;
+            let type_name = resource.type_name.as_deref().unwrap_or("unknown type");
+            let mut out = format!("**{}** · resource `{type_name}`", symbol.name);
+            if let Some(schema) = schema::cfn::resource(type_name) {
+                if !schema.description.is_empty() {
+                    out.push_str(&format!("\n\n{}", first_sentence(&schema.description)));
+                }
+            }
+            out
+        }
+        SymbolKind::Condition => {
+            let condition = template.condition(&symbol.name)?;
+            let span = doc.node(condition.node).span;
+            format!("**{}** · condition\n\n```\n{}\n```", symbol.name, snapshot.slice(span).trim())
+        }
+        SymbolKind::Mapping => {
+            let mapping = template.mapping(&symbol.name)?;
+            let keys: Vec<String> = doc
+                .mapping(mapping.node)
+                .unwrap_or_default()
+                .iter()
+                .map(|e| format!("`{}`", e.key.text))
+                .collect();
+            format!("**{}** · mapping\n\nTop-level keys: {}", symbol.name, keys.join(", "))
+        }
+        SymbolKind::Output | SymbolKind::Pseudo => return None,
+    };
+    info(reference.span, markdown, None)
+}
+
+fn first_sentence(text: &str) -> &str {
+    let text = text.trim();
+    match text.find(". ") {
+        Some(end) => &text[..=end],
+        None => text,
+    }
+}
+
+fn parameter_markdown(doc: &Document, template: &Template, name: &str) -> Option<String> {
+    let parameter = template.parameter(name)?;
+    let field = |key: &str| {
+        doc.get(parameter.node, key)
+            .and_then(|n| doc.str_value(n))
+            .map(str::to_string)
+    };
+    let type_name = field("Type").unwrap_or_else(|| "String".to_string());
+    let mut out = format!("**{name}** · parameter `{type_name}`");
+    if let Some(description) = field("Description") {
+        out.push_str(&format!("\n\n{description}"));
+    }
+    if let Some(default) = field("Default") {
+        out.push_str(&format!("\n\n**Default:** `{default}`"));
+    }
+    if let Some(values) = doc.get(parameter.node, "AllowedValues").and_then(|n| doc.sequence(n)) {
+        let values: Vec<String> = values
+            .iter()
+            .filter_map(|v| doc.str_value(*v))
+            .map(|v| format!("`{v}`"))
+            .collect();
+        out.push_str(&format!("\n\n**Allowed values:** {}", values.join(", ")));
+    }
+    Some(out)
+}
+
+fn key_hover(snapshot: &Snapshot, template: &Template, path: &[Step], span: Span) -> Option<HoverInfo> {
+    let doc = &snapshot.document;
+    let keys: Vec<&str> = path
+        .iter()
+        .map(|s| match s {
+            Step::Key(k) => k.as_str(),
+            Step::Index(_) => "[]",
+            Step::Fn(f) => f.as_str(),
+        })
+        .collect();
+    match keys.as_slice() {
+        [section] => {
+            let description = vocabulary::describe(vocabulary::SECTIONS, section)?;
+            info(
+                span,
+                format!("**{section}** · template section\n\n{description}\n\n[Documentation]({})", vocabulary::section_url(section)),
+                Some(Topic::TemplateSection(section.to_string())),
+            )
+        }
+        ["Resources", id] => {
+            let resource = template.resource(id)?;
+            let type_name = resource.type_name.as_deref()?;
+            let markdown = match schema::cfn::resource(type_name) {
+                Some(schema) => format!("**{id}**\n\n{}", describe::resource_markdown(schema)),
+                None => format!("**{id}** · `{type_name}`"),
+            };
+            info(span, markdown, Some(Topic::ResourceType(type_name.to_string())))
+        }
+        ["Resources", _, attribute] => {
+            let description = vocabulary::describe(vocabulary::RESOURCE_ATTRIBUTES, attribute)?;
+            info(
+                span,
+                format!("**{attribute}** · resource attribute\n\n{description}\n\n[Documentation]({})", vocabulary::attribute_url(attribute)),
+                None,
+            )
+        }
+        ["Resources", id, "Properties", rest @ ..] => property_hover(template, id, rest, span),
+        ["Parameters", name] => info(span, parameter_markdown(doc, template, name)?, None),
+        ["Parameters", _, key] => {
+            let description = vocabulary::describe(vocabulary::PARAMETER_KEYS, key)?;
+            info(span, format!("**{key}**\n\n{description}"), None)
+        }
+        ["Outputs", _, key] => {
+            let description = vocabulary::describe(vocabulary::OUTPUT_KEYS, key)?;
+            info(span, format!("**{key}**\n\n{description}"), None)
+        }
+        _ => None,
+    }
+}
+
+fn property_hover(template: &Template, id: &str, rest: &[&str], span: Span) -> Option<HoverInfo> {
+    let type_name = template.resource(id)?.type_name.clone()?;
+    let schema = schema::cfn::resource(&type_name)?;
+    let names: Vec<&str> = rest.iter().copied().filter(|k| *k != "[]").collect();
+    let (last, parents) = names.split_last()?;
+    let container = if parents.is_empty() {
+        &schema.root
+    } else {
+        schema.property_at(parents)?
+    };
+    let mut container = schema.resolve(container);
+    while let Some(items) = container.items.as_deref() {
+        container = schema.resolve(items);
+    }
+    let shape = container.property(last)?;
+    let markdown = describe::property_markdown(schema, &names, shape, container.is_required(last));
+    info(
+        span,
+        markdown,
+        Some(Topic::Property {
+            resource_type: type_name.clone(),
+            property: names.join("."),
+        }),
+    )
+}
+
+fn value_hover(path: &[Step], value: &str, span: Span) -> Option<HoverInfo> {
+    let keys: Vec<&str> = path
+        .iter()
+        .map(|s| match s {
+            Step::Key(k) => k.as_str(),
+            Step::Index(_) => "[]",
+            Step::Fn(f) => f.as_str(),
+        })
+        .collect();
+    match keys.as_slice() {
+        ["Resources", _, "Type"] => {
+            let markdown = match schema::cfn::resource(value) {
+                Some(schema) => describe::resource_markdown(schema),
+                None if value.starts_with("Custom::") => format!(
+                    "**{value}** · custom resource\n\nBacked by the function or topic in `ServiceToken`; its attributes are whatever the provider returns."
+                ),
+                None => return None,
+            };
+            info(span, markdown, Some(Topic::ResourceType(value.to_string())))
+        }
+        ["Resources", _, "DeletionPolicy" | "UpdateReplacePolicy"] => {
+            let description = vocabulary::describe(vocabulary::DELETION_POLICIES, value)?;
+            info(span, format!("**{value}**\n\n{description}"), None)
+        }
+        ["Parameters", _, "Type"] => {
+            let description = vocabulary::describe(vocabulary::PARAMETER_TYPES, value)?;
+            info(span, format!("**{value}** · parameter type\n\n{description}"), None)
+        }
+        ["Transform"] | ["Transform", "[]"] => {
+            let description = vocabulary::describe(vocabulary::TRANSFORMS, value)?;
+            info(span, format!("**{value}** · transform\n\n{description}"), None)
+        }
+        _ => None,
+    }
+}

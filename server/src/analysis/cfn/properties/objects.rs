@@ -1,0 +1,324 @@
+//! Object values: declared, pattern and additional properties; `required`,
+//! cfn-lint's `requiredXor`/`requiredOr`, `dependentRequired`,
+//! `dependentExcluded`, `dependentSchemas` and property counts.
+
+use awsls_grammars::{Entry, NodeId, Span};
+
+use crate::analysis::suggest;
+use crate::analysis::{Finding, Fix};
+use crate::schema::{AdditionalProperties, Shape};
+
+use super::edits::{self, Insertion};
+use super::patterns;
+use super::placeholder;
+use super::presence::{has_merge_key, presence, Presence};
+use super::walker::{Out, Walker};
+use super::super::KIND;
+
+/// Most property names listed when there is no close suggestion.
+const MAX_LISTED: usize = 10;
+
+/// "`A`", "`A` and `B`", "`A`, `B` and `C`".
+pub(super) fn and_list<S: AsRef<str>>(names: &[S]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "`A`, `B` or `C`".
+pub(super) fn or_list<S: AsRef<str>>(names: &[S]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+impl<'a> Walker<'a> {
+    /// "`AWS::S3::Bucket`" at the top, "`Path` (in `AWS::S3::Bucket`)" below.
+    pub(super) fn owner(&self) -> String {
+        if self.path.is_empty() {
+            format!("`{}`", self.type_name())
+        } else {
+            format!("`{}` (in `{}`)", self.where_(), self.type_name())
+        }
+    }
+
+    /// The property shapes a key may match: the shape's own, then those of its
+    /// `oneOf`/`anyOf`/`allOf` branches.
+    fn declared_anywhere(&self, shape: &'a Shape, key: &str) -> bool {
+        let branches = shape.one_of.iter().chain(shape.any_of.iter()).chain(shape.all_of.iter());
+        shape.property(key).is_some()
+            || branches.into_iter().any(|b| {
+                let b = self.schema.resolve(b);
+                b.property(key).is_some() || !b.one_of.is_empty() && self.declared_anywhere(b, key)
+            })
+    }
+
+    fn candidate_names(&self, shape: &'a Shape) -> Vec<&'a str> {
+        let mut names: Vec<&'a str> = shape.properties.iter().map(|(n, _)| &**n).collect();
+        for branch in shape.one_of.iter().chain(shape.any_of.iter()).chain(shape.all_of.iter()) {
+            let branch = self.schema.resolve(branch);
+            for (n, _) in branch.properties.iter() {
+                if !names.contains(&&**n) {
+                    names.push(n);
+                }
+            }
+        }
+        names
+    }
+
+    pub(super) fn object(&mut self, id: NodeId, entries: &'a [Entry], shape: &'a Shape, label: Span, out: &mut Out) {
+        for (index, entry) in entries.iter().enumerate() {
+            let key = entry.key.text.as_str();
+            if key == "<<" {
+                continue;
+            }
+            if let Some(property) = shape.property(key) {
+                self.path.push(key);
+                self.value(entry.value, property, entry.key.span, out);
+                self.path.pop();
+                continue;
+            }
+            let mut matched = false;
+            for (pattern, property) in shape.pattern_properties.iter() {
+                match patterns::is_match(pattern, key) {
+                    Some(true) => {
+                        matched = true;
+                        self.path.push(key);
+                        self.value(entry.value, property, entry.key.span, out);
+                        self.path.pop();
+                    }
+                    Some(false) => {}
+                    None => matched = true,
+                }
+            }
+            if matched {
+                continue;
+            }
+            match &shape.additional_properties {
+                AdditionalProperties::Allowed => {}
+                AdditionalProperties::Schema(property) => {
+                    self.path.push(key);
+                    self.value(entry.value, property, entry.key.span, out);
+                    self.path.pop();
+                }
+                AdditionalProperties::Forbidden => {
+                    if !self.declared_anywhere(shape, key) {
+                        self.unknown_property(id, entries, index, shape, out);
+                    }
+                }
+            }
+        }
+        self.required(id, entries, shape, label, out);
+        self.dependencies(id, entries, shape, label, out);
+    }
+
+    fn unknown_property(&mut self, id: NodeId, entries: &'a [Entry], index: usize, shape: &'a Shape, out: &mut Out) {
+        let Some(entry) = entries.get(index) else {
+            return;
+        };
+        let key = entry.key.text.as_str();
+        let names = self.candidate_names(shape);
+        let suggestion = suggest::closest(key, names.iter().copied())
+            .filter(|s| !entries.iter().any(|e| e.key.text == *s));
+        let key_patterns: Vec<&str> = shape.pattern_properties.iter().map(|(p, _)| &**p).collect();
+        let advice = match suggestion {
+            Some(s) => format!("; did you mean `{s}`?"),
+            None if names.is_empty() && !key_patterns.is_empty() => {
+                format!("; its keys must match {}", or_list(&key_patterns))
+            }
+            None if names.is_empty() => "; this object takes no properties".to_string(),
+            None => {
+                let mut shown: Vec<&str> = names.iter().copied().take(MAX_LISTED).collect();
+                shown.sort_unstable();
+                let more = if names.len() > MAX_LISTED { ", …" } else { "" };
+                format!("; valid properties are {}{more}", and_list(&shown))
+            }
+        };
+        let mut finding = Finding::error(
+            KIND,
+            "unknown-property",
+            entry.key.span,
+            format!("`{key}` is not a property of {}{advice}", self.owner()),
+        );
+        if let Some(s) = suggestion {
+            finding = finding.with_fix(Fix {
+                title: format!("Rename to `{s}`"),
+                edits: vec![edits::rename_key(self.snapshot, entry.key.span, s)],
+                preferred: true,
+            });
+        }
+        if let Some(edit) = edits::remove_entry(self.snapshot, id, index) {
+            finding = finding.with_fix(Fix {
+                title: format!("Remove `{key}`"),
+                edits: vec![edit],
+                preferred: false,
+            });
+        }
+        out.findings.push(finding);
+    }
+
+    /// A finding for properties that must be added, with a fix inserting placeholders.
+    pub(super) fn missing(&self, id: NodeId, shape: &'a Shape, names: &[&'a str], label: Span, message: String) -> Finding {
+        let mut finding = Finding::error(KIND, "missing-required-property", label, message);
+        if let Some(ins) = Insertion::into_mapping(self.snapshot, id, Some(label)) {
+            let texts: Vec<String> = names
+                .iter()
+                .map(|n| ins.entry(n, &placeholder::for_property(self.schema, shape, n, self.snapshot.format)))
+                .collect();
+            let title = if names.len() == 1 {
+                format!("Add `{}`", names.first().copied().unwrap_or_default())
+            } else {
+                format!("Add {}", and_list(names))
+            };
+            finding = finding.with_fix(Fix {
+                title,
+                edits: vec![ins.edit(&texts)],
+                preferred: true,
+            });
+        }
+        finding
+    }
+
+    fn required(&mut self, id: NodeId, entries: &'a [Entry], shape: &'a Shape, label: Span, out: &mut Out) {
+        let missing: Vec<&'a str> = shape
+            .required
+            .iter()
+            .map(|r| &**r)
+            .filter(|r| presence(self.doc, entries, r) == Presence::Absent)
+            .collect();
+        if !missing.is_empty() {
+            let noun = if missing.len() == 1 { "property" } else { "properties" };
+            let message = format!("{} is missing the required {noun} {}", self.owner(), and_list(&missing));
+            let finding = self.missing(id, shape, &missing, label, message);
+            out.findings.push(finding);
+        }
+        let extra = shape.extra();
+        if !extra.required_xor.is_empty() {
+            let names: Vec<&str> = extra.required_xor.iter().map(|n| &**n).collect();
+            let states: Vec<Presence> = names.iter().map(|n| presence(self.doc, entries, n)).collect();
+            let set = states.iter().filter(|p| **p == Presence::Present).count();
+            if !states.iter().any(|p| p.may_be_set()) {
+                out.findings.push(Finding::error(
+                    KIND,
+                    "missing-required-property",
+                    label,
+                    format!("{} needs exactly one of {}", self.owner(), or_list(&names)),
+                ));
+            } else if set > 1 {
+                self.exclusive(entries, &names, out);
+            }
+        }
+        if !extra.required_or.is_empty() {
+            let names: Vec<&str> = extra.required_or.iter().map(|n| &**n).collect();
+            if !names.iter().any(|n| presence(self.doc, entries, n).may_be_set()) {
+                out.findings.push(Finding::error(
+                    KIND,
+                    "missing-required-property",
+                    label,
+                    format!("{} needs at least one of {}", self.owner(), or_list(&names)),
+                ));
+            }
+        }
+    }
+
+    /// Reports the second (and later) of properties that exclude each other.
+    pub(super) fn exclusive(&mut self, entries: &'a [Entry], names: &[&str], out: &mut Out) {
+        let set: Vec<&Entry> = entries
+            .iter()
+            .filter(|e| names.contains(&e.key.text.as_str()))
+            .filter(|e| presence(self.doc, entries, &e.key.text) == Presence::Present)
+            .collect();
+        let Some(first) = set.first() else {
+            return;
+        };
+        for entry in set.iter().skip(1) {
+            out.findings.push(Finding::error(
+                KIND,
+                "exclusive-properties",
+                entry.key.span,
+                format!(
+                    "`{}` cannot be used together with `{}` in {}: only one of {} may be set; remove one",
+                    entry.key.text,
+                    first.key.text,
+                    self.owner(),
+                    or_list(names)
+                ),
+            ));
+        }
+    }
+
+    fn dependencies(&mut self, id: NodeId, entries: &'a [Entry], shape: &'a Shape, label: Span, out: &mut Out) {
+        let extra = shape.extra();
+        let present = |name: &str| presence(self.doc, entries, name) == Presence::Present;
+        let key_span = |name: &str| entries.iter().find(|e| e.key.text == name).map(|e| e.key.span);
+        let mut found = Vec::new();
+        for (key, needs) in shape.dependent_required.iter() {
+            if !present(key) {
+                continue;
+            }
+            let missing: Vec<&'a str> = needs
+                .iter()
+                .map(|n| &**n)
+                .filter(|n| presence(self.doc, entries, n) == Presence::Absent)
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let span = key_span(key).unwrap_or(label);
+            let message = format!("`{key}` in {} also requires {} to be set", self.owner(), and_list(&missing));
+            found.push(self.missing(id, shape, &missing, span, message));
+        }
+        for (key, excluded) in extra.dependent_excluded.iter() {
+            if !present(key) {
+                continue;
+            }
+            for other in excluded.iter().filter(|o| present(o)) {
+                // Report each pair once, on the later property.
+                let (Some(a), Some(b)) = (key_span(key), key_span(other)) else {
+                    continue;
+                };
+                let mutual = extra
+                    .dependent_excluded
+                    .iter()
+                    .any(|(k, ex)| **k == **other && ex.iter().any(|e| **e == **key));
+                if mutual && b.start < a.start {
+                    continue;
+                }
+                found.push(Finding::error(
+                    KIND,
+                    "exclusive-properties",
+                    b,
+                    format!("`{other}` cannot be used together with `{key}` in {}; remove one of them", self.owner()),
+                ));
+            }
+        }
+        out.findings.extend(found);
+        if !has_merge_key(entries) {
+            let count = entries.len() as u64;
+            let problem = if let Some(min) = extra.min_properties.filter(|m| count < *m) {
+                Some(format!("at least {min}"))
+            } else {
+                extra.max_properties.filter(|m| count > *m).map(|max| format!("at most {max}"))
+            };
+            if let Some(bound) = problem {
+                out.findings.push(Finding::error(
+                    KIND,
+                    "invalid-item-count",
+                    label,
+                    format!("{} must have {bound} entries, but it has {count}", self.owner()),
+                ));
+            }
+        }
+        for (key, dependent) in extra.dependent_schemas.iter() {
+            if present(key) {
+                self.value(id, dependent, label, out);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Schema `pattern`s compiled once per process and cached. Patterns are
+//! ECMAScript regexes; one the `regex` crate cannot compile (lookaround,
+//! backreferences, ...) is treated as "no constraint".
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use regex::{Regex, RegexBuilder};
+
+/// Upper bound on a compiled program; larger patterns are skipped.
+const SIZE_LIMIT: usize = 4 * 1024 * 1024;
+
+fn cache() -> &'static Mutex<HashMap<Box<str>, Option<Regex>>> {
+    static CACHE: OnceLock<Mutex<HashMap<Box<str>, Option<Regex>>>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+fn compiled(pattern: &str) -> Option<Regex> {
+    let mut map = match cache().lock() {
+        Ok(map) => map,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(found) = map.get(pattern) {
+        return found.clone();
+    }
+    let regex = RegexBuilder::new(pattern)
+        .size_limit(SIZE_LIMIT)
+        .build()
+        .ok();
+    map.insert(pattern.into(), regex.clone());
+    regex
+}
+
+/// Whether `text` matches `pattern` anywhere (JSON Schema semantics), or
+/// `None` when the pattern cannot be compiled. A trailing line break is
+/// forgiven, as CloudFormation's own validator forgives it after `$`.
+pub(super) fn is_match(pattern: &str, text: &str) -> Option<bool> {
+    let regex = compiled(pattern)?;
+    if regex.is_match(text) {
+        return Some(true);
+    }
+    let trimmed = text
+        .strip_suffix('\n')
+        .map(|t| t.strip_suffix('\r').unwrap_or(t));
+    Some(trimmed.is_some_and(|t| regex.is_match(t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_and_caches() {
+        assert_eq!(is_match("^[a-z]+$", "abc"), Some(true));
+        assert_eq!(is_match("^[a-z]+$", "aBc"), Some(false));
+        assert_eq!(is_match("^[a-z]+$", "abc\n"), Some(true));
+        assert_eq!(is_match("b", "abc"), Some(true));
+        assert_eq!(is_match("^[a-z]+$", "abc"), Some(true));
+    }
+
+    #[test]
+    fn ecmascript_only_syntax_is_skipped() {
+        assert_eq!(is_match("^(?!aws:).*$", "aws:x"), None);
+        assert_eq!(is_match("^(a)\\1$", "aa"), None);
+    }
+
+    #[test]
+    fn common_escapes_compile() {
+        assert_eq!(is_match("^arn:aws\\/x\\-y$", "arn:aws/x-y"), Some(true));
+        assert_eq!(is_match("^[\\u0020-\\u007E]+$", "ok"), Some(true));
+    }
+}

@@ -1,0 +1,176 @@
+//! Unknown, missing, exclusive and dependent properties.
+
+use super::{brief, codes, resource, yaml};
+
+#[test]
+fn unknown_top_level_property_with_suggestion() {
+    let text = resource("AWS::S3::Bucket", "BuketName: logs");
+    let found = yaml(&text);
+    assert_eq!(
+        brief(&text, &found),
+        vec![(
+            "unknown-property",
+            "BuketName",
+            "`BuketName` is not a property of `AWS::S3::Bucket`; did you mean `BucketName`?".to_string()
+        )]
+    );
+    let titles: Vec<&str> = found[0].fixes.iter().map(|f| f.title.as_str()).collect();
+    assert_eq!(titles, ["Rename to `BucketName`", "Remove `BuketName`"]);
+}
+
+#[test]
+fn unknown_nested_property_lists_the_valid_ones() {
+    let text = resource("AWS::S3::Bucket", "VersioningConfiguration:\n  Status: Enabled\n  Zzzzzz: 1");
+    let found = yaml(&text);
+    assert_eq!(
+        brief(&text, &found),
+        vec![(
+            "unknown-property",
+            "Zzzzzz",
+            "`Zzzzzz` is not a property of `VersioningConfiguration` (in `AWS::S3::Bucket`); valid properties are `Status`".to_string()
+        )]
+    );
+}
+
+#[test]
+fn unknown_property_inside_list_items() {
+    let text = resource("AWS::S3::Bucket", "Tags:\n  - Key: a\n    Valeu: b");
+    let found = yaml(&text);
+    assert_eq!(codes(&found), ["missing-required-property", "unknown-property"]);
+    assert_eq!(
+        brief(&text, &found)[1],
+        (
+            "unknown-property",
+            "Valeu",
+            "`Valeu` is not a property of `Tags` (in `AWS::S3::Bucket`); did you mean `Value`?".to_string()
+        )
+    );
+    assert_eq!(&text[found[0].span.start..found[0].span.end], "Key");
+}
+
+#[test]
+fn missing_required_at_the_properties_key() {
+    let text = resource("AWS::Lambda::Function", "Handler: index.handler");
+    let found = yaml(&text);
+    assert_eq!(
+        brief(&text, &found),
+        vec![(
+            "missing-required-property",
+            "Properties",
+            "`AWS::Lambda::Function` is missing the required properties `Code` and `Role`".to_string()
+        )]
+    );
+}
+
+#[test]
+fn missing_properties_section() {
+    let text = "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n";
+    let found = yaml(text);
+    assert_eq!(
+        brief(text, &found),
+        vec![(
+            "missing-required-property",
+            "Fn",
+            "`AWS::Lambda::Function` is missing the required properties `Code` and `Role`".to_string()
+        )]
+    );
+    let nothing_required = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n";
+    assert!(yaml(nothing_required).is_empty());
+}
+
+#[test]
+fn missing_required_in_nested_object() {
+    let text = resource("AWS::S3::Bucket", "VersioningConfiguration: {}");
+    let found = yaml(&text);
+    assert_eq!(
+        brief(&text, &found),
+        vec![(
+            "missing-required-property",
+            "VersioningConfiguration",
+            "`VersioningConfiguration` (in `AWS::S3::Bucket`) is missing the required property `Status`".to_string()
+        )]
+    );
+}
+
+#[test]
+fn required_satisfied_by_conditional_or_merged_values() {
+    let text = "Conditions:\n  C: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !If [C, arn:aws:iam::123456789012:role/r, !Ref AWS::NoValue]\n      Code: {ZipFile: x}\n";
+    assert!(yaml(text).is_empty(), "{:?}", yaml(text));
+}
+
+#[test]
+fn required_xor_reports_none_and_both() {
+    let none = resource("AWS::CodePipeline::Pipeline", "RoleArn: arn:aws:iam::123456789012:role/r\nStages: []");
+    let found = yaml(&none);
+    assert!(
+        found.iter().any(|f| f.code == "missing-required-property"
+            && f.message.contains("exactly one of `ArtifactStore` or `ArtifactStores`")),
+        "{found:?}"
+    );
+    let both = resource(
+        "AWS::AutoScaling::AutoScalingGroup",
+        "MaxSize: '1'\nMinSize: '0'\nInstanceId: i-1\nLaunchConfigurationName: lc",
+    );
+    let found = yaml(&both);
+    assert_eq!(codes(&found), ["exclusive-properties"]);
+    assert_eq!(&both[found[0].span.start..found[0].span.end], "LaunchConfigurationName");
+}
+
+#[test]
+fn exclusive_properties_behind_conditions_are_not_reported() {
+    let text = "Conditions:\n  C: !Equals [a, b]\n".to_string()
+        + &resource(
+            "AWS::AutoScaling::AutoScalingGroup",
+            "MaxSize: '1'\nMinSize: '0'\nInstanceId: !If [C, i-1, !Ref AWS::NoValue]\nLaunchConfigurationName: !If [C, !Ref AWS::NoValue, lc]",
+        );
+    assert!(yaml(&text).is_empty(), "{:?}", yaml(&text));
+}
+
+#[test]
+fn dependent_excluded_pairs_are_reported_once() {
+    let text = resource("AWS::EC2::Instance", "ImageId: ami-1\nSubnetId: subnet-1\nNetworkInterfaces: []");
+    let found = yaml(&text);
+    assert_eq!(codes(&found), ["exclusive-properties"]);
+    assert_eq!(&text[found[0].span.start..found[0].span.end], "NetworkInterfaces");
+    assert_eq!(
+        found[0].message,
+        "`NetworkInterfaces` cannot be used together with `SubnetId` in `AWS::EC2::Instance`; remove one of them"
+    );
+}
+
+#[test]
+fn dependent_required() {
+    let text = resource(
+        "AWS::AutoScaling::AutoScalingGroup",
+        "MaxSize: '1'\nMinSize: '0'\nLaunchConfigurationName: lc\nInstanceMaintenancePolicy:\n  MaxHealthyPercentage: 120",
+    );
+    let found = yaml(&text);
+    assert_eq!(
+        brief(&text, &found),
+        vec![(
+            "missing-required-property",
+            "MaxHealthyPercentage",
+            "`MaxHealthyPercentage` in `InstanceMaintenancePolicy` (in `AWS::AutoScaling::AutoScalingGroup`) also requires `MinHealthyPercentage` to be set".to_string()
+        )]
+    );
+}
+
+#[test]
+fn free_form_json_properties_take_objects_and_strings() {
+    let text = resource(
+        "AWS::SQS::Queue",
+        "RedrivePolicy: {deadLetterTargetArn: arn, maxReceiveCount: 5}\nRedriveAllowPolicy: '{\"redrivePermission\": \"allowAll\"}'",
+    );
+    assert!(yaml(&text).is_empty(), "{:?}", yaml(&text));
+    let text = resource(
+        "AWS::IAM::ManagedPolicy",
+        "PolicyDocument: '{\"Version\": \"2012-10-17\", \"Statement\": []}'",
+    );
+    assert!(yaml(&text).is_empty(), "{:?}", yaml(&text));
+}
+
+#[test]
+fn merge_keys_are_not_properties() {
+    let text = "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration: &v\n        Status: Enabled\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        <<: *v\n";
+    assert!(yaml(text).is_empty(), "{:?}", yaml(text));
+}

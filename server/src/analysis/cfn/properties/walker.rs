@@ -1,0 +1,237 @@
+//! The schema walker: checks one value against one shape, following `$ref`s,
+//! skipping values computed by intrinsic functions, and dispatching to the
+//! object, array, scalar and combinator keywords.
+
+use awsls_grammars::{Document, NodeId, NodeKind, Span};
+
+use crate::analysis::{Finding, Severity, Snapshot};
+use crate::schema::{JsonType, ResourceSchema, Shape};
+
+use super::scalars;
+use super::super::KIND;
+
+/// Deepest nesting of values and combinators checked; deeper values are accepted.
+const MAX_DEPTH: usize = 96;
+
+/// Findings of a walk, plus whether some value could not be judged
+/// (an intrinsic function, a macro directive, a null).
+#[derive(Default)]
+pub(super) struct Out {
+    pub findings: Vec<Finding>,
+    pub uncertain: bool,
+}
+
+impl Out {
+    pub(super) fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// The outcome of checking a value against a combinator branch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Verdict {
+    Yes,
+    No,
+    Unknown,
+}
+
+pub(super) struct Walker<'a> {
+    pub snapshot: &'a Snapshot,
+    pub doc: &'a Document,
+    pub schema: &'a ResourceSchema,
+    /// Property names from the resource's `Properties` down to the current value.
+    pub path: Vec<&'a str>,
+    depth: usize,
+}
+
+/// True for keys a preprocessor replaces before CloudFormation validates the
+/// template (`Fn::Transform`, `Fn::ForEach::*`, Rain's `Rain::Embed`, ...).
+fn is_directive(entries: &[awsls_grammars::Entry]) -> bool {
+    entries.iter().any(|e| e.key.text.starts_with("Fn::"))
+        || matches!(entries, [only] if only.key.text.contains("::"))
+}
+
+impl<'a> Walker<'a> {
+    pub(super) fn new(snapshot: &'a Snapshot, schema: &'a ResourceSchema) -> Walker<'a> {
+        Walker {
+            snapshot,
+            doc: &snapshot.document,
+            schema,
+            path: Vec::new(),
+            depth: 0,
+        }
+    }
+
+    pub(super) fn type_name(&self) -> &'a str {
+        &self.schema.type_name
+    }
+
+    /// The current property path for messages (`Properties` at the top).
+    pub(super) fn where_(&self) -> String {
+        if self.path.is_empty() {
+            "Properties".to_string()
+        } else {
+            self.path.join(".")
+        }
+    }
+
+    /// The current property's own name for messages.
+    pub(super) fn name(&self) -> &str {
+        self.path.last().copied().unwrap_or("Properties")
+    }
+
+    /// Checks `node` against `shape`; `label` is where object-level findings
+    /// (missing properties) are reported: the key that holds the value.
+    pub(super) fn value(&mut self, node: NodeId, shape: &'a Shape, label: Span, out: &mut Out) {
+        let target = self.schema.resolve(shape);
+        self.check(node, target, label, out);
+        // Keywords written next to a `$ref` apply too.
+        if !std::ptr::eq(target, shape) && has_constraints(shape) {
+            self.check(node, shape, label, out);
+        }
+    }
+
+    /// Checks `node` against `shape` itself (its `$ref` already followed).
+    fn check(&mut self, node: NodeId, shape: &'a Shape, label: Span, out: &mut Out) {
+        if self.depth >= MAX_DEPTH {
+            out.uncertain = true;
+            return;
+        }
+        let id = self.doc.resolve(node);
+        let n = self.doc.node(id);
+        match &n.kind {
+            NodeKind::Intrinsic(intrinsic) => {
+                if intrinsic.function == "Fn::If" {
+                    self.if_branches(intrinsic.argument, shape, label, out);
+                } else {
+                    out.uncertain = true;
+                }
+                return;
+            }
+            NodeKind::Null | NodeKind::Invalid | NodeKind::Alias { .. } => {
+                out.uncertain = true;
+                return;
+            }
+            NodeKind::Mapping(entries) if is_directive(entries) => {
+                out.uncertain = true;
+                return;
+            }
+            // `null`, and dynamic references resolved at deploy time.
+            NodeKind::Scalar(s) if s.kind == awsls_grammars::ScalarKind::Null || s.value.contains("{{resolve:") => {
+                out.uncertain = true;
+                return;
+            }
+            _ => {}
+        }
+        if n.tag.as_ref().is_some_and(|t| !t.name.starts_with("!!")) {
+            out.uncertain = true;
+            return;
+        }
+        self.depth += 1;
+        if self.type_fits(id, shape, out) {
+            let before = out.findings.len();
+            let scalar = match &n.kind {
+                NodeKind::Mapping(entries) => {
+                    self.object(id, entries, shape, label, out);
+                    false
+                }
+                NodeKind::Sequence(items) => {
+                    self.array(id, items, shape, out);
+                    false
+                }
+                NodeKind::Scalar(scalar) => {
+                    self.scalar(id, scalar, shape, out);
+                    true
+                }
+                _ => false,
+            };
+            // A scalar already known to be wrong needs no second opinion from the branches.
+            if !(scalar && out.findings.len() > before) {
+                self.combinators(id, shape, label, out);
+            }
+        }
+        self.depth -= 1;
+    }
+
+    /// `Fn::If: [condition, then, else]`: each literal branch is checked.
+    fn if_branches(&mut self, argument: NodeId, shape: &'a Shape, label: Span, out: &mut Out) {
+        match self.doc.sequence(argument) {
+            Some([_, yes, no]) => {
+                let (yes, no) = (*yes, *no);
+                self.depth += 1;
+                self.value(yes, shape, label, out);
+                self.value(no, shape, label, out);
+                self.depth -= 1;
+            }
+            _ => out.uncertain = true,
+        }
+    }
+
+    /// Checks `node` against `shape` without reporting: the verdict and the findings.
+    pub(super) fn probe(&mut self, node: NodeId, shape: &'a Shape, label: Span) -> (Verdict, Out) {
+        let mut sub = Out::default();
+        self.value(node, shape, label, &mut sub);
+        let verdict = if sub.has_errors() {
+            Verdict::No
+        } else if sub.uncertain {
+            Verdict::Unknown
+        } else {
+            Verdict::Yes
+        };
+        (verdict, sub)
+    }
+
+    /// The `type` keyword with CloudFormation's conversions; reports a mismatch.
+    fn type_fits(&mut self, id: NodeId, shape: &'a Shape, out: &mut Out) -> bool {
+        let types = shape.types;
+        if types.is_empty() {
+            return true;
+        }
+        let n = self.doc.node(id);
+        let fits = match &n.kind {
+            NodeKind::Mapping(_) => types.contains(JsonType::Object),
+            NodeKind::Sequence(_) => types.contains(JsonType::Array),
+            NodeKind::Scalar(scalar) => {
+                types.iter().any(|t| scalars::fits(scalar, t))
+                    || (types.contains(JsonType::Object)
+                        && scalar.kind == awsls_grammars::ScalarKind::String
+                        && is_free_form(shape))
+            }
+            _ => true,
+        };
+        if !fits {
+            let message = scalars::type_message(self.name(), shape, &n.kind);
+            out.findings.push(Finding::error(KIND, "invalid-type", n.span, message));
+        }
+        fits
+    }
+}
+
+/// An object shape with no declared properties: a JSON document, which
+/// CloudFormation also accepts written as a string.
+pub(super) fn is_free_form(shape: &Shape) -> bool {
+    shape.properties.is_empty() && shape.pattern_properties.is_empty()
+}
+
+/// True when a shape says more than its `$ref` (keywords beside the reference).
+fn has_constraints(shape: &Shape) -> bool {
+    !shape.types.is_empty()
+        || !shape.properties.is_empty()
+        || !shape.required.is_empty()
+        || !shape.enum_values.is_empty()
+        || shape.pattern.is_some()
+        || shape.min_length.is_some()
+        || shape.max_length.is_some()
+        || shape.minimum.is_some()
+        || shape.maximum.is_some()
+        || shape.min_items.is_some()
+        || shape.max_items.is_some()
+        || shape.unique_items
+        || shape.items.is_some()
+        || !shape.pattern_properties.is_empty()
+        || !shape.one_of.is_empty()
+        || !shape.any_of.is_empty()
+        || !shape.all_of.is_empty()
+        || !shape.dependent_required.is_empty()
+        || shape.extra.is_some()
+}

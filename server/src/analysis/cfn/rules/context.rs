@@ -1,0 +1,153 @@
+//! What every rule needs: the document, the template index, the references,
+//! the transforms in play and helpers to build findings.
+
+use std::collections::HashSet;
+
+use awsls_grammars::{Document, NodeId, Span};
+
+use crate::analysis::cfn::references::{self, Reference};
+use crate::analysis::cfn::template::Template;
+use crate::analysis::cfn::KIND;
+use crate::analysis::{DocKind, Finding, Fix, Snapshot, TextEdit};
+
+use super::implicit::ImplicitNames;
+use super::transforms::Transforms;
+use super::walk;
+
+pub struct Ctx<'a> {
+    pub snapshot: &'a Snapshot,
+    pub doc: &'a Document,
+    pub template: &'a Template,
+    pub root: NodeId,
+    pub implicit: &'a ImplicitNames,
+    pub transforms: Transforms,
+    /// Text replaced by `Fn::Transform` macros: never judged.
+    pub opaque: Vec<Span>,
+    pub refs: Vec<Reference>,
+    /// Names of AWS::Serverless::* resources (for guessing generated names).
+    serverless: Vec<&'a str>,
+    resource_names: HashSet<&'a str>,
+}
+
+/// Suffixes of the resources SAM generates from the ones a template declares.
+const SAM_GENERATED_SUFFIXES: &[&str] = &[
+    "Role", "Alias", "Version", "Stage", "Deployment", "Policy", "Permission", "ApiKey",
+    "UsagePlan", "UsagePlanKey", "DomainName", "BasePathMapping", "RecordSetGroup", "LogGroup",
+    "EventSourceMapping", "Topic", "Queue", "Rule", "Subscription", "Authorizer",
+];
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        snapshot: &'a Snapshot,
+        template: &'a Template,
+        root: NodeId,
+        implicit: &'a ImplicitNames,
+    ) -> Ctx<'a> {
+        let doc = &*snapshot.document;
+        let sam = snapshot.kind == Some(DocKind::Sam);
+        let transforms = Transforms::detect(doc, root, sam);
+        let opaque = walk::transform_regions(doc, root);
+        let refs = references::collect(snapshot, template);
+        let serverless = template
+            .resources
+            .iter()
+            .filter(|r| r.type_name.as_deref().is_some_and(|t| t.starts_with("AWS::Serverless::")))
+            .map(|r| r.decl.name.as_str())
+            .collect();
+        let resource_names = template.resources.iter().map(|r| r.decl.name.as_str()).collect();
+        Ctx {
+            snapshot,
+            doc,
+            template,
+            root,
+            implicit,
+            transforms,
+            opaque,
+            refs,
+            serverless,
+            resource_names,
+        }
+    }
+
+    pub fn is_opaque(&self, span: Span) -> bool {
+        self.opaque
+            .iter()
+            .any(|o| o.start <= span.start && span.end <= o.end)
+    }
+
+    pub fn is_resource(&self, name: &str) -> bool {
+        self.resource_names.contains(name)
+    }
+
+    /// True when the template's declarations may be incomplete: a macro or
+    /// an included snippet can add parameters, resources, conditions, ...
+    pub fn declarations_open(&self) -> bool {
+        self.transforms.declarations_open()
+    }
+
+    /// True when an undeclared resource name may still exist once transforms ran.
+    pub fn may_be_generated(&self, name: &str) -> bool {
+        if self.implicit.contains(name) || self.declarations_open() {
+            return true;
+        }
+        if !self.transforms.sam || self.implicit.is_exhaustive() {
+            return false;
+        }
+        name.contains('.')
+            || name.starts_with("Serverless")
+            || self.serverless.iter().any(|s| name.starts_with(s))
+            || SAM_GENERATED_SUFFIXES.iter().any(|s| name.ends_with(s))
+    }
+
+    /// A top-level section's value, if present.
+    pub fn section(&self, name: &str) -> Option<NodeId> {
+        self.doc.get(self.root, name)
+    }
+
+    pub fn span(&self, id: NodeId) -> Span {
+        self.doc.node(id).span
+    }
+}
+
+pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Finding {
+    Finding::error(KIND, code, span, message)
+}
+
+pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Finding {
+    Finding::warning(KIND, code, span, message)
+}
+
+/// A preferred quick fix replacing `span` with `text`.
+pub fn replace(span: Span, text: &str) -> Fix {
+    Fix {
+        title: format!("Change to `{text}`"),
+        edits: vec![TextEdit {
+            span,
+            new_text: text.to_string(),
+        }],
+        preferred: true,
+    }
+}
+
+/// The finding with a "did you mean" suffix and fix when a candidate is close.
+pub fn with_suggestion<'c, I>(mut finding: Finding, word: &str, candidates: I) -> Finding
+where
+    I: IntoIterator<Item = &'c str>,
+{
+    if let Some(best) = crate::analysis::suggest::closest(word, candidates) {
+        finding.message.push_str(&format!("; did you mean `{best}`?"));
+        let span = finding.span;
+        finding = finding.with_fix(replace(span, best));
+    }
+    finding
+}
+
+/// Whether a name is a valid logical ID: ASCII letters and digits only.
+pub fn is_alphanumeric(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Keys of sections that stand for several generated entries or an included snippet.
+pub fn is_special_key(name: &str) -> bool {
+    name == "Fn::Transform" || name.starts_with("Fn::ForEach::")
+}

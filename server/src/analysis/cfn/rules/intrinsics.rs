@@ -1,0 +1,403 @@
+//! Intrinsic functions: known names, argument shapes, and where each may be
+//! used (no functions in `Parameters`, `Mappings`, `Type`, `DependsOn` or
+//! `Condition`; condition functions only in `Conditions` and `Rules`; rule
+//! functions only in `Rules`; language extensions only with their transform).
+
+use awsls_grammars::{Intrinsic, NodeId, NodeKind, Span};
+
+use crate::analysis::Finding;
+
+use super::context::{error, is_special_key, with_suggestion, Ctx};
+use super::walk::{descendants, shape, Shape};
+
+/// Functions usable in resources, outputs and conditions.
+const FUNCTIONS: &[&str] = &[
+    "Ref",
+    "Condition",
+    "Fn::Base64",
+    "Fn::Cidr",
+    "Fn::FindInMap",
+    "Fn::GetAtt",
+    "Fn::GetAZs",
+    "Fn::ImportValue",
+    "Fn::Join",
+    "Fn::Select",
+    "Fn::Split",
+    "Fn::Sub",
+    "Fn::Transform",
+    "Fn::And",
+    "Fn::Equals",
+    "Fn::If",
+    "Fn::Not",
+    "Fn::Or",
+    "Fn::Length",
+    "Fn::ToJsonString",
+];
+
+/// Functions that only the `Rules` section understands.
+const RULE_FUNCTIONS: &[&str] = &[
+    "Fn::Contains",
+    "Fn::EachMemberEquals",
+    "Fn::EachMemberIn",
+    "Fn::RefAll",
+    "Fn::ValueOf",
+    "Fn::ValueOfAll",
+];
+
+const CONDITION_FUNCTIONS: &[&str] = &["Fn::And", "Fn::Equals", "Fn::Not", "Fn::Or"];
+
+/// Functions that need `Transform: AWS::LanguageExtensions`.
+const EXTENSION_FUNCTIONS: &[&str] = &["Fn::Length", "Fn::ToJsonString"];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// No function may appear; the text says where.
+    Forbidden(&'static str),
+    Conditions,
+    Rules,
+    /// Resources and outputs.
+    Body,
+    Other,
+}
+
+pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    if ctx.transforms.unknown_macro() {
+        return;
+    }
+    let doc = ctx.doc;
+    for entry in doc.mapping(ctx.root).unwrap_or_default() {
+        match entry.key.text.as_str() {
+            "Parameters" => walk(ctx, entry.value, Place::Forbidden("in `Parameters`"), findings),
+            "Mappings" => walk(ctx, entry.value, Place::Forbidden("in `Mappings`"), findings),
+            "Conditions" => walk(ctx, entry.value, Place::Conditions, findings),
+            "Rules" => walk(ctx, entry.value, Place::Rules, findings),
+            "Resources" => walk_declarations(ctx, entry.value, &["Type", "DependsOn", "Condition"], findings),
+            "Outputs" => walk_declarations(ctx, entry.value, &["Condition"], findings),
+            "AWSTemplateFormatVersion" | "Description" | "Transform" => {
+                walk(ctx, entry.value, Place::Forbidden("here"), findings)
+            }
+            _ => walk(ctx, entry.value, Place::Other, findings),
+        }
+    }
+    if !ctx.transforms.language_extensions {
+        for_each_keys(ctx, findings);
+    }
+}
+
+/// Walks each declaration of a section, with no functions in `forbidden` attributes.
+fn walk_declarations(ctx: &Ctx, section: NodeId, forbidden: &[&'static str], findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let Some(decls) = doc.mapping(section) else {
+        walk(ctx, section, Place::Body, findings);
+        return;
+    };
+    for decl in decls {
+        if is_special_key(&decl.key.text) {
+            walk(ctx, decl.value, Place::Body, findings);
+            continue;
+        }
+        let Some(attributes) = doc.mapping(decl.value) else {
+            walk(ctx, decl.value, Place::Body, findings);
+            continue;
+        };
+        for attribute in attributes {
+            let place = match forbidden.iter().find(|f| **f == attribute.key.text) {
+                Some(&"Type") => Place::Forbidden("in `Type`"),
+                Some(&"DependsOn") => Place::Forbidden("in `DependsOn`"),
+                Some(_) => Place::Forbidden("in `Condition`; name a condition instead"),
+                None => Place::Body,
+            };
+            walk(ctx, attribute.value, place, findings);
+        }
+    }
+}
+
+fn walk(ctx: &Ctx, start: NodeId, place: Place, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let mut skip_until = 0;
+    for id in descendants(doc, start) {
+        let node = doc.node(id);
+        if node.span.start < skip_until {
+            continue;
+        }
+        let NodeKind::Intrinsic(intrinsic) = &node.kind else { continue };
+        if ctx.is_opaque(intrinsic.name_span) {
+            continue;
+        }
+        if intrinsic.function == "Fn::Transform" {
+            check_transform(ctx, intrinsic, findings);
+            continue;
+        }
+        if let Place::Forbidden(where_) = place {
+            findings.push(error(
+                "function-not-allowed",
+                intrinsic.name_span,
+                format!("`{}` cannot be used {where_}: write a literal value", intrinsic.function),
+            ));
+            skip_until = node.span.end;
+            continue;
+        }
+        check_one(ctx, id, intrinsic, place, findings);
+    }
+}
+
+fn check_one(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, place: Place, findings: &mut Vec<Finding>) {
+    let function = intrinsic.function.as_str();
+    let at = intrinsic.name_span;
+    if function.starts_with("Fn::ForEach::") {
+        if !ctx.transforms.language_extensions {
+            findings.push(needs_extensions(at, function));
+        }
+        return;
+    }
+    if RULE_FUNCTIONS.contains(&function) {
+        if place != Place::Rules {
+            findings.push(error(
+                "function-not-allowed",
+                at,
+                format!("`{function}` can only be used in `Rules` assertions"),
+            ));
+        }
+        return;
+    }
+    if !FUNCTIONS.contains(&function) {
+        let finding = error(
+            "unknown-function",
+            at,
+            format!("`{function}` is not an intrinsic function"),
+        );
+        let candidates = FUNCTIONS.iter().chain(if place == Place::Rules { RULE_FUNCTIONS } else { &[] });
+        findings.push(with_suggestion(finding, function, candidates.copied()));
+        return;
+    }
+    if EXTENSION_FUNCTIONS.contains(&function) && !ctx.transforms.language_extensions {
+        findings.push(needs_extensions(at, function));
+    }
+    if CONDITION_FUNCTIONS.contains(&function) && place == Place::Body {
+        findings.push(error(
+            "function-not-allowed",
+            at,
+            format!("`{function}` can only be used in `Conditions`; declare a condition there and use it with `Fn::If`"),
+        ));
+        return;
+    }
+    if function == "Fn::GetAtt" && place == Place::Conditions {
+        findings.push(error(
+            "function-not-allowed",
+            at,
+            "conditions cannot read resource attributes: `Fn::GetAtt` is not allowed in `Conditions`",
+        ));
+        return;
+    }
+    check_arguments(ctx, id, intrinsic, findings);
+}
+
+fn needs_extensions(span: Span, function: &str) -> Finding {
+    error(
+        "language-extensions-required",
+        span,
+        format!("`{function}` needs the `AWS::LanguageExtensions` transform: add `Transform: AWS::LanguageExtensions`"),
+    )
+}
+
+/// `Fn::Transform` needs `{Name, Parameters}`; its content is the macro's business.
+fn check_transform(ctx: &Ctx, intrinsic: &Intrinsic, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let arg = intrinsic.argument;
+    let ok = match shape(doc, arg) {
+        Shape::Mapping => doc.get(arg, "Name").is_some(),
+        Shape::Unknown => true,
+        _ => false,
+    };
+    if !ok {
+        findings.push(error(
+            "invalid-function-arguments",
+            ctx.span(arg),
+            "`Fn::Transform` takes a mapping with the macro's `Name` and optional `Parameters`",
+        ));
+    }
+}
+
+/// Whether a node may stand where a single value is expected.
+fn is_value(s: Shape) -> bool {
+    matches!(s, Shape::Scalar | Shape::Intrinsic(_) | Shape::Unknown)
+}
+
+fn is_list(s: Shape) -> bool {
+    matches!(s, Shape::Sequence | Shape::Intrinsic(_) | Shape::Unknown)
+}
+
+fn check_arguments(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let function = intrinsic.function.as_str();
+    let arg = intrinsic.argument;
+    let arg_shape = shape(doc, arg);
+    if arg_shape == Shape::Unknown {
+        return;
+    }
+    let items: &[NodeId] = doc.sequence(arg).unwrap_or_default();
+    let item = |i: usize| items.get(i).map_or(Shape::Unknown, |n| shape(doc, *n));
+    let seq_len = |range: std::ops::RangeInclusive<usize>| arg_shape == Shape::Sequence && range.contains(&items.len());
+    let problem: Option<&str> = match function {
+        "Ref" => match arg_shape {
+            Shape::Scalar => None,
+            Shape::Intrinsic(_) if ctx.transforms.language_extensions => None,
+            _ => Some("`Ref` takes the name of a parameter, resource or pseudo parameter, for example `!Ref MyBucket`"),
+        },
+        "Condition" => (arg_shape != Shape::Scalar).then_some("`Condition` takes the name of a condition"),
+        "Fn::GetAtt" => match arg_shape {
+            Shape::Scalar => Some("`Fn::GetAtt` takes `Resource.Attribute` or [Resource, Attribute]"),
+            Shape::Sequence
+                if items.len() == 2
+                    && (item(0) == Shape::Scalar
+                        || (ctx.transforms.language_extensions && is_value(item(0))))
+                    && is_value(item(1)) =>
+            {
+                None
+            }
+            _ => Some("`Fn::GetAtt` takes [logical ID of a resource, attribute name]"),
+        },
+        "Fn::Sub" => match arg_shape {
+            Shape::Scalar => None,
+            Shape::Sequence
+                if (items.len() == 2 && item(0) == Shape::Scalar && matches!(item(1), Shape::Mapping | Shape::Intrinsic(_) | Shape::Unknown))
+                    || (items.len() == 1 && item(0) == Shape::Scalar) =>
+            {
+                None
+            }
+            _ => Some("`Fn::Sub` takes a string, or [string, {Variable: value, ...}]"),
+        },
+        "Fn::Join" => (!(seq_len(2..=2)
+            && matches!(item(0), Shape::Scalar | Shape::Null | Shape::Intrinsic(_) | Shape::Unknown)
+            && is_list(item(1))))
+        .then_some("`Fn::Join` takes [delimiter, [value, ...]]"),
+        "Fn::Select" => return check_select(ctx, items, arg, arg_shape, findings),
+        "Fn::Split" => (!(seq_len(2..=2) && is_value(item(0)) && is_value(item(1))))
+            .then_some("`Fn::Split` takes [delimiter, string]"),
+        "Fn::GetAZs" => (!matches!(arg_shape, Shape::Scalar | Shape::Null | Shape::Intrinsic(_)))
+            .then_some("`Fn::GetAZs` takes a Region name, `!Ref AWS::Region` or an empty string"),
+        "Fn::ImportValue" => return check_import_value(ctx, arg, arg_shape, findings),
+        "Fn::Base64" => (!is_value(arg_shape)).then_some("`Fn::Base64` takes a string"),
+        "Fn::Cidr" => (!(seq_len(3..=3) && (0..3).all(|i| is_value(item(i)))))
+            .then_some("`Fn::Cidr` takes [ipBlock, count, cidrBits]"),
+        "Fn::Length" => (!is_list(arg_shape)).then_some("`Fn::Length` takes a list"),
+        "Fn::ToJsonString" => matches!(arg_shape, Shape::Scalar | Shape::Null)
+            .then_some("`Fn::ToJsonString` takes a mapping or a list"),
+        "Fn::If" => (!(seq_len(3..=3) && item(0) == Shape::Scalar))
+            .then_some("`Fn::If` takes [condition name, value if true, value if false]"),
+        "Fn::Equals" => (!seq_len(2..=2)).then_some("`Fn::Equals` takes [value, value]"),
+        "Fn::And" | "Fn::Or" => (!seq_len(2..=10)).then_some("takes a list of 2 to 10 conditions"),
+        "Fn::Not" => (!seq_len(1..=1)).then_some("`Fn::Not` takes a list of exactly one condition"),
+        "Fn::FindInMap" => return check_find_in_map(ctx, items, arg, arg_shape, findings),
+        _ => None,
+    };
+    if let Some(problem) = problem {
+        let message = if problem.starts_with("takes") {
+            format!("`{function}` {problem}")
+        } else {
+            problem.to_string()
+        };
+        let span = Span::new(intrinsic.name_span.start, doc.node(id).span.end.max(intrinsic.name_span.end));
+        let span = if ctx.span(arg).is_empty() { span } else { ctx.span(arg) };
+        findings.push(error("invalid-function-arguments", span, message));
+    }
+}
+
+fn check_select(ctx: &Ctx, items: &[NodeId], arg: NodeId, arg_shape: Shape, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let (Some(&index), Some(&list), 2) = (items.first(), items.get(1), items.len()) else {
+        if arg_shape != Shape::Unknown {
+            findings.push(error(
+                "invalid-function-arguments",
+                ctx.span(arg),
+                "`Fn::Select` takes [index, list]",
+            ));
+        }
+        return;
+    };
+    if !is_value(shape(doc, index)) || !is_list(shape(doc, list)) {
+        findings.push(error(
+            "invalid-function-arguments",
+            ctx.span(arg),
+            "`Fn::Select` takes [index, list]",
+        ));
+        return;
+    }
+    let Some(text) = doc.str_value(index) else { return };
+    let Ok(n) = text.trim().parse::<usize>() else {
+        findings.push(error(
+            "invalid-function-arguments",
+            ctx.span(index),
+            format!("`Fn::Select` index `{text}` must be a whole number from 0"),
+        ));
+        return;
+    };
+    if let Some(values) = doc.sequence(list) {
+        if n >= values.len() {
+            findings.push(error(
+                "invalid-function-arguments",
+                ctx.span(index),
+                format!("`Fn::Select` index {n} is out of range: the list has {} item(s)", values.len()),
+            ));
+        }
+    }
+}
+
+fn check_import_value(ctx: &Ctx, arg: NodeId, arg_shape: Shape, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let message = match arg_shape {
+        Shape::Scalar | Shape::Unknown => return,
+        Shape::Intrinsic("Fn::GetAtt") => "`Fn::ImportValue` cannot depend on a resource: import by an export name (a string or `Fn::Sub`)",
+        Shape::Intrinsic("Ref") => {
+            let target = doc.intrinsic(arg).and_then(|i| doc.str_value(i.argument));
+            if !target.is_some_and(|t| ctx.is_resource(t)) {
+                return;
+            }
+            "`Fn::ImportValue` cannot depend on a resource: import by an export name (a string or `Fn::Sub`)"
+        }
+        Shape::Intrinsic(_) => return,
+        _ => "`Fn::ImportValue` takes the name of an export",
+    };
+    findings.push(error("invalid-function-arguments", ctx.span(arg), message));
+}
+
+fn check_find_in_map(ctx: &Ctx, items: &[NodeId], arg: NodeId, arg_shape: Shape, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let shape_ok = arg_shape == Shape::Sequence
+        && (items.len() == 3 || items.len() == 4)
+        && items.iter().take(3).all(|i| is_value(shape(doc, *i)));
+    if !shape_ok {
+        findings.push(error(
+            "invalid-function-arguments",
+            ctx.span(arg),
+            "`Fn::FindInMap` takes [mapping name, top-level key, second-level key]",
+        ));
+        return;
+    }
+    let Some(&default) = items.get(3) else { return };
+    if !ctx.transforms.language_extensions {
+        findings.push(error(
+            "language-extensions-required",
+            ctx.span(default),
+            "a default value in `Fn::FindInMap` needs the `AWS::LanguageExtensions` transform: add `Transform: AWS::LanguageExtensions`",
+        ));
+    } else if !matches!(shape(doc, default), Shape::Unknown) && doc.get(default, "DefaultValue").is_none() {
+        findings.push(error(
+            "invalid-function-arguments",
+            ctx.span(default),
+            "the fourth item of `Fn::FindInMap` must be `{DefaultValue: value}`",
+        ));
+    }
+}
+
+/// `Fn::ForEach::*` keys need the language extensions transform.
+fn for_each_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    for node in &ctx.doc.nodes {
+        let NodeKind::Mapping(entries) = &node.kind else { continue };
+        for entry in entries {
+            if entry.key.text.starts_with("Fn::ForEach::") && !ctx.is_opaque(entry.key.span) {
+                findings.push(needs_extensions(entry.key.span, &entry.key.text));
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! CloudFormation quotas a template must respect ("CloudFormation quotas" in
+//! the CloudFormation User Guide): 500 resources, 200 parameters, 200
+//! outputs, 200 mappings, 1 MB template body (from S3), 255-character logical IDs.
+
+use awsls_grammars::Span;
+
+use crate::analysis::Finding;
+
+use super::context::{error, Ctx};
+
+pub const MAX_RESOURCES: usize = 500;
+pub const MAX_PARAMETERS: usize = 200;
+pub const MAX_OUTPUTS: usize = 200;
+pub const MAX_MAPPINGS: usize = 200;
+pub const MAX_TEMPLATE_BYTES: usize = 1_048_576;
+pub const MAX_LOGICAL_ID: usize = 255;
+
+pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    let t = ctx.template;
+    let counts = [
+        ("Resources", "resources", t.resources.len(), MAX_RESOURCES),
+        ("Parameters", "parameters", t.parameters.len(), MAX_PARAMETERS),
+        ("Outputs", "outputs", t.outputs.len(), MAX_OUTPUTS),
+        ("Mappings", "mappings", t.mappings.len(), MAX_MAPPINGS),
+    ];
+    for (section, what, count, max) in counts {
+        if count <= max {
+            continue;
+        }
+        if let Some(entry) = ctx.doc.entry(ctx.root, section) {
+            findings.push(error(
+                "limit-exceeded",
+                entry.key.span,
+                format!("the template declares {count} {what}; CloudFormation allows at most {max}: split it into nested stacks"),
+            ));
+        }
+    }
+    let size = ctx.snapshot.text.len_bytes();
+    if size > MAX_TEMPLATE_BYTES {
+        let first_line = ctx.snapshot.text.line(0).len_bytes();
+        findings.push(error(
+            "limit-exceeded",
+            Span::new(0, first_line.min(size)),
+            format!("the template is {size} bytes; CloudFormation accepts at most {MAX_TEMPLATE_BYTES} bytes (1 MB, uploaded to S3)"),
+        ));
+    }
+    let declarations = t
+        .parameters
+        .iter()
+        .chain(t.resources.iter().map(|r| &r.decl))
+        .chain(&t.outputs)
+        .chain(&t.mappings)
+        .chain(&t.conditions);
+    for d in declarations {
+        let len = d.name.chars().count();
+        if len > MAX_LOGICAL_ID {
+            findings.push(error(
+                "limit-exceeded",
+                d.name_span,
+                format!("this name is {len} characters long; CloudFormation allows at most {MAX_LOGICAL_ID}"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! The attributes of each resource: known names only, `Type` present and a
+//! string, `DeletionPolicy`/`UpdateReplacePolicy` values, the shapes of
+//! `Properties`, `DependsOn`, `Condition` and `Metadata`.
+
+use crate::analysis::Finding;
+
+use super::context::{error, is_special_key, warning, with_suggestion, Ctx};
+use super::walk::{shape, Shape};
+
+/// Resource attributes CloudFormation accepts (resource attribute reference).
+const ATTRIBUTES: &[&str] = &[
+    "Type",
+    "Properties",
+    "DependsOn",
+    "Condition",
+    "Metadata",
+    "DeletionPolicy",
+    "UpdateReplacePolicy",
+    "UpdatePolicy",
+    "CreationPolicy",
+    "Version",
+];
+
+/// Attributes only SAM resources may carry.
+const SAM_ATTRIBUTES: &[&str] = &["Connectors", "IgnoreGlobals"];
+
+const POLICIES: &[&str] = &["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"];
+
+/// Types documented as supporting `DeletionPolicy: Snapshot`.
+const SNAPSHOT_TYPES: &[&str] = &[
+    "AWS::EC2::Volume",
+    "AWS::ElastiCache::CacheCluster",
+    "AWS::ElastiCache::ReplicationGroup",
+    "AWS::ElastiCache::ServerlessCache",
+    "AWS::MemoryDB::Cluster",
+    "AWS::Neptune::DBCluster",
+    "AWS::RDS::DBCluster",
+    "AWS::RDS::DBInstance",
+    "AWS::Redshift::Cluster",
+    "AWS::DocDB::DBCluster",
+];
+
+pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    if ctx.transforms.unknown_macro() {
+        return;
+    }
+    let doc = ctx.doc;
+    let sam = ctx.transforms.sam;
+    for resource in &ctx.template.resources {
+        let decl = &resource.decl;
+        if is_special_key(&decl.name) || ctx.is_opaque(decl.name_span) {
+            continue;
+        }
+        let Some(entries) = doc.mapping(decl.node) else {
+            if !matches!(shape(doc, decl.node), Shape::Unknown | Shape::Intrinsic("Fn::Transform")) {
+                findings.push(error(
+                    "invalid-attribute-value",
+                    ctx.span(decl.node),
+                    format!("resource `{}` must be a mapping with at least a `Type`", decl.name),
+                ));
+            }
+            continue;
+        };
+        // SAM reads its own resources' attributes; its checks judge them.
+        let serverless = resource.type_name.as_deref().is_some_and(|t| t.starts_with("AWS::Serverless::"));
+        for entry in entries.iter().filter(|_| !(sam && serverless)) {
+            let key = entry.key.text.as_str();
+            if key == "Fn::Transform" {
+                continue;
+            }
+            let known = ATTRIBUTES.contains(&key) || (sam && SAM_ATTRIBUTES.contains(&key));
+            if !known {
+                let candidates = ATTRIBUTES.iter().chain(if sam { SAM_ATTRIBUTES } else { &[] }).copied();
+                let finding = error(
+                    "unknown-resource-attribute",
+                    entry.key.span,
+                    format!("`{key}` is not a resource attribute; resource settings go under `Properties`"),
+                );
+                findings.push(with_suggestion(finding, key, candidates));
+            }
+        }
+        match doc.get(decl.node, "Type") {
+            None => findings.push(error(
+                "missing-resource-type",
+                decl.name_span,
+                format!("resource `{}` has no `Type`; add one such as `Type: AWS::S3::Bucket`", decl.name),
+            )),
+            Some(t) => {
+                if matches!(shape(doc, t), Shape::Mapping | Shape::Sequence | Shape::Null) {
+                    findings.push(error(
+                        "invalid-attribute-value",
+                        ctx.span(t),
+                        "`Type` must be a resource type name such as `AWS::S3::Bucket`",
+                    ));
+                }
+            }
+        }
+        for (key, need) in [
+            ("Properties", Shape::Mapping),
+            ("Metadata", Shape::Mapping),
+            ("UpdatePolicy", Shape::Mapping),
+            ("CreationPolicy", Shape::Mapping),
+            ("Condition", Shape::Scalar),
+        ] {
+            let Some(value) = doc.get(decl.node, key) else { continue };
+            let got = shape(doc, value);
+            let ok = got == need
+                || matches!(got, Shape::Unknown)
+                || matches!(got, Shape::Intrinsic(_))
+                || (key == "Properties" && got == Shape::Null);
+            if !ok {
+                let what = if need == Shape::Mapping { "a mapping" } else { "a condition name" };
+                findings.push(error(
+                    "invalid-attribute-value",
+                    ctx.span(value),
+                    format!("`{key}` must be {what}"),
+                ));
+            }
+        }
+        check_depends_on_shape(ctx, decl.node, findings);
+        for key in ["DeletionPolicy", "UpdateReplacePolicy"] {
+            let Some(value) = doc.get(decl.node, key) else { continue };
+            let Some(text) = doc.str_value(value) else {
+                // `Fn::If` and `Ref` to a parameter are accepted here.
+                if matches!(shape(doc, value), Shape::Mapping | Shape::Sequence | Shape::Null) {
+                    findings.push(error(
+                        "invalid-deletion-policy",
+                        ctx.span(value),
+                        format!("`{key}` must be one of {}", POLICIES.join(", ")),
+                    ));
+                }
+                continue;
+            };
+            if !POLICIES.contains(&text) {
+                let finding = error(
+                    "invalid-deletion-policy",
+                    ctx.span(value),
+                    format!("`{text}` is not a valid `{key}`; use one of {}", POLICIES.join(", ")),
+                );
+                findings.push(with_suggestion(finding, text, POLICIES.iter().copied()));
+            } else if text == "Snapshot" {
+                if let Some(t) = resource.type_name.as_deref() {
+                    if t.starts_with("AWS::") && !t.starts_with("AWS::Serverless::") && !SNAPSHOT_TYPES.contains(&t) {
+                        findings.push(warning(
+                            "snapshot-not-supported",
+                            ctx.span(value),
+                            format!("`{t}` does not document support for `{key}: Snapshot`; use `Retain` or `Delete`"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check_depends_on_shape(ctx: &Ctx, node: awsls_grammars::NodeId, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let Some(value) = doc.get(node, "DependsOn") else { return };
+    let bad = |id| !matches!(shape(doc, id), Shape::Scalar | Shape::Unknown | Shape::Intrinsic(_));
+    match shape(doc, value) {
+        Shape::Sequence => {
+            for item in doc.sequence(value).unwrap_or_default() {
+                if bad(*item) {
+                    findings.push(error(
+                        "invalid-attribute-value",
+                        ctx.span(*item),
+                        "each `DependsOn` entry must be a resource name",
+                    ));
+                }
+            }
+        }
+        _ if bad(value) => findings.push(error(
+            "invalid-attribute-value",
+            ctx.span(value),
+            "`DependsOn` must be a resource name or a list of resource names",
+        )),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn unknown_attribute_suggests_the_close_one() {
+        let text = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    DeletionPolice: Retain\n";
+        let findings = run(text);
+        let f = only(&findings, "unknown-resource-attribute");
+        assert_eq!(f.span, span_of(text, "DeletionPolice", 0));
+        assert!(f.message.contains("did you mean `DeletionPolicy`?"));
+    }
+
+    #[test]
+    fn type_is_required() {
+        let text = "Resources:\n  B:\n    Properties: {}\n";
+        let f = run(text);
+        assert_eq!(only(&f, "missing-resource-type").span, span_of(text, "B", 0));
+    }
+
+    #[test]
+    fn deletion_policies_are_checked() {
+        let text = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Retian\n    UpdateReplacePolicy: Snapshot\n";
+        let findings = run(text);
+        let f = only(&findings, "invalid-deletion-policy");
+        assert_eq!(f.span, span_of(text, "Retian", 0));
+        assert!(f.message.contains("did you mean `Retain`?"));
+        let w = only(&findings, "snapshot-not-supported");
+        assert_eq!(w.severity, crate::analysis::Severity::Warning);
+        let ok = "Parameters:\n  P:\n    Type: String\nResources:\n  D:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: !Ref P\n";
+        assert_clean(ok);
+    }
+
+    #[test]
+    fn attribute_shapes() {
+        let text = "Conditions:\n  C: !Equals [a, b]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: [x]\n    DependsOn: {A: b}\n    Condition: [C]\n";
+        let findings = run(text);
+        let bad: Vec<_> = findings.iter().filter(|f| f.code == "invalid-attribute-value").collect();
+        assert_eq!(bad.len(), 3, "{findings:#?}");
+    }
+}

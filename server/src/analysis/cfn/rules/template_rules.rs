@@ -1,0 +1,87 @@
+//! The `Rules` section: each rule has an optional `RuleCondition` and
+//! `Assertions`, each assertion an `Assert` and an optional `AssertDescription`.
+
+use crate::analysis::Finding;
+
+use super::context::{error, warning, with_suggestion, Ctx};
+use super::walk::{shape, Shape};
+
+const RULE_KEYS: &[&str] = &["RuleCondition", "Assertions"];
+const ASSERTION_KEYS: &[&str] = &["Assert", "AssertDescription"];
+
+pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    if ctx.transforms.unknown_macro() {
+        return;
+    }
+    let doc = ctx.doc;
+    let Some(rules) = ctx.section("Rules").and_then(|r| doc.mapping(r)) else {
+        return;
+    };
+    for rule in rules {
+        let Some(entries) = doc.mapping(rule.value) else {
+            if shape(doc, rule.value) != Shape::Unknown {
+                findings.push(error(
+                    "invalid-rule",
+                    ctx.span(rule.value),
+                    format!("rule `{}` must be a mapping with `Assertions`", rule.key.text),
+                ));
+            }
+            continue;
+        };
+        for e in entries {
+            if !RULE_KEYS.contains(&e.key.text.as_str()) {
+                let finding = error(
+                    "invalid-rule",
+                    e.key.span,
+                    format!("`{}` is not a rule property (RuleCondition, Assertions)", e.key.text),
+                );
+                findings.push(with_suggestion(finding, &e.key.text, RULE_KEYS.iter().copied()));
+            }
+        }
+        let Some(assertions) = doc.get(rule.value, "Assertions") else {
+            findings.push(error(
+                "invalid-rule",
+                rule.key.span,
+                format!("rule `{}` has no `Assertions`", rule.key.text),
+            ));
+            continue;
+        };
+        let Some(items) = doc.sequence(assertions) else {
+            if shape(doc, assertions) != Shape::Unknown {
+                findings.push(error(
+                    "invalid-rule",
+                    ctx.span(assertions),
+                    "`Assertions` must be a list of `{Assert, AssertDescription}`",
+                ));
+            }
+            continue;
+        };
+        for item in items {
+            let Some(keys) = doc.mapping(*item) else {
+                findings.push(error(
+                    "invalid-rule",
+                    ctx.span(*item),
+                    "each assertion must be a mapping with `Assert`",
+                ));
+                continue;
+            };
+            for k in keys {
+                if !ASSERTION_KEYS.contains(&k.key.text.as_str()) {
+                    let finding = warning(
+                        "invalid-rule",
+                        k.key.span,
+                        format!("`{}` is not an assertion property (Assert, AssertDescription)", k.key.text),
+                    );
+                    findings.push(with_suggestion(finding, &k.key.text, ASSERTION_KEYS.iter().copied()));
+                }
+            }
+            if doc.get(*item, "Assert").is_none() {
+                findings.push(error(
+                    "invalid-rule",
+                    ctx.span(*item),
+                    "this assertion has no `Assert`",
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The transforms a template uses (`Transform` and `Fn::Transform`), and
+//! what they mean for validation: SAM and `AWS::LanguageExtensions` are
+//! understood; any other macro may rewrite the template, so the rules that
+//! depend on its final shape stand down.
+
+use awsls_grammars::{Document, NodeId, NodeKind};
+
+use crate::analysis::kind::SAM_TRANSFORM;
+
+use super::context::{error, Ctx};
+use super::walk::Shape;
+use crate::analysis::Finding;
+
+pub const LANGUAGE_EXTENSIONS: &str = "AWS::LanguageExtensions";
+
+/// Transforms CloudFormation provides besides SAM and the language extensions,
+/// which only add resources of their own and leave the rest alone.
+const HARMLESS: &[&str] = &[
+    "AWS::SecretsManager-2020-07-23",
+    "AWS::CodeDeployBlueGreen",
+    "AWS::Include",
+    "AWS::ServiceCatalog",
+];
+
+#[derive(Clone, Debug, Default)]
+pub struct Transforms {
+    pub sam: bool,
+    pub language_extensions: bool,
+    /// Macros in `Transform` that awsls does not know.
+    pub macros: Vec<String>,
+    /// `Fn::Transform` at the top level or directly in a section: it may add declarations.
+    pub section_include: bool,
+    /// `Fn::ForEach::*` anywhere: generated declarations with computed names.
+    pub for_each: bool,
+}
+
+impl Transforms {
+    pub fn detect(doc: &Document, root: NodeId, sam: bool) -> Transforms {
+        let mut t = Transforms {
+            sam,
+            ..Transforms::default()
+        };
+        if let Some(transform) = doc.get(root, "Transform") {
+            let items: Vec<NodeId> = match doc.sequence(transform) {
+                Some(items) => items.to_vec(),
+                None => vec![transform],
+            };
+            for item in items {
+                let name = doc
+                    .str_value(item)
+                    .or_else(|| doc.get(item, "Name").and_then(|n| doc.str_value(n)));
+                match name {
+                    Some(SAM_TRANSFORM) => t.sam = true,
+                    Some(LANGUAGE_EXTENSIONS) => t.language_extensions = true,
+                    Some(n) if HARMLESS.contains(&n) => {}
+                    Some(n) => t.macros.push(n.to_string()),
+                    None => t.macros.push(String::from("?")),
+                }
+            }
+        }
+        if let Some(entries) = doc.mapping(root) {
+            for entry in entries {
+                if entry.key.text == "Fn::Transform" {
+                    t.section_include = true;
+                }
+                match &doc.node(doc.resolve(entry.value)).kind {
+                    NodeKind::Mapping(inner) => {
+                        if inner.iter().any(|e| e.key.text == "Fn::Transform") {
+                            t.section_include = true;
+                        }
+                    }
+                    NodeKind::Intrinsic(i) if i.function == "Fn::Transform" => {
+                        t.section_include = true;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if uses_rain(doc) {
+            t.macros.push(String::from("Rain"));
+        }
+        t.for_each = doc.nodes.iter().any(|n| match &n.kind {
+            NodeKind::Mapping(entries) => entries.iter().any(|e| e.key.text.starts_with("Fn::ForEach::")),
+            NodeKind::Intrinsic(i) => i.function.starts_with("Fn::ForEach::"),
+            _ => false,
+        });
+        t
+    }
+
+    /// A macro other than the known ones may rewrite anything.
+    pub fn unknown_macro(&self) -> bool {
+        !self.macros.is_empty()
+    }
+
+    /// True when declarations may exist that the template does not spell out.
+    pub fn declarations_open(&self) -> bool {
+        self.unknown_macro() || self.section_include || self.for_each
+    }
+}
+
+/// `Transform` must be a name, a list of names or `{Name, Parameters}`.
+pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    let Some(transform) = ctx.section("Transform") else {
+        return;
+    };
+    let doc = ctx.doc;
+    let valid_item = |id: NodeId| match super::walk::shape(doc, id) {
+        Shape::Scalar => true,
+        Shape::Mapping => doc.get(id, "Name").is_some(),
+        Shape::Unknown => true,
+        _ => false,
+    };
+    match super::walk::shape(doc, transform) {
+        Shape::Sequence => {
+            for item in doc.sequence(transform).unwrap_or_default() {
+                if !valid_item(*item) {
+                    findings.push(error(
+                        "invalid-section-type",
+                        ctx.span(*item),
+                        "each `Transform` entry must be a transform name (for example `AWS::Serverless-2016-10-31`)",
+                    ));
+                }
+            }
+        }
+        _ if valid_item(transform) => {}
+        _ => findings.push(error(
+            "invalid-section-type",
+            ctx.span(transform),
+            "`Transform` must be a transform name or a list of names",
+        )),
+    }
+}
+
+/// Templates written for the Rain tool (`!Rain::Module`, `Rain::Embed`) are
+/// rewritten before CloudFormation sees them, like a macro would.
+fn uses_rain(doc: &Document) -> bool {
+    let rain = |name: &str| name.starts_with("Rain::") || name.starts_with("Fn::Rain::");
+    doc.nodes.iter().any(|n| {
+        n.tag.as_ref().is_some_and(|t| t.name.starts_with("!Rain::"))
+            || match &n.kind {
+                NodeKind::Mapping(entries) => entries.iter().any(|e| rain(&e.key.text)),
+                NodeKind::Intrinsic(i) => rain(&i.function),
+                _ => false,
+            }
+    })
+}

@@ -1,0 +1,267 @@
+//! `Resource`/`NotResource` values: ARN syntax, and whether any of the
+//! statement's actions applies to the resource an ARN names.
+
+use awsls_grammars::Span;
+
+use crate::analysis::Finding;
+
+use super::actions::Scope;
+use super::statement::Statement;
+use super::values::{self, Value};
+use super::{Ctx, KIND};
+
+/// The parts of an ARN (`arn:partition:service:region:account:resource`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Arn<'a> {
+    pub partition: &'a str,
+    pub service: &'a str,
+    pub region: &'a str,
+    pub account: &'a str,
+    pub resource: &'a str,
+}
+
+/// Splits an ARN whose `${...}` variables were already masked; `None` when the
+/// text does not have the six parts.
+pub fn split(text: &str) -> Option<Arn<'_>> {
+    let mut parts = text.splitn(6, ':');
+    if parts.next()? != "arn" {
+        return None;
+    }
+    let arn = Arn {
+        partition: parts.next()?,
+        service: parts.next()?,
+        region: parts.next()?,
+        account: parts.next()?,
+        resource: parts.next()?,
+    };
+    (!arn.partition.is_empty() && !arn.service.is_empty() && !arn.resource.is_empty())
+        .then_some(arn)
+}
+
+/// Why `text` is not a valid ARN, if it is not. Policy variables and
+/// wildcards are allowed anywhere.
+pub fn syntax_error(text: &str) -> Option<String> {
+    let masked = values::mask_variables(text, "*");
+    if masked.starts_with("execute-api:/") {
+        // API Gateway resource policies' shorthand for the API they are attached to.
+        return None;
+    }
+    if !masked.starts_with("arn:") {
+        return Some(format!(
+            "'{text}' is not an ARN: expected arn:partition:service:region:account:resource or '*'"
+        ));
+    }
+    // A wildcard may stand for the missing parts (`arn:aws:logs:*`).
+    if split(&masked).is_none() && !masked.contains('*') {
+        let colons = masked.matches(':').count();
+        return Some(if colons < 5 {
+            format!("'{text}' has {} of the 6 ARN parts (arn:partition:service:region:account:resource)", colons + 1)
+        } else {
+            format!("'{text}' has an empty partition, service or resource part")
+        });
+    }
+    None
+}
+
+/// Placeholders left in documentation templates (`<bucket-arn>`) are not checked.
+pub fn is_placeholder(text: &str) -> bool {
+    (text.starts_with('<') && text.ends_with('>')) || (text.starts_with('[') && text.ends_with(']'))
+}
+
+/// True when some string matches both wildcard patterns (`*` any run, `?` one
+/// character; letters compared case-insensitively).
+pub fn globs_intersect(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    if a.len() > 1024 || b.len() > 1024 {
+        return true;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut reach = vec![vec![false; m + 1]; n + 1];
+    reach[0][0] = true;
+    for i in 0..=n {
+        for j in 0..=m {
+            if !reach[i][j] {
+                continue;
+            }
+            let ca = a.get(i).copied();
+            let cb = b.get(j).copied();
+            if ca == Some('*') {
+                reach[i + 1][j] = true;
+                if j < m {
+                    reach[i][j + 1] = true;
+                }
+            }
+            if cb == Some('*') {
+                reach[i][j + 1] = true;
+                if i < n {
+                    reach[i + 1][j] = true;
+                }
+            }
+            if let (Some(x), Some(y)) = (ca, cb) {
+                if x != '*' && y != '*' && (x == y || x == '?' || y == '?') {
+                    reach[i + 1][j + 1] = true;
+                }
+            }
+        }
+    }
+    reach[n][m]
+}
+
+/// True when some ARN matches both ARN patterns, compared part by part so a
+/// wildcard never spans the colons between partition, service, region,
+/// account and resource. Patterns that are not ARNs are assumed to match.
+pub fn arns_intersect(a: &str, b: &str) -> bool {
+    let (Some(x), Some(y)) = (split(a), split(b)) else {
+        return true;
+    };
+    globs_intersect(x.partition, y.partition)
+        && globs_intersect(x.service, y.service)
+        && globs_intersect(x.region, y.region)
+        && globs_intersect(x.account, y.account)
+        && globs_intersect(x.resource, y.resource)
+}
+
+/// Checks the statement's resources.
+pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec<Finding>) {
+    let Some(element) = statement.resource else {
+        return;
+    };
+    for value in values::values(ctx.snapshot, ctx.doc, element.node) {
+        match &value {
+            Value::Text { text, inner, .. } => {
+                if text == "*" || is_placeholder(text) {
+                    continue;
+                }
+                if let Some(message) = syntax_error(text) {
+                    findings.push(Finding::error(KIND, "iam-invalid-arn", *inner, message));
+                    continue;
+                }
+                if !element.negated {
+                    check_applies(text, *inner, scope, findings);
+                }
+            }
+            Value::Dynamic {
+                span,
+                sub: Some(sub),
+            } => {
+                if sub.starts_with("arn:") {
+                    if let Some(message) = syntax_error(sub) {
+                        findings.push(Finding::error(KIND, "iam-invalid-arn", *span, message));
+                    }
+                }
+            }
+            Value::Dynamic { .. } => {}
+            Value::Invalid { span } => findings.push(Finding::error(
+                KIND,
+                "iam-invalid-value",
+                *span,
+                "a resource must be an ARN string or '*'",
+            )),
+        }
+    }
+}
+
+/// Warns when none of the statement's actions applies to the resource `text`
+/// names; only when the statement's actions are all known exactly.
+fn check_applies(text: &str, span: Span, scope: &Scope, findings: &mut Vec<Finding>) {
+    if scope.open || scope.actions.is_empty() || text.contains(['<', '[']) {
+        // Unknown actions, or placeholders left to fill in: nothing is clear.
+        return;
+    }
+    let glob = values::mask_variables(text, "*");
+    let accepted = scope.actions.iter().any(|(service, action)| {
+        action
+            .resource_types
+            .iter()
+            .any(|rt| match service.resource_type(&rt.name) {
+                Some(resource_type) => arns_intersect(
+                    &values::mask_variables(&resource_type.arn_format, "*"),
+                    &glob,
+                ),
+                None => true,
+            })
+    });
+    if accepted {
+        return;
+    }
+    let mut names: Vec<String> = scope
+        .actions
+        .iter()
+        .take(3)
+        .map(|(s, a)| format!("{}:{}", s.prefix, a.name))
+        .collect();
+    if scope.actions.len() > 3 {
+        names.push(format!("and {} more", scope.actions.len() - 3));
+    }
+    let only_star = scope
+        .actions
+        .iter()
+        .all(|(_, a)| a.resource_types.is_empty());
+    let message = if only_star {
+        format!(
+            "{} apply to no specific resource: use Resource '*' (this resource grants nothing)",
+            names.join(", ")
+        )
+    } else {
+        format!(
+            "none of the statement's actions ({}) applies to a resource like '{text}'",
+            names.join(", ")
+        )
+    };
+    findings.push(Finding::warning(
+        KIND,
+        "iam-resource-mismatch",
+        span,
+        message,
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{codes, findings_for};
+    use super::*;
+
+    #[test]
+    fn arn_syntax() {
+        assert!(syntax_error("arn:aws:s3:::bucket/*").is_none());
+        assert!(syntax_error("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/x").is_none());
+        assert!(syntax_error("arn:aws:s3:::").is_some());
+        assert!(syntax_error("arn:aws:s3").is_some());
+        assert!(syntax_error("bucket/*").is_some());
+        assert!(syntax_error("arn:aws:logs:*").is_none());
+        assert!(syntax_error("execute-api:/*/GET/pets").is_none());
+    }
+
+    #[test]
+    fn glob_intersection() {
+        assert!(globs_intersect("arn:*:s3:::*/*", "arn:aws:s3:::b/*"));
+        assert!(globs_intersect("arn:*:s3:::*", "arn:aws:s3:::b*"));
+        assert!(arns_intersect("arn:*:s3:::*", "arn:aws:s3:::b*"));
+        assert!(!arns_intersect("arn:*:s3:::*", "arn:aws:sqs:*:*:q"));
+        assert!(!arns_intersect(
+            "arn:*:iam::*:role/*",
+            "arn:aws:iam::123456789012:user/u"
+        ));
+        assert!(globs_intersect("a?c", "A*"));
+        assert!(!globs_intersect("abc", "abd"));
+    }
+
+    #[test]
+    fn invalid_arn_span() {
+        let text = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: \"arn:aws:s3\"\n";
+        let found = findings_for(text);
+        assert_eq!(codes(&found), ["iam-invalid-arn"]);
+        assert_eq!(&text[found[0].span.start..found[0].span.end], "arn:aws:s3");
+    }
+
+    #[test]
+    fn resource_of_another_service() {
+        let text = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, s3:PutObject]\n    Resource: arn:aws:sqs:us-east-1:123456789012:queue\n";
+        assert_eq!(codes(&findings_for(text)), ["iam-resource-mismatch"]);
+        let ok = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, 'sqs:*']\n    Resource: arn:aws:sqs:us-east-1:123456789012:queue\n";
+        assert!(findings_for(ok).is_empty());
+        let placeholder = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: <bucket-arn>\n";
+        assert!(findings_for(placeholder).is_empty());
+    }
+}

@@ -1,0 +1,129 @@
+//! Notes for hover: loading the built-in and user notes (with `$/progress`),
+//! reloading them when note files change, and rendering the notes part of a
+//! hover.
+
+use std::sync::Arc;
+
+use awsls_docs_index::{render_markdown, Library, Topic};
+use tower_lsp_server::ls_types::{
+    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, MessageType,
+    ProgressToken, Registration, WatchKind,
+};
+
+use super::state::ServerState;
+
+/// How many note sections a hover shows at most.
+pub const HOVER_SECTIONS: usize = 3;
+
+/// The "From your notes" Markdown for `topic`, or `None` when no note is relevant
+/// (or the notes are still loading).
+pub fn render_for(notes: &std::sync::RwLock<Option<Library>>, topic: &Topic) -> Option<String> {
+    let guard = notes.read().ok()?;
+    let library = guard.as_ref()?;
+    let hits = library.lookup(topic, HOVER_SECTIONS);
+    if hits.is_empty() {
+        return None;
+    }
+    Some(render_markdown(&hits, HOVER_SECTIONS))
+}
+
+/// (Re)builds the notes library from the folders in force, reporting progress
+/// to the client and unreadable files as warnings. The work runs on the
+/// blocking pool; hovers keep using the previous library until it is done.
+pub async fn reload(state: &Arc<ServerState>) {
+    let dirs = state.notes_dirs();
+    let progress = if dirs.is_empty() {
+        None
+    } else {
+        let token = ProgressToken::String(format!("awsls-notes-{}", std::process::id()));
+        let created = state.client.create_work_done_progress(token.clone()).await;
+        created.ok().map(|_| {
+            state
+                .client
+                .progress(token, "Indexing notes")
+                .with_message(format!("{} folder(s)", dirs.len()))
+        })
+    };
+    let started = match progress {
+        Some(progress) => Some(progress.begin().await),
+        None => None,
+    };
+    let notes = state.notes.clone();
+    let loaded = tokio::task::spawn_blocking(move || {
+        let (library, errors) = Library::new(true, &dirs);
+        let sections = library.user_notes().sections().len();
+        if let Ok(mut slot) = notes.write() {
+            *slot = Some(library);
+        }
+        (sections, errors)
+    })
+    .await;
+    let message = match &loaded {
+        Ok((sections, errors)) => {
+            for error in errors {
+                state
+                    .client
+                    .log_message(MessageType::WARNING, format!("awsls notes: {error}"))
+                    .await;
+            }
+            if !errors.is_empty() {
+                state
+                    .client
+                    .show_message(
+                        MessageType::WARNING,
+                        format!(
+                            "awsls: {} note file(s) could not be read; see the log",
+                            errors.len()
+                        ),
+                    )
+                    .await;
+            }
+            format!("{sections} sections from your notes")
+        }
+        Err(error) => format!("notes could not be indexed: {error}"),
+    };
+    if let Some(progress) = started {
+        progress.finish_with_message(message).await;
+    }
+}
+
+/// Asks the client to tell us about changes to note files, when it supports
+/// dynamic registration of file watchers.
+pub async fn register_watchers(state: &Arc<ServerState>) {
+    let dirs = state.notes_dirs();
+    if dirs.is_empty() {
+        return;
+    }
+    let watchers = dirs
+        .iter()
+        .map(|dir| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(format!(
+                "{}/**/*.{{md,markdown,txt}}",
+                dir.to_string_lossy().trim_end_matches('/')
+            )),
+            kind: Some(WatchKind::all()),
+        })
+        .collect();
+    let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+    let registration = Registration {
+        id: "awsls-notes-watcher".to_string(),
+        method: "workspace/didChangeWatchedFiles".to_string(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    let _ = state
+        .client
+        .unregister_capability(vec![tower_lsp_server::ls_types::Unregistration {
+            id: "awsls-notes-watcher".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+        }])
+        .await;
+    if let Err(error) = state.client.register_capability(vec![registration]).await {
+        state
+            .client
+            .log_message(
+                MessageType::INFO,
+                format!("awsls: the client did not accept note file watchers ({error})"),
+            )
+            .await;
+    }
+}
