@@ -41,12 +41,31 @@ pub fn parse(text: &str, format: Format) -> Document {
 
 /// Parses `text`, also returning the tree-sitter tree when one was used.
 pub(crate) fn parse_with_tree(text: &str, format: Format) -> (Document, Option<tree_sitter::Tree>) {
+    if text.len() > MAX_PARSED_BYTES {
+        return (oversized(text), None);
+    }
     if parsers::needs_fallback(format, text) {
         return (fallback::parse(text), None);
     }
     match parsers::parse_tree(text, format) {
         Some(tree) => (convert::convert(&tree, text, format), Some(tree)),
         None => (unparsed(text), None),
+    }
+}
+
+/// Texts larger than this are not parsed: a template is at most 1 MB, and
+/// parsing tens of megabytes would hold an editor's server for seconds.
+pub const MAX_PARSED_BYTES: usize = 16 * 1024 * 1024;
+
+/// The document for text too large to parse: no nodes, and `limited` says why.
+pub(crate) fn oversized(text: &str) -> Document {
+    Document {
+        limited: Some(format!(
+            "this file is {:.1} MB; awsls analyses files up to {} MB, so it is not checked",
+            text.len() as f64 / (1024.0 * 1024.0),
+            MAX_PARSED_BYTES / (1024 * 1024)
+        )),
+        ..Document::default()
     }
 }
 

@@ -117,7 +117,10 @@ impl Source {
         }
         let text = self.rope.to_string();
         self.has_cr = text.contains('\r');
-        let document = if parsers::needs_fallback(self.format, &text) {
+        let document = if text.len() > crate::MAX_PARSED_BYTES {
+            self.tree = None;
+            crate::oversized(&text)
+        } else if parsers::needs_fallback(self.format, &text) {
             self.tree = None;
             fallback::parse(&text)
         } else {

@@ -97,5 +97,8 @@ fn serve(notes: Vec<PathBuf>) -> ExitCode {
         }
     };
     runtime.block_on(awsls::protocol::serve_stdio(notes));
+    // Reading stdin and long analyses run on blocking threads that would keep
+    // the process alive after `exit`: leave them behind.
+    runtime.shutdown_background();
     ExitCode::SUCCESS
 }

@@ -26,7 +26,10 @@ struct OpenDocument {
 pub enum EditError {
     NotOpen,
     /// The change's version is not newer than the document's.
-    StaleVersion { current: i32, received: i32 },
+    StaleVersion {
+        current: i32,
+        received: i32,
+    },
 }
 
 impl std::fmt::Display for EditError {

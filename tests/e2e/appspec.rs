@@ -311,3 +311,81 @@ fn check_command_passes_valid_files_and_fails_invalid_ones() {
         );
     }
 }
+
+/// Applies LSP text edits (ASCII text) to `text`.
+fn apply(text: &str, edits: &[Value]) -> String {
+    let offset = |p: &Value| -> usize {
+        let line = p["line"].as_u64().unwrap_or(0) as usize;
+        let character = p["character"].as_u64().unwrap_or(0) as usize;
+        let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        line_start + character
+    };
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_string();
+    for (start, end, new_text) in spans {
+        out.replace_range(start..end, &new_text);
+    }
+    out
+}
+
+fn replace_text(client: &mut Client, uri: &str, version: i32, text: &str) {
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+    );
+}
+
+/// The edits of the quick fix offered at `needle` whose title contains `title`.
+fn quick_fix(client: &mut Client, uri: &str, text: &str, needle: &str, title: &str) -> Vec<Value> {
+    let (line, character) = position_of(text, needle, 0);
+    let position = json!({"line": line, "character": character});
+    let result = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": position, "end": position}, "context": {"diagnostics": []}}),
+    );
+    let actions = result.as_array().cloned().unwrap_or_default();
+    let action = actions
+        .iter()
+        .find(|a| a["title"].as_str().is_some_and(|t| t.contains(title)))
+        .unwrap_or_else(|| panic!("no `{title}` fix in {actions:#?}"));
+    assert_eq!(action["kind"], "quickfix");
+    action["edit"]["changes"][uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[test]
+fn quick_fixes_repair_common_mistakes() {
+    let mut client = Client::start();
+    let text = "version:0.0\nos: linux\nhooks:\n  - BeforeInstall:\n      - location: a.sh\n        timeout: 7200\n";
+    let uri = file_uri("fixes/appspec.yml");
+    client.open(&uri, "yaml", 1, text);
+    let edits = quick_fix(&mut client, &uri, text, "version:0.0", "space");
+    let text = apply(text, &edits);
+    assert!(text.starts_with("version: 0.0\n"), "{text}");
+
+    replace_text(&mut client, &uri, 2, &text);
+    let edits = quick_fix(&mut client, &uri, &text, "hooks", "mapping");
+    let text = apply(&text, &edits);
+    assert!(text.contains("hooks:\n  BeforeInstall:\n"), "{text}");
+
+    replace_text(&mut client, &uri, 3, &text);
+    let edits = quick_fix(&mut client, &uri, &text, "7200", "3600");
+    let text = apply(&text, &edits);
+    assert!(text.ends_with("timeout: 3600\n"), "{text}");
+
+    replace_text(&mut client, &uri, 4, &text);
+    assert_eq!(client.diagnostics_for(&uri, 4), Vec::<Value>::new());
+    client.shutdown();
+}

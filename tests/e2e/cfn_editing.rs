@@ -60,7 +60,11 @@ fn apply(text: &str, edits: &[Value]) -> String {
 
 fn open(client: &mut Client, name: &str, text: &str) -> String {
     let uri = file_uri(name);
-    let language = if name.ends_with(".json") { "json" } else { "yaml" };
+    let language = if name.ends_with(".json") {
+        "json"
+    } else {
+        "yaml"
+    };
     client.open(&uri, language, 1, text);
     uri
 }
@@ -82,11 +86,19 @@ fn item<'a>(items: &'a [Value], label: &str) -> &'a Value {
     items
         .iter()
         .find(|i| i["label"] == label)
-        .unwrap_or_else(|| panic!("no `{label}` in {:?}", items.iter().map(|i| &i["label"]).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no `{label}` in {:?}",
+                items.iter().map(|i| &i["label"]).collect::<Vec<_>>()
+            )
+        })
 }
 
 fn labels(items: &[Value]) -> Vec<String> {
-    items.iter().filter_map(|i| i["label"].as_str().map(str::to_string)).collect()
+    items
+        .iter()
+        .filter_map(|i| i["label"].as_str().map(str::to_string))
+        .collect()
 }
 
 /// A template with a syntax error near the end and a half-typed resource.
@@ -100,8 +112,14 @@ fn yaml_completion_on_a_broken_document() {
     assert_eq!(items[0]["label"], "AWS::S3::Bucket");
     assert!(items.len() <= 200);
     let applied = apply(BROKEN_YAML, &[items[0]["textEdit"].clone()]);
-    assert!(applied.contains("  Data:\n    Type: AWS::S3::Bucket\n"), "{applied}");
-    assert_eq!(items[0]["textEdit"]["range"]["start"], pos(BROKEN_YAML, "s3buck", 0, 0));
+    assert!(
+        applied.contains("  Data:\n    Type: AWS::S3::Bucket\n"),
+        "{applied}"
+    );
+    assert_eq!(
+        items[0]["textEdit"]["range"]["start"],
+        pos(BROKEN_YAML, "s3buck", 0, 0)
+    );
 
     let items = completion(&mut client, &uri, pos(BROKEN_YAML, "!Ref \n", 0, 5));
     assert_eq!(labels(&items)[..2], ["Env", "Bucket"]);
@@ -114,28 +132,49 @@ fn yaml_completion_on_a_broken_document() {
 #[test]
 fn yaml_completion_of_new_keys_and_values() {
     let mut client = Client::start();
-    let text = YAML.replace("      DelaySeconds: 30\n", "      DelaySeconds: 30\n      Fifo\n");
+    let text = YAML.replace(
+        "      DelaySeconds: 30\n",
+        "      DelaySeconds: 30\n      Fifo\n",
+    );
     let uri = open(&mut client, "keys.yaml", &text);
     let items = completion(&mut client, &uri, pos(&text, "Fifo\n", 0, 4));
     let fifo = item(&items, "FifoQueue");
     assert_eq!(fifo["detail"], "Boolean");
-    assert!(fifo["documentation"]["value"].as_str().unwrap_or("").contains("**Update requires:** Replacement"));
+    assert!(fifo["documentation"]["value"]
+        .as_str()
+        .unwrap_or("")
+        .contains("**Update requires:** Replacement"));
     let applied = apply(&text, &[fifo["textEdit"].clone()]);
-    assert!(applied.contains("      DelaySeconds: 30\n      FifoQueue: $0\n"), "{applied}");
+    assert!(
+        applied.contains("      DelaySeconds: 30\n      FifoQueue: $0\n"),
+        "{applied}"
+    );
     assert!(!labels(&items).contains(&"QueueName".to_string()));
 
-    let text = YAML.replace("    DependsOn: Bucket\n", "    DependsOn: Bucket\n    DeletionPolicy: \n");
+    let text = YAML.replace(
+        "    DependsOn: Bucket\n",
+        "    DependsOn: Bucket\n    DeletionPolicy: \n",
+    );
     let uri = open(&mut client, "policy.yaml", &text);
     let items = completion(&mut client, &uri, pos(&text, "DeletionPolicy: ", 0, 16));
-    assert_eq!(labels(&items), ["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"]);
+    assert_eq!(
+        labels(&items),
+        ["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"]
+    );
 
-    let text = YAML.replace("    Value: !GetAtt Bucket.Arn\n", "    Value: !GetAtt Bucket.\n");
+    let text = YAML.replace(
+        "    Value: !GetAtt Bucket.Arn\n",
+        "    Value: !GetAtt Bucket.\n",
+    );
     let uri = open(&mut client, "getatt.yaml", &text);
     let items = completion(&mut client, &uri, pos(&text, "Bucket.\n", 0, 7));
     let arn = item(&items, "Arn");
     assert!(apply(&text, &[arn["textEdit"].clone()]).contains("Value: !GetAtt Bucket.Arn\n"));
 
-    let text = YAML.replace("!FindInMap [Sizes, !Ref Env, Instance]", "!FindInMap [Sizes, dev, ]");
+    let text = YAML.replace(
+        "!FindInMap [Sizes, !Ref Env, Instance]",
+        "!FindInMap [Sizes, dev, ]",
+    );
     let uri = open(&mut client, "map.yaml", &text);
     let items = completion(&mut client, &uri, pos(&text, "dev, ]", 0, 5));
     assert_eq!(labels(&items), ["Instance"]);
@@ -150,9 +189,15 @@ fn json_completion_inside_quotes_and_outside() {
     let items = completion(&mut client, &uri, pos(&text, "\"Visi\"", 0, 5));
     let entry = item(&items, "VisibilityTimeout");
     let applied = apply(&text, &[entry["textEdit"].clone()]);
-    assert!(applied.contains("\"DelaySeconds\": 30, \"VisibilityTimeout\""), "{applied}");
+    assert!(
+        applied.contains("\"DelaySeconds\": 30, \"VisibilityTimeout\""),
+        "{applied}"
+    );
 
-    let text = JSON.replace("\"QueueName\": {\"Ref\": \"Env\"}", "\"QueueName\": {\"Ref\": \"\"}");
+    let text = JSON.replace(
+        "\"QueueName\": {\"Ref\": \"Env\"}",
+        "\"QueueName\": {\"Ref\": \"\"}",
+    );
     let uri = open(&mut client, "ref.json", &text);
     let items = completion(&mut client, &uri, pos(&text, "{\"Ref\": \"\"}", 0, 9));
     let env = item(&items, "Env");
@@ -161,9 +206,16 @@ fn json_completion_inside_quotes_and_outside() {
 
     let text = JSON.replace("\"Type\": \"AWS::SQS::Queue\"", "\"Type\": ");
     let uri = open(&mut client, "type.json", &text);
-    let items = completion(&mut client, &uri, pos(&text, "\"Type\": ,", 0, 8));
-    let queue = item(&items, "AWS::SQS::Queue");
-    assert_eq!(queue["textEdit"]["newText"], "\"AWS::SQS::Queue\"");
+    let position = pos(&text, "\"Type\": ,", 0, 8);
+    let result = client.request("textDocument/completion", at(&uri, position.clone()));
+    assert_eq!(
+        result["isIncomplete"], true,
+        "a capped list is asked for again"
+    );
+    let first = &result["items"][0];
+    let label = first["label"].as_str().unwrap_or("");
+    assert_eq!(first["textEdit"]["newText"], format!("\"{label}\""));
+    assert_eq!(first["textEdit"]["range"]["start"], position);
     client.shutdown();
 }
 
@@ -171,7 +223,10 @@ fn hover_text(client: &mut Client, uri: &str, position: Value) -> String {
     let line = position["line"].as_u64().unwrap_or(0) as u32;
     let character = position["character"].as_u64().unwrap_or(0) as u32;
     let result = client.hover(uri, line, character);
-    result["contents"]["value"].as_str().unwrap_or("").to_string()
+    result["contents"]["value"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
 }
 
 #[test]
@@ -181,27 +236,51 @@ fn hover_in_yaml_and_json() {
     let text = hover_text(&mut client, &yaml, pos(YAML, "AWS::S3::Bucket", 0, 3));
     assert!(text.starts_with("**AWS::S3::Bucket**"), "{text}");
     assert!(text.contains("aws-resource-s3-bucket"), "{text}");
-    assert!(text.contains("**`Fn::GetAtt`:**") && text.contains("`Arn`"), "{text}");
+    assert!(
+        text.contains("**`Fn::GetAtt`:**") && text.contains("`Arn`"),
+        "{text}"
+    );
     let text = hover_text(&mut client, &yaml, pos(YAML, "QueueName", 0, 2));
-    assert!(text.starts_with("**QueueName** · `String` · Optional"), "{text}");
+    assert!(
+        text.starts_with("**QueueName** · `String` · Optional"),
+        "{text}"
+    );
     assert!(text.contains("**Update requires:** Replacement"), "{text}");
     let text = hover_text(&mut client, &yaml, pos(YAML, "!Ref Env\n", 0, 6));
     assert!(text.starts_with("**Env** · parameter `String`"), "{text}");
-    assert!(text.contains("Deployment stage") && text.contains("**Default:** `dev`"), "{text}");
+    assert!(
+        text.contains("Deployment stage") && text.contains("**Default:** `dev`"),
+        "{text}"
+    );
     let text = hover_text(&mut client, &yaml, pos(YAML, "!Sub", 0, 1));
-    assert!(text.starts_with("**Fn::Sub** (short form `!Sub`)"), "{text}");
+    assert!(
+        text.starts_with("**Fn::Sub** (short form `!Sub`)"),
+        "{text}"
+    );
     let text = hover_text(&mut client, &yaml, pos(YAML, "AWS::Region", 0, 2));
-    assert!(text.starts_with("**AWS::Region** (pseudo parameter)"), "{text}");
+    assert!(
+        text.starts_with("**AWS::Region** (pseudo parameter)"),
+        "{text}"
+    );
     let attribute = pos(YAML, "Bucket.Arn\n", 0, 8);
     let line = attribute["line"].as_u64().unwrap_or(0) as u32;
     let character = attribute["character"].as_u64().unwrap_or(0) as u32;
     let result = client.hover(&yaml, line, character);
     assert_eq!(result["range"]["start"], pos(YAML, "Bucket.Arn\n", 0, 7));
-    assert!(result["contents"]["value"].as_str().unwrap_or("").starts_with("**Bucket.Arn** · attribute of `AWS::S3::Bucket`"), "{result}");
+    assert!(
+        result["contents"]["value"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("**Bucket.Arn** · attribute of `AWS::S3::Bucket`"),
+        "{result}"
+    );
 
     let json_uri = open(&mut client, "hover.json", JSON);
     let text = hover_text(&mut client, &json_uri, pos(JSON, "\"DelaySeconds\"", 0, 3));
-    assert!(text.starts_with("**DelaySeconds** · `Integer` · Optional"), "{text}");
+    assert!(
+        text.starts_with("**DelaySeconds** · `Integer` · Optional"),
+        "{text}"
+    );
     let text = hover_text(&mut client, &json_uri, pos(JSON, "\"Fn::GetAtt\"", 0, 3));
     assert!(text.starts_with("**Fn::GetAtt**"), "{text}");
     client.shutdown();
@@ -225,12 +304,21 @@ fn definition_references_and_highlights() {
         let found = client.request("textDocument/references", params);
         let found = found.as_array().cloned().unwrap_or_default();
         let starts: Vec<Value> = found.iter().map(|l| l["range"]["start"].clone()).collect();
-        let expected_uses = text.matches("Bucket").count() - text.matches("BucketName").count() - text.matches("BucketArn").count() - text.matches("S3::Bucket").count();
+        let expected_uses = text.matches("Bucket").count()
+            - text.matches("BucketName").count()
+            - text.matches("BucketArn").count()
+            - text.matches("S3::Bucket").count();
         assert_eq!(found.len(), expected_uses, "{name}: {starts:?}");
         assert!(starts.contains(&pos(text, "${Bucket.Arn}", 0, 2)), "{name}");
-        let highlights = client.request("textDocument/documentHighlight", at(&uri, pos(text, "IsProd", 1, 1)));
+        let highlights = client.request(
+            "textDocument/documentHighlight",
+            at(&uri, pos(text, "IsProd", 1, 1)),
+        );
         let highlights = highlights.as_array().cloned().unwrap_or_default();
-        let kinds: Vec<u64> = highlights.iter().map(|h| h["kind"].as_u64().unwrap_or(0)).collect();
+        let kinds: Vec<u64> = highlights
+            .iter()
+            .map(|h| h["kind"].as_u64().unwrap_or(0))
+            .collect();
         assert_eq!(kinds[0], 3, "{name}: the declaration is a write");
         assert_eq!(highlights.len(), text.matches("IsProd").count(), "{name}");
     }
@@ -241,7 +329,10 @@ fn definition_references_and_highlights() {
 fn navigation_survives_a_syntax_error_elsewhere() {
     let mut client = Client::start();
     let uri = open(&mut client, "broken-nav.yaml", BROKEN_YAML);
-    let result = client.request("textDocument/definition", at(&uri, pos(BROKEN_YAML, "Bucket", 0, 2)));
+    let result = client.request(
+        "textDocument/definition",
+        at(&uri, pos(BROKEN_YAML, "Bucket", 0, 2)),
+    );
     assert_eq!(result["range"]["start"], pos(BROKEN_YAML, "Bucket", 0, 0));
     let text = hover_text(&mut client, &uri, pos(BROKEN_YAML, "AWS::SQS::Queue", 0, 5));
     assert!(text.starts_with("**AWS::SQS::Queue**"), "{text}");
@@ -259,7 +350,10 @@ fn rename_updates_every_use_and_refuses_bad_names() {
         let mut params = at(&uri, position.clone());
         params["newName"] = json!("Store");
         let edit = client.request("textDocument/rename", params);
-        let edits = edit["changes"][&uri].as_array().cloned().unwrap_or_default();
+        let edits = edit["changes"][&uri]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         let renamed = apply(text, &edits);
         let expected = text
             .replace("Bucket:", "Store:")
@@ -273,21 +367,39 @@ fn rename_updates_every_use_and_refuses_bad_names() {
         params["newName"] = json!("my-bucket");
         let response = client.request_full("textDocument/rename", params);
         let message = response["error"]["message"].as_str().unwrap_or("");
-        assert!(message.contains("`my-bucket` is not a valid name"), "{name}: {response}");
+        assert!(
+            message.contains("`my-bucket` is not a valid name"),
+            "{name}: {response}"
+        );
         let mut params = at(&uri, position);
         params["newName"] = json!("Queue");
         let response = client.request_full("textDocument/rename", params);
         let message = response["error"]["message"].as_str().unwrap_or("");
-        assert_eq!(message, "`Queue` is already the name of a resource", "{name}");
-        let response = client.request_full("textDocument/prepareRename", at(&uri, pos(text, "AWS::Region", 0, 3)));
-        assert!(response["error"]["message"].as_str().unwrap_or("").contains("pseudo parameter"), "{name}");
+        assert_eq!(
+            message, "`Queue` is already the name of a resource",
+            "{name}"
+        );
+        let response = client.request_full(
+            "textDocument/prepareRename",
+            at(&uri, pos(text, "AWS::Region", 0, 3)),
+        );
+        assert!(
+            response["error"]["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("pseudo parameter"),
+            "{name}"
+        );
     }
     // A parameter used in a `Fn::Sub` string and in `Ref`s.
     let uri = open(&mut client, "rename-env.yaml", YAML);
     let mut params = at(&uri, pos(YAML, "Env:", 0, 1));
     params["newName"] = json!("Stage");
     let edit = client.request("textDocument/rename", params);
-    let edits = edit["changes"][&uri].as_array().cloned().unwrap_or_default();
+    let edits = edit["changes"][&uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let renamed = apply(YAML, &edits);
     assert_eq!(renamed, YAML.replace("Env", "Stage"));
     client.shutdown();
@@ -297,15 +409,37 @@ fn rename_updates_every_use_and_refuses_bad_names() {
 fn symbols_folding_and_selection() {
     let mut client = Client::start();
     let uri = open(&mut client, "outline.yaml", YAML);
-    let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
-    let names: Vec<&str> = symbols.as_array().map(|a| a.iter().filter_map(|s| s["name"].as_str()).collect()).unwrap_or_default();
-    assert_eq!(names, ["AWSTemplateFormatVersion", "Description", "Parameters", "Conditions", "Mappings", "Resources", "Outputs"]);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let names: Vec<&str> = symbols
+        .as_array()
+        .map(|a| a.iter().filter_map(|s| s["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        names,
+        [
+            "AWSTemplateFormatVersion",
+            "Description",
+            "Parameters",
+            "Conditions",
+            "Mappings",
+            "Resources",
+            "Outputs"
+        ]
+    );
     let resources = &symbols[5]["children"];
     let children: Vec<(String, String)> = resources
         .as_array()
         .map(|a| {
             a.iter()
-                .map(|s| (s["name"].as_str().unwrap_or("").to_string(), s["detail"].as_str().unwrap_or("").to_string()))
+                .map(|s| {
+                    (
+                        s["name"].as_str().unwrap_or("").to_string(),
+                        s["detail"].as_str().unwrap_or("").to_string(),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -317,14 +451,22 @@ fn symbols_folding_and_selection() {
             ("Topic".to_string(), "AWS::SNS::Topic".to_string())
         ]
     );
-    assert_eq!(resources[0]["selectionRange"]["start"], pos(YAML, "Bucket:", 0, 0));
+    assert_eq!(
+        resources[0]["selectionRange"]["start"],
+        pos(YAML, "Bucket:", 0, 0)
+    );
 
-    let folds = client.request("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
+    let folds = client.request(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": uri}}),
+    );
     let folds = folds.as_array().cloned().unwrap_or_default();
     let resources_line = pos(YAML, "Resources:", 0, 0)["line"].as_u64().unwrap_or(0);
     let outputs_line = pos(YAML, "Outputs:", 0, 0)["line"].as_u64().unwrap_or(0);
     assert!(
-        folds.iter().any(|f| f["startLine"] == resources_line && f["endLine"] == outputs_line - 1),
+        folds
+            .iter()
+            .any(|f| f["startLine"] == resources_line && f["endLine"] == outputs_line - 1),
         "{folds:?}"
     );
 
@@ -335,7 +477,10 @@ fn symbols_folding_and_selection() {
     );
     let first = &ranges[0];
     assert_eq!(first["range"]["start"], pos(YAML, "30", 0, 0));
-    assert_eq!(first["parent"]["range"]["start"], pos(YAML, "DelaySeconds: 30", 0, 0));
+    assert_eq!(
+        first["parent"]["range"]["start"],
+        pos(YAML, "DelaySeconds: 30", 0, 0)
+    );
     client.shutdown();
 }
 
@@ -360,15 +505,43 @@ fn semantic_tokens_mark_names_functions_and_pseudo_parameters() {
     let mut client = Client::spawn(&[]);
     let init = client.initialize(json!({}), None);
     let legend = &init["capabilities"]["semanticTokensProvider"]["legend"];
-    let types: Vec<&str> = legend["tokenTypes"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
-    assert_eq!(types, ["class", "parameter", "enumMember", "namespace", "property", "function", "variable"]);
-    assert_eq!(legend["tokenModifiers"], json!(["declaration", "readonly", "defaultLibrary"]));
+    let types: Vec<&str> = legend["tokenTypes"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        types,
+        [
+            "class",
+            "parameter",
+            "enumMember",
+            "namespace",
+            "property",
+            "function",
+            "variable"
+        ]
+    );
+    assert_eq!(
+        legend["tokenModifiers"],
+        json!(["declaration", "readonly", "defaultLibrary"])
+    );
     let uri = open(&mut client, "tokens.yaml", YAML);
-    let result = client.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": uri}}));
-    let tokens = decode(result["data"].as_array().map(Vec::as_slice).unwrap_or_default());
+    let result = client.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let tokens = decode(
+        result["data"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default(),
+    );
     let at_text = |needle: &str, nth: usize, delta: usize| {
         let p = pos(YAML, needle, nth, delta);
-        (p["line"].as_u64().unwrap_or(0), p["character"].as_u64().unwrap_or(0))
+        (
+            p["line"].as_u64().unwrap_or(0),
+            p["character"].as_u64().unwrap_or(0),
+        )
     };
     let find = |needle: &str, nth: usize, delta: usize| {
         let (line, start) = at_text(needle, nth, delta);
@@ -379,7 +552,10 @@ fn semantic_tokens_mark_names_functions_and_pseudo_parameters() {
             .unwrap_or_else(|| panic!("no token at {needle} #{nth}: {tokens:?}"))
     };
     // Legend order: class, parameter, enumMember, namespace, property, function, variable.
-    assert_eq!(find("Bucket:", 0, 0), (find("Bucket:", 0, 0).0, find("Bucket:", 0, 0).1, 6, 0, 1));
+    assert_eq!(
+        find("Bucket:", 0, 0),
+        (find("Bucket:", 0, 0).0, find("Bucket:", 0, 0).1, 6, 0, 1)
+    );
     assert_eq!(find("Env:", 0, 0).3, 1);
     assert_eq!(find("!Ref Env\n", 0, 0).3, 5);
     assert_eq!(find("!Ref Env\n", 0, 5).3, 1);
@@ -401,7 +577,12 @@ fn action<'a>(actions: &'a [Value], title_part: &str) -> &'a Value {
     actions
         .iter()
         .find(|a| a["title"].as_str().unwrap_or("").contains(title_part))
-        .unwrap_or_else(|| panic!("no `{title_part}` in {:?}", actions.iter().map(|a| &a["title"]).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no `{title_part}` in {:?}",
+                actions.iter().map(|a| &a["title"]).collect::<Vec<_>>()
+            )
+        })
 }
 
 #[test]
@@ -411,21 +592,36 @@ fn code_actions_convert_extract_and_fix() {
     let actions = code_actions(&mut client, &uri, pos(YAML, "!Ref Env\n", 0, 6));
     let convert = action(&actions, "long form");
     assert_eq!(convert["kind"], "refactor.rewrite");
-    let edits = convert["edit"]["changes"][&uri].as_array().cloned().unwrap_or_default();
+    let edits = convert["edit"]["changes"][&uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(
         apply(YAML, &edits),
-        YAML.replace("      QueueName: !Ref Env\n", "      QueueName:\n        Ref: Env\n")
+        YAML.replace(
+            "      QueueName: !Ref Env\n",
+            "      QueueName:\n        Ref: Env\n"
+        )
     );
     let actions = code_actions(&mut client, &uri, pos(YAML, "Fn::GetAtt: [Queue", 0, 2));
-    let edits = action(&actions, "short form")["edit"]["changes"][&uri].as_array().cloned().unwrap_or_default();
+    let edits = action(&actions, "short form")["edit"]["changes"][&uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(
         apply(YAML, &edits),
-        YAML.replace("    Value:\n      Fn::GetAtt: [Queue, QueueUrl]\n", "    Value: !GetAtt Queue.QueueUrl\n")
+        YAML.replace(
+            "    Value:\n      Fn::GetAtt: [Queue, QueueUrl]\n",
+            "    Value: !GetAtt Queue.QueueUrl\n"
+        )
     );
     let actions = code_actions(&mut client, &uri, pos(YAML, "30", 0, 1));
     let extract = action(&actions, "Extract");
     assert_eq!(extract["kind"], "refactor.extract");
-    let edits = extract["edit"]["changes"][&uri].as_array().cloned().unwrap_or_default();
+    let edits = extract["edit"]["changes"][&uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(
         apply(YAML, &edits),
         YAML.replace(
@@ -437,7 +633,10 @@ fn code_actions_convert_extract_and_fix() {
 
     let json_uri = open(&mut client, "actions.json", JSON);
     let actions = code_actions(&mut client, &json_uri, pos(JSON, "30", 0, 1));
-    let edits = action(&actions, "Extract")["edit"]["changes"][&json_uri].as_array().cloned().unwrap_or_default();
+    let edits = action(&actions, "Extract")["edit"]["changes"][&json_uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(
         apply(JSON, &edits),
         JSON.replace(
@@ -454,9 +653,14 @@ fn code_actions_convert_extract_and_fix() {
     assert!(!diagnostics.is_empty());
     let actions = code_actions(&mut client, &typo_uri, pos(&typo, "Evn", 0, 1));
     let fixes: Vec<&Value> = actions.iter().filter(|a| a["kind"] == "quickfix").collect();
-    let fix = fixes.first().unwrap_or_else(|| panic!("no quick fix in {actions:?}"));
+    let fix = fixes
+        .first()
+        .unwrap_or_else(|| panic!("no quick fix in {actions:?}"));
     assert!(fix["diagnostics"][0]["message"].as_str().is_some());
-    let edits = fix["edit"]["changes"][&typo_uri].as_array().cloned().unwrap_or_default();
+    let edits = fix["edit"]["changes"][&typo_uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(apply(&typo, &edits), YAML);
     client.shutdown();
 }

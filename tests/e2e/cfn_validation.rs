@@ -1,1 +1,213 @@
-//! End-to-end tests: cfn_validation.
+//! End-to-end tests: CloudFormation template rules (structure, references,
+//! functions, parameters, conditions, outputs, suppression) as an editor and
+//! `awsls check` see them.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::client::{binary, file_uri, Client};
+
+/// The codes of the template rules (documented in docs/rules-cfn-template.md).
+const RULE_CODES: &[&str] = &[
+    "unknown-section",
+    "invalid-format-version",
+    "missing-resources",
+    "invalid-section-type",
+    "description-too-long",
+    "invalid-logical-id",
+    "duplicate-logical-id",
+    "unknown-resource-attribute",
+    "missing-resource-type",
+    "invalid-attribute-value",
+    "invalid-deletion-policy",
+    "snapshot-not-supported",
+    "unknown-ref",
+    "unknown-getatt-resource",
+    "unknown-attribute",
+    "unknown-depends-on",
+    "depends-on-self",
+    "unknown-condition",
+    "unknown-mapping",
+    "unknown-mapping-key",
+    "resource-in-conditions",
+    "circular-dependency",
+    "unknown-function",
+    "invalid-function-arguments",
+    "function-not-allowed",
+    "language-extensions-required",
+    "invalid-parameter",
+    "missing-parameter-type",
+    "invalid-parameter-type",
+    "unknown-parameter-key",
+    "invalid-parameter-constraint",
+    "invalid-parameter-default",
+    "unused-parameter",
+    "invalid-condition",
+    "unused-condition",
+    "invalid-mapping",
+    "unused-mapping",
+    "invalid-output",
+    "unknown-output-key",
+    "missing-output-value",
+    "missing-export-name",
+    "invalid-rule",
+    "limit-exceeded",
+];
+
+fn fixture_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/cfn/rules")
+        .join(name)
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(fixture_path(name)).expect("read fixture")
+}
+
+/// The template-rule diagnostics of a fixture opened in the editor, as
+/// (code, message, 0-based start line, start character, end character).
+fn rule_diagnostics(client: &mut Client, name: &str) -> Vec<(String, String, u64, u64, u64)> {
+    let uri = file_uri(name);
+    let language = if name.ends_with(".json") {
+        "json"
+    } else {
+        "yaml"
+    };
+    client.open(&uri, language, 1, &fixture(name));
+    let mut out: Vec<_> = client
+        .diagnostics_for(&uri, 1)
+        .iter()
+        .filter(|d| d["code"].as_str().is_some_and(|c| RULE_CODES.contains(&c)))
+        .map(|d| {
+            let at = |end: &str, key: &str| d["range"][end][key].as_u64().unwrap_or(u64::MAX);
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["message"].as_str().unwrap_or_default().to_string(),
+                at("start", "line"),
+                at("start", "character"),
+                at("end", "character"),
+            )
+        })
+        .collect();
+    out.sort_by_key(|d| (d.2, d.3));
+    out
+}
+
+fn codes_and_messages(diagnostics: &[(String, String, u64, u64, u64)]) -> Vec<(String, String)> {
+    diagnostics
+        .iter()
+        .map(|d| (d.0.clone(), d.1.clone()))
+        .collect()
+}
+
+#[test]
+fn broken_template_reports_each_rule_at_its_place() {
+    let mut client = Client::start();
+    let found = rule_diagnostics(&mut client, "broken.yaml");
+    let expected: Vec<(&str, u64, u64, u64)> = vec![
+        ("invalid-parameter-type", 3, 10, 15),
+        ("unused-parameter", 4, 2, 8),
+        ("unused-condition", 7, 2, 8),
+        ("unknown-resource-attribute", 11, 4, 18),
+        ("unknown-condition", 14, 15, 22),
+        ("unknown-ref", 16, 22, 27),
+        ("unknown-attribute", 17, 34, 38),
+        ("invalid-function-arguments", 18, 31, 32),
+        ("missing-output-value", 20, 2, 10),
+    ];
+    let got: Vec<(&str, u64, u64, u64)> = found
+        .iter()
+        .map(|d| (d.0.as_str(), d.2, d.3, d.4))
+        .collect();
+    assert_eq!(got, expected, "{found:#?}");
+    let unknown_ref = &found[5].1;
+    assert!(
+        unknown_ref.contains("did you mean `Bucket`?"),
+        "{unknown_ref}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn short_forms_long_forms_and_json_give_the_same_findings() {
+    let mut client = Client::start();
+    let short = rule_diagnostics(&mut client, "broken.yaml");
+    let long = rule_diagnostics(&mut client, "broken-long.yaml");
+    let json = rule_diagnostics(&mut client, "broken.json");
+    assert_eq!(codes_and_messages(&short), codes_and_messages(&long));
+    assert_eq!(codes_and_messages(&short), codes_and_messages(&json));
+    // Same lines in both YAML forms.
+    let lines = |d: &[(String, String, u64, u64, u64)]| d.iter().map(|x| x.2).collect::<Vec<_>>();
+    assert_eq!(lines(&short), lines(&long));
+    // In JSON the attribute of `"Bucket.Arnn"` is underlined exactly, quotes excluded.
+    let attribute = json
+        .iter()
+        .find(|d| d.0 == "unknown-attribute")
+        .expect("unknown-attribute");
+    assert_eq!(
+        (attribute.2, attribute.4 - attribute.3),
+        (19, 4),
+        "{attribute:?}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn a_correct_template_stays_clean() {
+    let mut client = Client::start();
+    let found = rule_diagnostics(&mut client, "clean.yaml");
+    assert!(found.is_empty(), "{found:#?}");
+    client.shutdown();
+}
+
+#[test]
+fn metadata_ignore_suppresses_findings() {
+    let mut client = Client::start();
+    let found = rule_diagnostics(&mut client, "suppressed.yaml");
+    let got: Vec<(&str, u64)> = found.iter().map(|d| (d.0.as_str(), d.2)).collect();
+    // Only the reference in `Loud` remains: `Quiet` ignores unknown-ref, the
+    // template ignores unused-parameter.
+    assert_eq!(got, vec![("unknown-ref", 18)], "{found:#?}");
+    client.shutdown();
+}
+
+#[test]
+fn check_command_reports_the_fixture_folder_as_json() {
+    let output = Command::new(binary())
+        .args(["check", "--format", "json"])
+        .arg(fixture_path(""))
+        .output()
+        .expect("run awsls check");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let findings: Vec<Value> = match serde_json::from_slice(&output.stdout) {
+        Ok(Value::Array(items)) => items,
+        other => panic!("expected a JSON array, got {other:?}"),
+    };
+    let in_file = |name: &str| -> Vec<&Value> {
+        findings
+            .iter()
+            .filter(|f| f["file"].as_str().is_some_and(|p| p.ends_with(name)))
+            .filter(|f| f["code"].as_str().is_some_and(|c| RULE_CODES.contains(&c)))
+            .collect()
+    };
+    assert!(in_file("clean.yaml").is_empty(), "{findings:#?}");
+    let json = in_file("broken.json");
+    assert_eq!(json.len(), 9, "{json:#?}");
+    // 1-based positions: `"Buckt"` on line 19, the name from column 31.
+    assert!(
+        json.iter().any(|f| f["code"] == "unknown-ref"
+            && f["line"] == 19
+            && f["column"] == 31
+            && f["end_column"] == 36),
+        "{json:#?}"
+    );
+    let suppressed = in_file("suppressed.yaml");
+    assert_eq!(suppressed.len(), 1, "{suppressed:#?}");
+}

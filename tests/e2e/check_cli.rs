@@ -33,7 +33,12 @@ fn json_findings(output: &Output) -> Vec<Value> {
 #[test]
 fn json_output_has_the_documented_shape_and_exit_code_1_on_errors() {
     let output = check(&["--format", "json"], &[fixtures("check/broken")]);
-    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let findings = json_findings(&output);
     assert!(!findings.is_empty());
     for finding in &findings {
@@ -41,27 +46,47 @@ fn json_output_has_the_documented_shape_and_exit_code_1_on_errors() {
             assert!(finding[key].is_string(), "`{key}` missing in {finding}");
         }
         for key in ["line", "column", "end_line", "end_column"] {
-            assert!(finding[key].as_u64().is_some_and(|n| n >= 1), "`{key}` in {finding}");
+            assert!(
+                finding[key].as_u64().is_some_and(|n| n >= 1),
+                "`{key}` in {finding}"
+            );
         }
         assert!(["error", "warning", "info"].contains(&finding["severity"].as_str().unwrap_or("")));
     }
     // The unclosed flow sequence on line 7 of the YAML template.
-    assert!(findings.iter().any(|f| f["file"].as_str().is_some_and(|p| p.ends_with("unclosed-flow.yaml"))
-        && f["code"] == "syntax-error"
-        && f["line"] == 7), "{findings:#?}");
+    assert!(
+        findings.iter().any(|f| f["file"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("unclosed-flow.yaml"))
+            && f["code"] == "syntax-error"
+            && f["line"] == 7),
+        "{findings:#?}"
+    );
     // The duplicate `Type` key on line 6 of the JSON template, column 7 (1-based).
-    assert!(findings.iter().any(|f| f["file"].as_str().is_some_and(|p| p.ends_with("duplicate-key.json"))
-        && f["code"] == "duplicate-key"
-        && f["line"] == 6
-        && f["column"] == 7), "{findings:#?}");
+    assert!(
+        findings.iter().any(|f| f["file"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("duplicate-key.json"))
+            && f["code"] == "duplicate-key"
+            && f["line"] == 6
+            && f["column"] == 7),
+        "{findings:#?}"
+    );
     // The broken GitHub workflow is not an AWS file: nothing reported for it.
-    assert!(!findings.iter().any(|f| f["file"].as_str().is_some_and(|p| p.ends_with("workflow.yml"))));
+    assert!(!findings.iter().any(|f| f["file"]
+        .as_str()
+        .is_some_and(|p| p.ends_with("workflow.yml"))));
 }
 
 #[test]
 fn clean_files_exit_0_and_non_aws_files_are_skipped() {
     let output = check(&["--format", "json"], &[fixtures("check/clean")]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     assert!(json_findings(&output).is_empty());
     let text = check(&[], &[fixtures("check/clean")]);
     assert_eq!(text.status.code(), Some(0));
@@ -83,10 +108,17 @@ fn sarif_and_github_formats() {
     let sarif = check(&["--format", "sarif"], &[fixtures("check/broken")]);
     let log: Value = serde_json::from_slice(&sarif.stdout).expect("SARIF is JSON");
     assert_eq!(log["version"], "2.1.0");
-    assert!(log["runs"][0]["results"].as_array().is_some_and(|r| !r.is_empty()));
+    assert!(log["runs"][0]["results"]
+        .as_array()
+        .is_some_and(|r| !r.is_empty()));
     let github = check(&["--format", "github"], &[fixtures("check/broken")]);
     let stdout = String::from_utf8_lossy(&github.stdout);
-    assert!(stdout.lines().any(|l| l.starts_with("::error file=") && l.contains("line=7")), "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("::error file=") && l.contains("line=7")),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -94,8 +126,14 @@ fn bad_paths_and_bad_usage_exit_2_with_a_message() {
     let output = check(&[], &[PathBuf::from("/no/such/folder/template.yaml")]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("cannot read `/no/such/folder/template.yaml`"), "{stderr}");
-    let usage = Command::new(binary()).args(["check", "--format", "nope", "x"]).output().expect("run");
+    assert!(
+        stderr.contains("cannot read `/no/such/folder/template.yaml`"),
+        "{stderr}"
+    );
+    let usage = Command::new(binary())
+        .args(["check", "--format", "nope", "x"])
+        .output()
+        .expect("run");
     assert_eq!(usage.status.code(), Some(2));
     let none = Command::new(binary()).arg("check").output().expect("run");
     assert_eq!(none.status.code(), Some(2));
@@ -115,7 +153,10 @@ fn unreadable_input_exits_2() {
 
 #[test]
 fn version_and_help() {
-    let version = Command::new(binary()).arg("--version").output().expect("run");
+    let version = Command::new(binary())
+        .arg("--version")
+        .output()
+        .expect("run");
     assert_eq!(version.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&version.stdout).starts_with("awsls "));
     let help = Command::new(binary()).arg("--help").output().expect("run");

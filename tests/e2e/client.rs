@@ -144,7 +144,9 @@ impl Client {
                     }
                     self.backlog.push_back(message);
                 }
-                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => return None,
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                    return None
+                }
             }
         }
     }
@@ -183,7 +185,9 @@ impl Client {
         self.drain(Duration::from_millis(300));
         self.backlog
             .iter()
-            .filter(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+            .filter(|m| {
+                m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+            })
             .cloned()
             .collect()
     }

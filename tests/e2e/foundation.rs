@@ -37,14 +37,19 @@ fn initialize_answers_with_capabilities_and_utf16_by_default() {
     let result = client.initialize(json!({}), None);
     assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
     assert_eq!(result["serverInfo"]["name"], "awsls");
-    assert!(result["capabilities"]["hoverProvider"].as_bool().unwrap_or(false));
+    assert!(result["capabilities"]["hoverProvider"]
+        .as_bool()
+        .unwrap_or(false));
     client.shutdown();
 }
 
 #[test]
 fn utf8_is_used_when_the_client_offers_it() {
     let mut client = Client::spawn(&[]);
-    let result = client.initialize(json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}), None);
+    let result = client.initialize(
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
+        None,
+    );
     assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
     let uri = file_uri("broken-utf8.yaml");
     client.open(&uri, "yaml", 1, BROKEN);
@@ -72,7 +77,11 @@ fn syntax_error_is_reported_at_its_utf16_column() {
         .iter()
         .find(|d| d["code"] == "syntax-error")
         .unwrap_or_else(|| panic!("no syntax error in {diagnostics:#?}"));
-    assert_eq!(start_of(error), (line as u64, character as u64), "{error:#}");
+    assert_eq!(
+        start_of(error),
+        (line as u64, character as u64),
+        "{error:#}"
+    );
     assert_eq!(error["severity"], 1);
     assert_eq!(error["source"], "awsls");
     client.shutdown();
@@ -89,14 +98,23 @@ fn github_workflows_and_other_files_get_no_diagnostics() {
         "name: ci\non: [push\njobs:\n  build:\n    runs-on: ubuntu-latest\n",
     );
     let package = file_uri("package.json");
-    client.open(&package, "json", 1, "{\"name\": \"x\", \"version\": \"1.0.0\",}");
+    client.open(
+        &package,
+        "json",
+        1,
+        "{\"name\": \"x\", \"version\": \"1.0.0\",}",
+    );
     // A template opened afterwards proves the server got that far.
     let template = file_uri("after.yaml");
     client.open(&template, "yaml", 1, BROKEN);
     assert!(!client.diagnostics_for(&template, 1).is_empty());
     for uri in [&workflow, &package] {
         for message in client.published_for(uri) {
-            assert_eq!(message["params"]["diagnostics"], json!([]), "{uri}: {message:#}");
+            assert_eq!(
+                message["params"]["diagnostics"],
+                json!([]),
+                "{uri}: {message:#}"
+            );
         }
     }
     client.shutdown();
@@ -126,7 +144,10 @@ fn two_hundred_rapid_changes_arrive_in_order() {
         "AWSTemplateFormatVersion: \"2010-09-09\"\nMetadata:\n  Typed: \nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n",
     );
     client.open(&uri, "yaml", 1, &text);
-    let insert_at = text.find("Typed: ").map(|i| i + "Typed: ".len()).unwrap_or(0);
+    let insert_at = text
+        .find("Typed: ")
+        .map(|i| i + "Typed: ".len())
+        .unwrap_or(0);
     // A flow collection typed one character at a time: any reordering of the
     // changes would leave brackets unbalanced and produce syntax errors.
     let typed = format!("[{}{{z: {}}}]", "{a: [1, 2]}, ".repeat(14), "0".repeat(11));
@@ -142,7 +163,10 @@ fn two_hundred_rapid_changes_arrive_in_order() {
     assert_eq!(version, 201);
     // One more change that adds a stray `]` right after the typed text.
     let end = insert_at + typed.len();
-    client.notify("textDocument/didChange", change(&uri, 202, &text, end, end, "]"));
+    client.notify(
+        "textDocument/didChange",
+        change(&uri, 202, &text, end, end, "]"),
+    );
     text.insert(end, ']');
     let diagnostics = client.diagnostics_for(&uri, 202);
     let (line, character) = utf16_position(&text, end);
@@ -167,7 +191,28 @@ const SEED_YAML: &str = "AWSTemplateFormatVersion: \"2010-09-09\"\nParameters:\n
 const SEED_JSON: &str = "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Resources\": {\n    \"Queue\": {\n      \"Type\": \"AWS::SQS::Queue\",\n      \"Properties\": {\"VisibilityTimeout\": 30, \"QueueName\": \"名前\"}\n    }\n  },\n  \"Outputs\": {\"Url\": {\"Value\": {\"Ref\": \"Queue\"}}}\n}\n";
 
 const SNIPPETS: &[&str] = &[
-    "", " ", "\n", ":", "[", "]", "{", "}", "\"", "'", "!Ref X", "- item\n", "Key: value\n", "😀", "名", "\t", "  Type: AWS::SNS::Topic\n", ",", "#", "&a", "*a", "---\n",
+    "",
+    " ",
+    "\n",
+    ":",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\"",
+    "'",
+    "!Ref X",
+    "- item\n",
+    "Key: value\n",
+    "😀",
+    "名",
+    "\t",
+    "  Type: AWS::SNS::Topic\n",
+    ",",
+    "#",
+    "&a",
+    "*a",
+    "---\n",
 ];
 
 /// (start fraction, delete length, snippet index)
@@ -222,7 +267,10 @@ fn random_incremental_edits_match_a_fresh_open() {
             list.iter()
                 .map(|d| {
                     let mut d = d.clone();
-                    if let Some(related) = d.get_mut("relatedInformation").and_then(Value::as_array_mut) {
+                    if let Some(related) = d
+                        .get_mut("relatedInformation")
+                        .and_then(Value::as_array_mut)
+                    {
                         for r in related {
                             r["location"]["uri"] = Value::Null;
                         }
@@ -266,7 +314,9 @@ fn a_40000_line_template_parses_without_false_errors() {
     client.open(&uri, "yaml", 1, &text);
     let diagnostics = client.diagnostics_for(&uri, 1);
     assert!(
-        diagnostics.iter().all(|d| d["code"] != "syntax-error" && d["severity"] != 1),
+        diagnostics
+            .iter()
+            .all(|d| d["code"] != "syntax-error" && d["severity"] != 1),
         "{:?}",
         diagnostics.iter().take(3).collect::<Vec<_>>()
     );
@@ -279,7 +329,10 @@ fn a_40000_line_template_parses_without_false_errors() {
         ]}),
     );
     let diagnostics = client.diagnostics_for(&uri, 2);
-    let errors: Vec<&Value> = diagnostics.iter().filter(|d| d["code"] == "syntax-error").collect();
+    let errors: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "syntax-error")
+        .collect();
     assert!(!errors.is_empty(), "the broken last line must be reported");
     assert!(
         errors.iter().all(|d| start_of(d).0 >= last as u64 - 1),

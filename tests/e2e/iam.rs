@@ -148,3 +148,29 @@ fn completion_offers_the_actions_of_the_typed_service() {
     assert_eq!(range["end"], json!({"line": line, "character": character}));
     client.shutdown();
 }
+
+#[test]
+fn completion_in_a_yaml_policy_replaces_the_typed_word() {
+    let mut client = Client::start();
+    let text = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action:\n      - dynamodb:GetIt\n    Resource: '*'\n";
+    let (uri, _) = open(&mut client, "draft.yaml", "yaml", text);
+    let offset = find(text, "dynamodb:GetIt") + "dynamodb:GetIt".len();
+    let (line, character) = position_of(text, offset);
+    let result = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+    );
+    let items = result.get("items").cloned().unwrap_or(result);
+    let items = items.as_array().cloned().unwrap_or_default();
+    let get_item = items
+        .iter()
+        .find(|i| i["label"] == "dynamodb:GetItem")
+        .unwrap_or_else(|| panic!("no dynamodb:GetItem in {} items", items.len()));
+    assert_eq!(get_item["detail"], "Read");
+    let start = position_of(text, find(text, "dynamodb:GetIt"));
+    assert_eq!(
+        get_item["textEdit"]["range"]["start"],
+        json!({"line": start.0, "character": start.1})
+    );
+    client.shutdown();
+}

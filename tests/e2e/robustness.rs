@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 
 use crate::client::{file_uri, Client};
 
-const GOOD: &str = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n";
+const GOOD: &str =
+    "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n";
 
 /// Opens a normal template and checks that a hover request is answered
 /// (with a result or null, but not an error) and that diagnostics arrive.
@@ -19,7 +20,10 @@ fn assert_still_serving(client: &mut Client, tag: &str) {
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 12}}),
     );
-    assert!(response.get("error").is_none(), "{tag}: hover failed: {response}");
+    assert!(
+        response.get("error").is_none(),
+        "{tag}: hover failed: {response}"
+    );
     assert!(client.is_alive(), "{tag}: the server died");
 }
 
@@ -36,7 +40,9 @@ fn billion_laughs_is_analysed_quickly() {
         let refs = vec![format!("*a{}", i - 1); 10].join(", ");
         text.push_str(&format!("  a{i}: &a{i} [{refs}]\n"));
     }
-    text.push_str("Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: *a29\n");
+    text.push_str(
+        "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: *a29\n",
+    );
     let mut client = Client::start();
     let started = Instant::now();
     open_and_wait(&mut client, "laughs.yaml", "yaml", &text);
@@ -75,13 +81,19 @@ fn a_50_mb_file_is_limited_with_a_clear_diagnostic() {
     let mut text = String::from("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
     let mut i = 0;
     while text.len() < 50 * 1024 * 1024 {
-        text.push_str(&format!("  Queue{i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5\n"));
+        text.push_str(&format!(
+            "  Queue{i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5\n"
+        ));
         i += 1;
     }
     let mut client = Client::start();
     let started = Instant::now();
     let diagnostics = open_and_wait(&mut client, "huge.yaml", "yaml", &text);
-    assert!(started.elapsed() < Duration::from_secs(20), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
     assert!(
         diagnostics.iter().any(|d| d["code"] == "analysis-limited"),
         "{:?}",
@@ -109,11 +121,18 @@ fn garbage_bom_long_lines_cr_only_and_tabs() {
     let cr_only = "AWSTemplateFormatVersion: \"2010-09-09\"\rResources:\r  Q:\r    Type: AWS::SQS::Queue\r    Properties: [\r";
     let diagnostics = open_and_wait(&mut client, "cr.yaml", "yaml", cr_only);
     for d in &diagnostics {
-        assert!(d["range"]["start"]["line"].as_u64().unwrap_or(99) <= 5, "{d}");
+        assert!(
+            d["range"]["start"]["line"].as_u64().unwrap_or(99) <= 5,
+            "{d}"
+        );
     }
-    let tabs = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n\tQ:\n\t\tType: AWS::SQS::Queue\n";
+    let tabs =
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n\tQ:\n\t\tType: AWS::SQS::Queue\n";
     let diagnostics = open_and_wait(&mut client, "tabs.yaml", "yaml", tabs);
-    assert!(!diagnostics.is_empty(), "tabs in indentation must be reported");
+    assert!(
+        !diagnostics.is_empty(),
+        "tabs in indentation must be reported"
+    );
     assert_still_serving(&mut client, "files");
     client.shutdown();
 }
@@ -126,13 +145,23 @@ fn invalid_positions_from_the_client_are_clamped() {
     client.open(&uri, "yaml", 1, text);
     client.diagnostics_for(&uri, 1);
     // Inside a surrogate pair, past the end of a line, past the end of the file, huge numbers.
-    for (line, character) in [(1u32, 15u32), (1, 16), (0, 500), (99, 0), (4, 4_000_000_000), (4_000_000_000, 4_000_000_000)] {
+    for (line, character) in [
+        (1u32, 15u32),
+        (1, 16),
+        (0, 500),
+        (99, 0),
+        (4, 4_000_000_000),
+        (4_000_000_000, 4_000_000_000),
+    ] {
         for method in ["textDocument/hover", "textDocument/completion"] {
             let response = client.request_full(
                 method,
                 json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
             );
-            assert!(response.get("error").is_none(), "{method} at {line}:{character}: {response}");
+            assert!(
+                response.get("error").is_none(),
+                "{method} at {line}:{character}: {response}"
+            );
         }
     }
     // An edit with a range past the end and one inside a surrogate pair.
@@ -169,9 +198,15 @@ fn protocol_faults_are_answered_or_ignored() {
         json!({"textDocument": {"uri": uri, "version": 6}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "# ok\n"}]}),
     );
     let diagnostics = client.diagnostics_for(&uri, 6);
-    assert!(diagnostics.iter().all(|d| d["code"] != "syntax-error"), "{diagnostics:?}");
+    assert!(
+        diagnostics.iter().all(|d| d["code"] != "syntax-error"),
+        "{diagnostics:?}"
+    );
     // Requests for a closed document answer null.
-    client.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
     let hover = client.request_full(
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
@@ -182,8 +217,15 @@ fn protocol_faults_are_answered_or_ignored() {
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
     client.notify("$/noSuchNotification", json!({}));
     // Malformed JSON-RPC.
-    client.send_raw(b"Content-Length: 12\r\n\r\n{not json!!}");
-    client.send_raw(b"Content-Length: 40\r\n\r\n{\"jsonrpc\": \"2.0\", \"id\": 999, \"foo\": 1}");
+    for body in [
+        "{not json!!}",
+        "{\"jsonrpc\": \"2.0\", \"id\": 999, \"foo\": 1}",
+        "[]",
+        "null",
+    ] {
+        let framed = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        client.send_raw(framed.as_bytes());
+    }
     // Cancellation of a request that may already be running.
     let id = client.send_request(
         "textDocument/hover",
@@ -191,7 +233,10 @@ fn protocol_faults_are_answered_or_ignored() {
     );
     client.notify("$/cancelRequest", json!({"id": id}));
     let answered = client.wait_for(|m| m["id"] == id);
-    assert!(answered.is_some(), "a cancelled request still gets an answer");
+    assert!(
+        answered.is_some(),
+        "a cancelled request still gets an answer"
+    );
     assert_still_serving(&mut client, "faults");
     client.shutdown();
 }
@@ -213,5 +258,8 @@ fn shutdown_while_work_is_running() {
     while client.is_alive() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(!client.is_alive(), "the server must exit after shutdown + exit");
+    assert!(
+        !client.is_alive(),
+        "the server must exit after shutdown + exit"
+    );
 }

@@ -94,12 +94,18 @@ TEMPLATE and JSON are CloudFormation templates; PLAIN is other YAML."
 
   (awsls-test--check "hover on the resource type names it"
     (awsls-test--goto "AWS::S3::Bucket" 4)
-    (let* ((hover (jsonrpc-request (eglot-current-server) :textDocument/hover
-                                   (eglot--TextDocumentPositionParams)))
-           (contents (plist-get hover :contents))
-           (text (cond ((stringp contents) contents)
-                       ((plist-get contents :value))
-                       (t (format "%S" contents)))))
+    ;; The server indexes notes in the background; hover again until they are in (bounded).
+    (let (text)
+      (awsls-test--wait-until
+       (lambda ()
+         (let* ((hover (jsonrpc-request (eglot-current-server) :textDocument/hover
+                                        (eglot--TextDocumentPositionParams)))
+                (contents (plist-get hover :contents)))
+           (setq text (cond ((stringp contents) contents)
+                            ((plist-get contents :value))
+                            (t (format "%S" contents))))
+           (or (string-match-p "editor-notes-marker" text)
+               (progn (sleep-for 0.2) nil)))))
       (setq awsls-test--hover-text text)
       (unless (string-match-p (regexp-quote "AWS::S3::Bucket") text)
         (error "Hover text: %S" text))))

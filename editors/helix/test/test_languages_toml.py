@@ -6,6 +6,7 @@ import copy
 import json
 import os
 import subprocess
+import time
 import tomllib
 import unittest
 from pathlib import Path
@@ -37,11 +38,16 @@ def read_message(stream) -> dict:
     return json.loads(stream.read(length))
 
 
-def read_response(stream, request_id: int) -> dict:
-    """Reads messages until the response to `request_id`, skipping notifications."""
+def read_response(process, request_id: int) -> dict:
+    """Reads messages until the response to `request_id`. Notifications are skipped and
+    requests from the server (progress tokens, watcher registration) get a null result,
+    as an editor would answer them."""
     while True:
-        message = read_message(stream)
-        if message.get("id") == request_id and "method" not in message:
+        message = read_message(process.stdout)
+        if "method" in message:
+            if "id" in message:
+                send(process, {"jsonrpc": "2.0", "id": message["id"], "result": None})
+        elif message.get("id") == request_id:
             return message
 
 
@@ -87,7 +93,7 @@ class LanguagesTomlTest(unittest.TestCase):
             "clientInfo": {"name": "helix-config-test"},
             "initializationOptions": initialization_options,
         }))
-        return process, read_response(process.stdout, 1)
+        return process, read_response(process, 1)
 
     def test_named_command_answers_initialize(self):
         config = self.config["language-server"]["awsls"].get("config", {})
@@ -96,7 +102,7 @@ class LanguagesTomlTest(unittest.TestCase):
         self.assertIn("capabilities", response["result"])
         send(process, notification("initialized", {}))
         send(process, request(2, "shutdown", None))
-        self.assertNotIn("error", read_response(process.stdout, 2))
+        self.assertNotIn("error", read_response(process, 2))
         send(process, notification("exit", None))
         process.stdin.close()
         self.assertEqual(process.wait(TIMEOUT_SECONDS), 0)
@@ -115,13 +121,22 @@ class LanguagesTomlTest(unittest.TestCase):
         }))
         line = next(i for i, row in enumerate(text.splitlines()) if "AWS::S3::Bucket" in row)
         character = text.splitlines()[line].index("AWS::S3::Bucket") + 4
-        send(process, request(2, "textDocument/hover", {
-            "textDocument": {"uri": uri},
-            "position": {"line": line, "character": character},
-        }))
-        hover = read_response(process.stdout, 2).get("result") or {}
-        contents = hover.get("contents")
-        value = contents.get("value", "") if isinstance(contents, dict) else str(contents)
+        # The server indexes notes in the background after `initialized`; ask again until
+        # they are in (bounded), as a user hovering twice would.
+        value = ""
+        deadline = time.monotonic() + TIMEOUT_SECONDS
+        request_id = 2
+        while "editor-notes-marker" not in value and time.monotonic() < deadline:
+            if request_id > 2:
+                time.sleep(0.2)
+            send(process, request(request_id, "textDocument/hover", {
+                "textDocument": {"uri": uri},
+                "position": {"line": line, "character": character},
+            }))
+            hover = read_response(process, request_id).get("result") or {}
+            contents = hover.get("contents")
+            value = contents.get("value", "") if isinstance(contents, dict) else str(contents)
+            request_id += 1
         self.assertIn("AWS::S3::Bucket", value)
         self.assertIn("editor-notes-marker", value)
 

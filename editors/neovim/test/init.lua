@@ -99,11 +99,18 @@ local function run()
 
   local hover_text = ''
   check('hover on the resource type names it', function()
-    local result = request(client, 'textDocument/hover', params_at(bufnr, client, 'AWS::S3::Bucket', 4), bufnr)
-    assert(result and result.contents, 'empty hover')
-    local text = type(result.contents) == 'string' and result.contents
-      or result.contents.value
-      or vim.inspect(result.contents)
+    -- The server indexes notes in the background; hover again until they are in (bounded).
+    local params = params_at(bufnr, client, 'AWS::S3::Bucket', 4)
+    local text = ''
+    local deadline = vim.uv.now() + WAIT_MS
+    repeat
+      local result = request(client, 'textDocument/hover', params, bufnr)
+      local contents = result and result.contents
+      text = type(contents) == 'string' and contents or (contents and contents.value) or vim.inspect(contents)
+      if not text:find('editor-notes-marker', 1, true) then
+        vim.wait(200)
+      end
+    until text:find('editor-notes-marker', 1, true) or vim.uv.now() > deadline
     hover_text = text
     assert(text:find('AWS::S3::Bucket', 1, true), 'hover text: ' .. text)
   end)

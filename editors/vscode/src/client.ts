@@ -3,7 +3,7 @@
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
 import { serverExecutable } from "./serverCommand";
-import { initializationOptions } from "./settings";
+import { answerConfiguration, initializationOptions } from "./settings";
 
 /** Language ids the server is attached to. `cloudformation` comes from other AWS extensions. */
 export const LANGUAGES = ["yaml", "json", "jsonc", "cloudformation"];
@@ -20,7 +20,9 @@ export function createClient(output: vscode.LogOutputChannel): LanguageClient {
     documentSelector,
     outputChannel: output,
     initializationOptions: initializationOptions(),
-    synchronize: { configurationSection: "awsls" },
+    // Settings that matter to the server restart it (see RESTART_SETTINGS), so no
+    // didChangeConfiguration push is needed; pulls get the same expanded object.
+    middleware: { workspace: { configuration: answerConfiguration } },
   };
   // The id "awsls" makes the client honour the `awsls.trace.server` setting.
   return new LanguageClient("awsls", "awsls", serverOptions, clientOptions);

@@ -1,6 +1,8 @@
-//! Reads the `awsls.*` settings and turns them into the server's initialization options.
+//! Reads the `awsls.*` settings and turns them into the object the server gets as
+//! initialization options and as the `awsls` section of `workspace/configuration`.
 
 import * as vscode from "vscode";
+import { ConfigurationRequest } from "vscode-languageclient/node";
 
 /** Per-kind switches, as the server expects them under `initializationOptions`. */
 export interface KindSwitches {
@@ -27,6 +29,22 @@ export function initializationOptions(scope?: vscode.ConfigurationScope): Initia
   }
   return options;
 }
+
+/**
+ * Middleware for `workspace/configuration`: the `awsls` section is answered with the
+ * same object as the initialization options (paths expanded), other sections as usual.
+ */
+export const answerConfiguration: ConfigurationRequest.MiddlewareSignature = async (params, token, next) => {
+  const answers = await next(params, token);
+  if (!Array.isArray(answers)) {
+    return answers;
+  }
+  return params.items.map((item, index) =>
+    item.section === "awsls"
+      ? initializationOptions(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+      : answers[index],
+  );
+};
 
 /** Expands a leading `~` and `${workspaceFolder}` in a user-supplied path. */
 export function expandPath(raw: string): string {

@@ -26,7 +26,7 @@ const env = (name) => {
   return value;
 };
 const puppeteer = createRequire(path.join(env("PUPPETEER_DIR"), "package.json"))("puppeteer-core");
-const DEADLINE_MS = 240_000;
+const DEADLINE_MS = 360_000;
 
 let results;
 let server;

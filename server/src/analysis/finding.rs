@@ -77,11 +77,21 @@ impl Finding {
         }
     }
 
-    pub fn error(kind: &'static str, code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(
+        kind: &'static str,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Finding::new(kind, code, Severity::Error, span, message)
     }
 
-    pub fn warning(kind: &'static str, code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(
+        kind: &'static str,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Finding::new(kind, code, Severity::Warning, span, message)
     }
 

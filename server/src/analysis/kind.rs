@@ -53,7 +53,7 @@ pub fn detect(doc: &Document, text: &Rope, name: &str) -> Option<DocKind> {
     if is_appspec_name(name) {
         return Some(DocKind::AppSpec);
     }
-    if doc.problems.is_empty() {
+    if doc.problems.is_empty() && doc.limited.is_none() {
         return None;
     }
     detect_from_text(text)
@@ -99,8 +99,11 @@ pub fn has_sam_transform(doc: &Document, root: NodeId) -> bool {
     if doc.str_value(transform) == Some(SAM_TRANSFORM) {
         return true;
     }
-    doc.sequence(transform)
-        .is_some_and(|items| items.iter().any(|i| doc.str_value(*i) == Some(SAM_TRANSFORM)))
+    doc.sequence(transform).is_some_and(|items| {
+        items
+            .iter()
+            .any(|i| doc.str_value(*i) == Some(SAM_TRANSFORM))
+    })
 }
 
 fn is_appspec_content(doc: &Document, root: NodeId) -> bool {
@@ -124,9 +127,7 @@ fn is_policy(doc: &Document, root: NodeId) -> bool {
 fn detect_from_text(text: &Rope) -> Option<DocKind> {
     let head: String = text.chunks().take(64).collect();
     let has = |needle: &str| head.contains(needle);
-    if has("AWSTemplateFormatVersion")
-        || (has("Resources") && (has("AWS::") || has("Custom::")))
-    {
+    if has("AWSTemplateFormatVersion") || (has("Resources") && (has("AWS::") || has("Custom::"))) {
         return Some(if has(super::kind::SAM_TRANSFORM) {
             DocKind::Sam
         } else {
@@ -141,4 +142,3 @@ fn detect_from_text(text: &Rope) -> Option<DocKind> {
     }
     None
 }
-

@@ -33,6 +33,12 @@ pub fn diagnostics(snapshot: &Snapshot) -> Vec<Finding> {
         return Vec::new();
     };
     let mut findings = syntax::findings(&snapshot.document);
+    // When the model stops short of the text (too large, or read only up to
+    // a syntax error), checks that look for missing or unused things would
+    // report what merely was not read: report the syntax problems alone.
+    if snapshot.document.limited.is_some() {
+        return findings;
+    }
     match kind {
         DocKind::CloudFormation => cfn::check(snapshot, &mut findings),
         DocKind::Sam => sam::check(snapshot, &mut findings),

@@ -57,7 +57,10 @@ pub fn highlights(snapshot: &Snapshot, offset: usize) -> Vec<(Span, bool)> {
 /// The span and current text of the name a rename at `offset` would change;
 /// `Ok(None)` when there is nothing to rename, `Err` with the reason when
 /// the name cannot be renamed.
-pub fn prepare_rename(snapshot: &Snapshot, offset: usize) -> Result<Option<(Span, String)>, String> {
+pub fn prepare_rename(
+    snapshot: &Snapshot,
+    offset: usize,
+) -> Result<Option<(Span, String)>, String> {
     if !is_template(snapshot) {
         return Ok(None);
     }

@@ -109,7 +109,10 @@ pub fn selection_ranges(snapshot: &Snapshot, offset: usize) -> Vec<Span> {
     let location = doc.locate(offset);
     let mut out: Vec<Span> = Vec::new();
     let push = |out: &mut Vec<Span>, span: Span| {
-        if out.last().is_none_or(|last| span.start <= last.start && span.end >= last.end && span != *last) {
+        if out
+            .last()
+            .is_none_or(|last| span.start <= last.start && span.end >= last.end && span != *last)
+        {
             out.push(span);
         }
     };

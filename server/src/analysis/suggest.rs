@@ -47,7 +47,10 @@ mod tests {
         assert_eq!(closest("AWS::S3::Buckt", types), Some("AWS::S3::Bucket"));
         assert_eq!(closest("aws::s3::bucket", types), Some("AWS::S3::Bucket"));
         assert_eq!(closest("AWS::EC2::Instance", types), None);
-        assert_eq!(did_you_mean("BuketName", ["BucketName"]), "; did you mean `BucketName`?");
+        assert_eq!(
+            did_you_mean("BuketName", ["BucketName"]),
+            "; did you mean `BucketName`?"
+        );
         assert_eq!(did_you_mean("Zzz", ["BucketName"]), "");
     }
 }

@@ -23,12 +23,11 @@ pub fn findings(doc: &Document) -> Vec<Finding> {
         })
         .collect();
     if let Some(reason) = &doc.limited {
-        let end = doc.roots.first().map(|r| doc.node(*r).span.start).unwrap_or(0);
         out.push(Finding::new(
             KIND,
             "analysis-limited",
             super::Severity::Warning,
-            awsls_grammars::Span::new(0, end.min(1)),
+            awsls_grammars::Span::new(0, 0),
             reason.clone(),
         ));
     }

@@ -59,7 +59,8 @@ pub fn json(reports: &[FileReport]) -> String {
             })
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_else(|_| "[]".into());
+    let mut out =
+        serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_else(|_| "[]".into());
     out.push('\n');
     out
 }
@@ -85,7 +86,13 @@ pub fn text(reports: &[FileReport]) -> String {
             );
             let gutter = at.line.to_string().len();
             let pad = " ".repeat(gutter);
-            let _ = writeln!(out, "{pad}--> {}:{}:{}", display_path(report), at.line, at.column);
+            let _ = writeln!(
+                out,
+                "{pad}--> {}:{}:{}",
+                display_path(report),
+                at.line,
+                at.column
+            );
             let line_text: String = rope
                 .get_line(at.line - 1)
                 .map(|l| l.to_string())
@@ -94,7 +101,11 @@ pub fn text(reports: &[FileReport]) -> String {
             let width = if at.end_line == at.line {
                 at.end_column.saturating_sub(at.column).max(1)
             } else {
-                line_text.chars().count().saturating_sub(at.column - 1).max(1)
+                line_text
+                    .chars()
+                    .count()
+                    .saturating_sub(at.column - 1)
+                    .max(1)
             };
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{} | {}", at.line, line_text);
@@ -125,7 +136,9 @@ pub fn text(reports: &[FileReport]) -> String {
 }
 
 fn github_escape(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn github_property(s: &str) -> String {

@@ -18,7 +18,9 @@ where
         Ok(Err(panic)) => {
             let message = panic_message(&panic);
             eprintln!("awsls: internal error in {what}: {message}");
-            Err(internal_error(format!("awsls: internal error in {what}: {message}")))
+            Err(internal_error(format!(
+                "awsls: internal error in {what}: {message}"
+            )))
         }
         Err(error) => {
             eprintln!("awsls: {what} did not complete: {error}");

@@ -2,13 +2,13 @@
 
 use awsls_grammars::position::Encoding;
 use tower_lsp_server::ls_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, FoldingRangeProviderCapability,
-    OneOf, RenameOptions, SelectionRangeProviderCapability, SemanticTokensFullOptions,
-    SemanticTokensOptions, SemanticTokensServerCapabilities,
-};
-use tower_lsp_server::ls_types::{
     ClientCapabilities, CompletionOptions, HoverProviderCapability, PositionEncodingKind,
     ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
+};
+use tower_lsp_server::ls_types::{
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
+    FoldingRangeProviderCapability, OneOf, RenameOptions, SelectionRangeProviderCapability,
+    SemanticTokensFullOptions, SemanticTokensOptions, SemanticTokensServerCapabilities,
 };
 
 /// UTF-8 when the client offers it (it saves conversions), UTF-16 otherwise.

@@ -28,7 +28,10 @@ pub fn schedule(state: &Arc<ServerState>, uri: &Uri, version: i32) {
 /// Stops the document's worker and clears its diagnostics.
 pub async fn stop(state: &Arc<ServerState>, uri: &Uri) {
     state.workers.remove(uri.as_str());
-    state.client.publish_diagnostics(uri.clone(), Vec::new(), None).await;
+    state
+        .client
+        .publish_diagnostics(uri.clone(), Vec::new(), None)
+        .await;
 }
 
 /// Re-analyses every open document (after a settings change).

@@ -11,13 +11,12 @@ pub mod notes;
 pub mod server;
 pub mod settings;
 pub mod state;
+pub mod transport;
 
-use tower_lsp_server::{LspService, Server};
+use tower_lsp_server::LspService;
 
 /// Serves LSP on stdin/stdout until the client exits.
 pub async fn serve_stdio(notes: Vec<std::path::PathBuf>) {
     let (service, socket) = LspService::new(move |client| server::Backend::new(client, notes));
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
+    transport::serve(service, socket).await;
 }

@@ -78,8 +78,13 @@ mod tests {
     #[test]
     fn reads_nested_and_dotted_shapes() {
         let mut s = Settings::default();
-        s.merge_json(&json!({"awsls": {"notes": {"paths": ["/a", "/b"]}, "iam": {"enable": false}}}));
-        assert_eq!(s.notes_paths, vec![PathBuf::from("/a"), PathBuf::from("/b")]);
+        s.merge_json(
+            &json!({"awsls": {"notes": {"paths": ["/a", "/b"]}, "iam": {"enable": false}}}),
+        );
+        assert_eq!(
+            s.notes_paths,
+            vec![PathBuf::from("/a"), PathBuf::from("/b")]
+        );
         assert!(!s.iam);
         let mut s = Settings::default();
         s.merge_json(&json!({"notes.paths": ["/c"], "appspec.enable": false}));

@@ -1,8 +1,8 @@
 //! The server's shared state: the client handle, open documents, the
 //! negotiated position encoding, settings and per-document diagnostics workers.
 
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, RwLock};
 
 use awsls_docs_index::Library;
@@ -94,7 +94,11 @@ impl ServerState {
         };
         let home = std::env::var_os("HOME").map(PathBuf::from);
         let mut dirs: Vec<PathBuf> = Vec::new();
-        for path in self.cli_notes.iter().chain(self.settings().notes_paths.iter()) {
+        for path in self
+            .cli_notes
+            .iter()
+            .chain(self.settings().notes_paths.iter())
+        {
             let text = path.to_string_lossy();
             let resolved = match (text.strip_prefix("~/"), &home) {
                 (Some(rest), Some(home)) => home.join(rest),

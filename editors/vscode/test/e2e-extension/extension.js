@@ -42,8 +42,16 @@ async function observe(results, resultsPath) {
 
   const typePosition = positionOf(document, "AWS::S3::Bucket", 4);
   results.hover = await step(results, "hover", async () => {
-    const hovers = await vscode.commands.executeCommand("vscode.executeHoverProvider", template, typePosition);
-    return (hovers || []).flatMap((hover) => hover.contents.map(hoverText));
+    // The server indexes notes in the background; hover again until they are in (bounded).
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const hovers = await vscode.commands.executeCommand("vscode.executeHoverProvider", template, typePosition);
+      const texts = (hovers || []).flatMap((hover) => hover.contents.map(hoverText));
+      if (texts.join("\n").includes("editor-notes-marker") || Date.now() > deadline) {
+        return texts;
+      }
+      await sleep(200);
+    }
   });
   results.completion = await step(results, "completion", async () => {
     const end = positionOf(document, "AWS::S3::Bucket", "AWS::S3::Bucket".length);

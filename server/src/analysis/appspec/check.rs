@@ -3,7 +3,7 @@
 
 use awsls_grammars::NodeId;
 
-use super::ctx::{Ctx, Expect};
+use super::ctx::{describe, Ctx};
 use super::platform::{self, Platform};
 use super::shapes::Shape;
 use super::{ec2, hooks, resources, version};
@@ -19,7 +19,19 @@ pub fn run(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
     if ctx.is_empty(root) || (missing_space && doc.mapping(root).is_none()) {
         return;
     }
-    if !ctx.expect(root, Expect::Mapping, "The AppSpec file") {
+    if doc.mapping(root).is_none() {
+        let found = describe(doc, root);
+        let whole = ctx.span(root);
+        let first_line = ctx
+            .slice(whole)
+            .find('\n')
+            .map_or(whole.end, |i| whole.start + i);
+        let span = awsls_grammars::Span::new(whole.start, first_line);
+        ctx.error(
+            "appspec-wrong-type",
+            span,
+            format!("An AppSpec file is a mapping of `version`, `os`, `files`, `resources`, `hooks` and so on, not {found}."),
+        );
         return;
     }
     let platform = platform::detect(doc, root);

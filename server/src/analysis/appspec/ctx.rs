@@ -191,11 +191,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn unknown_key(&mut self, shape: Shape, name: &str, span: Span, known: &[&str]) {
+        // Undocumented, but read by the CodeDeploy agent.
         if shape == Shape::HookScript && name == "sudo" {
             return;
         }
         if let (Shape::Root(Some(platform)), Some(owner)) = (shape, other_platform_key(name)) {
-            if owner != platform && !(platform != Platform::Ec2 && owner != Platform::Ec2) {
+            if (owner == Platform::Ec2) != (platform == Platform::Ec2) {
                 let message = format!(
                     "`{name}` belongs to {} AppSpec files; this one deploys to {}.",
                     owner_label(owner),

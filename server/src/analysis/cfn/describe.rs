@@ -21,7 +21,11 @@ pub fn type_summary(schema: &ResourceSchema, shape: &Shape) -> String {
     if resolved.types.contains(JsonType::Object) || !resolved.properties.is_empty() {
         return name.unwrap_or("Json").to_string();
     }
-    let types: Vec<String> = resolved.types.iter().map(|t| capitalise(t.as_str())).collect();
+    let types: Vec<String> = resolved
+        .types
+        .iter()
+        .map(|t| capitalise(t.as_str()))
+        .collect();
     if types.is_empty() {
         name.unwrap_or("Json").to_string()
     } else {
@@ -72,7 +76,12 @@ pub fn resource_markdown(schema: &ResourceSchema) -> String {
     if !schema.description.is_empty() {
         out.push_str(&format!("\n\n{}", schema.description.trim()));
     }
-    let required: Vec<String> = schema.root.required.iter().map(|r| format!("`{r}`")).collect();
+    let required: Vec<String> = schema
+        .root
+        .required
+        .iter()
+        .map(|r| format!("`{r}`"))
+        .collect();
     out.push_str("\n\n**Required properties:** ");
     out.push_str(&if required.is_empty() {
         "none".to_string()
@@ -100,13 +109,21 @@ pub fn resource_markdown(schema: &ResourceSchema) -> String {
         out.push_str(&format!("\n\n**`Fn::GetAtt`:** {}", attributes.join(", ")));
     }
     if !schema.documentation_url.is_empty() {
-        out.push_str(&format!("\n\n[Documentation]({})", schema.documentation_url));
+        out.push_str(&format!(
+            "\n\n[Documentation]({})",
+            schema.documentation_url
+        ));
     }
     out
 }
 
 /// Markdown about the property at `path` (names only) of a resource type.
-pub fn property_markdown(schema: &ResourceSchema, path: &[&str], shape: &Shape, required: bool) -> String {
+pub fn property_markdown(
+    schema: &ResourceSchema,
+    path: &[&str],
+    shape: &Shape,
+    required: bool,
+) -> String {
     let name = path.last().copied().unwrap_or("");
     let mut out = format!(
         "**{name}** · `{}` · {}",
@@ -114,12 +131,20 @@ pub fn property_markdown(schema: &ResourceSchema, path: &[&str], shape: &Shape, 
         if required { "Required" } else { "Optional" }
     );
     let resolved = schema.resolve(shape);
-    if let Some(description) = shape.description.as_deref().or(resolved.description.as_deref()) {
+    if let Some(description) = shape
+        .description
+        .as_deref()
+        .or(resolved.description.as_deref())
+    {
         out.push_str(&format!("\n\n{}", description.trim()));
     }
     let update = if schema.is_create_only(path) {
         "Replacement"
-    } else if schema.conditional_create_only.iter().any(|p| pointer_is(p, path)) {
+    } else if schema
+        .conditional_create_only
+        .iter()
+        .any(|p| pointer_is(p, path))
+    {
         "Some interruptions or replacement"
     } else if schema.is_read_only(path) {
         "Read-only"
@@ -129,9 +154,20 @@ pub fn property_markdown(schema: &ResourceSchema, path: &[&str], shape: &Shape, 
     out.push_str(&format!("\n\n**Update requires:** {update}"));
     let values = allowed_values(schema, shape);
     if !values.is_empty() {
-        let shown: Vec<String> = values.iter().take(MAX_VALUES).map(|v| format!("`{v}`")).collect();
-        let more = if values.len() > MAX_VALUES { ", …" } else { "" };
-        out.push_str(&format!("\n\n**Allowed values:** {}{more}", shown.join(", ")));
+        let shown: Vec<String> = values
+            .iter()
+            .take(MAX_VALUES)
+            .map(|v| format!("`{v}`"))
+            .collect();
+        let more = if values.len() > MAX_VALUES {
+            ", …"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "\n\n**Allowed values:** {}{more}",
+            shown.join(", ")
+        ));
     }
     if let Some(pattern) = resolved.pattern.as_deref() {
         out.push_str(&format!("\n\n**Pattern:** `{pattern}`"));
@@ -152,7 +188,10 @@ pub fn property_markdown(schema: &ResourceSchema, path: &[&str], shape: &Shape, 
         out.push_str("\n\n**Deprecated.**");
     }
     if !schema.documentation_url.is_empty() {
-        out.push_str(&format!("\n\n[Documentation]({})", schema.documentation_url));
+        out.push_str(&format!(
+            "\n\n[Documentation]({})",
+            schema.documentation_url
+        ));
     }
     out
 }

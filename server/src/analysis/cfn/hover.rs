@@ -46,7 +46,11 @@ pub fn model_path(doc: &Document, nodes: &[NodeId]) -> Vec<Step> {
 }
 
 fn info(span: Span, markdown: String, topic: Option<Topic>) -> Option<HoverInfo> {
-    Some(HoverInfo { span, markdown, topic })
+    Some(HoverInfo {
+        span,
+        markdown,
+        topic,
+    })
 }
 
 pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
@@ -92,7 +96,10 @@ fn reference_hover(snapshot: &Snapshot, template: &Template, offset: usize) -> O
             let type_name = template.resource(&reference.name)?.type_name.clone()?;
             let schema = schema::cfn::resource(&type_name)?;
             let found = schema.attribute(attribute)?;
-            let mut markdown = format!("**{}.{attribute}** · attribute of `{type_name}`", reference.name);
+            let mut markdown = format!(
+                "**{}.{attribute}** · attribute of `{type_name}`",
+                reference.name
+            );
             if !found.description.is_empty() {
                 markdown.push_str(&format!("\n\n{}", found.description));
             }
@@ -119,7 +126,11 @@ fn reference_hover(snapshot: &Snapshot, template: &Template, offset: usize) -> O
         SymbolKind::Condition => {
             let condition = template.condition(&symbol.name)?;
             let span = doc.node(condition.node).span;
-            format!("**{}** · condition\n\n```\n{}\n```", symbol.name, snapshot.slice(span).trim())
+            format!(
+                "**{}** · condition\n\n```\n{}\n```",
+                symbol.name,
+                snapshot.slice(span).trim()
+            )
         }
         SymbolKind::Mapping => {
             let mapping = template.mapping(&symbol.name)?;
@@ -129,7 +140,11 @@ fn reference_hover(snapshot: &Snapshot, template: &Template, offset: usize) -> O
                 .iter()
                 .map(|e| format!("`{}`", e.key.text))
                 .collect();
-            format!("**{}** · mapping\n\nTop-level keys: {}", symbol.name, keys.join(", "))
+            format!(
+                "**{}** · mapping\n\nTop-level keys: {}",
+                symbol.name,
+                keys.join(", ")
+            )
         }
         SymbolKind::Output | SymbolKind::Pseudo => return None,
     };
@@ -159,7 +174,10 @@ fn parameter_markdown(doc: &Document, template: &Template, name: &str) -> Option
     if let Some(default) = field("Default") {
         out.push_str(&format!("\n\n**Default:** `{default}`"));
     }
-    if let Some(values) = doc.get(parameter.node, "AllowedValues").and_then(|n| doc.sequence(n)) {
+    if let Some(values) = doc
+        .get(parameter.node, "AllowedValues")
+        .and_then(|n| doc.sequence(n))
+    {
         let values: Vec<String> = values
             .iter()
             .filter_map(|v| doc.str_value(*v))
@@ -170,7 +188,12 @@ fn parameter_markdown(doc: &Document, template: &Template, name: &str) -> Option
     Some(out)
 }
 
-fn key_hover(snapshot: &Snapshot, template: &Template, path: &[Step], span: Span) -> Option<HoverInfo> {
+fn key_hover(
+    snapshot: &Snapshot,
+    template: &Template,
+    path: &[Step],
+    span: Span,
+) -> Option<HoverInfo> {
     let doc = &snapshot.document;
     let keys: Vec<&str> = path
         .iter()
@@ -185,7 +208,10 @@ fn key_hover(snapshot: &Snapshot, template: &Template, path: &[Step], span: Span
             let description = vocabulary::describe(vocabulary::SECTIONS, section)?;
             info(
                 span,
-                format!("**{section}** · template section\n\n{description}\n\n[Documentation]({})", vocabulary::section_url(section)),
+                format!(
+                    "**{section}** · template section\n\n{description}\n\n[Documentation]({})",
+                    vocabulary::section_url(section)
+                ),
                 Some(Topic::TemplateSection(section.to_string())),
             )
         }
@@ -196,13 +222,20 @@ fn key_hover(snapshot: &Snapshot, template: &Template, path: &[Step], span: Span
                 Some(schema) => format!("**{id}**\n\n{}", describe::resource_markdown(schema)),
                 None => format!("**{id}** · `{type_name}`"),
             };
-            info(span, markdown, Some(Topic::ResourceType(type_name.to_string())))
+            info(
+                span,
+                markdown,
+                Some(Topic::ResourceType(type_name.to_string())),
+            )
         }
         ["Resources", _, attribute] => {
             let description = vocabulary::describe(vocabulary::RESOURCE_ATTRIBUTES, attribute)?;
             info(
                 span,
-                format!("**{attribute}** · resource attribute\n\n{description}\n\n[Documentation]({})", vocabulary::attribute_url(attribute)),
+                format!(
+                    "**{attribute}** · resource attribute\n\n{description}\n\n[Documentation]({})",
+                    vocabulary::attribute_url(attribute)
+                ),
                 None,
             )
         }
@@ -272,11 +305,19 @@ fn value_hover(path: &[Step], value: &str, span: Span) -> Option<HoverInfo> {
         }
         ["Parameters", _, "Type"] => {
             let description = vocabulary::describe(vocabulary::PARAMETER_TYPES, value)?;
-            info(span, format!("**{value}** · parameter type\n\n{description}"), None)
+            info(
+                span,
+                format!("**{value}** · parameter type\n\n{description}"),
+                None,
+            )
         }
         ["Transform"] | ["Transform", "[]"] => {
             let description = vocabulary::describe(vocabulary::TRANSFORMS, value)?;
-            info(span, format!("**{value}** · transform\n\n{description}"), None)
+            info(
+                span,
+                format!("**{value}** · transform\n\n{description}"),
+                None,
+            )
         }
         _ => None,
     }

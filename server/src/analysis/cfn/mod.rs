@@ -8,16 +8,16 @@ pub mod completion;
 pub mod cursor;
 pub mod describe;
 pub mod functions;
-pub mod vocabulary;
 pub mod hover;
 pub mod navigation;
 pub mod properties;
 pub mod refactor;
-pub mod semantic_tokens;
-pub mod symbols;
 pub mod references;
 pub mod rules;
+pub mod semantic_tokens;
+pub mod symbols;
 pub mod template;
+pub mod vocabulary;
 
 use crate::analysis::{CompletionEntry, Finding, HoverInfo, Snapshot};
 

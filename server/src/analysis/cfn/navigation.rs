@@ -53,7 +53,8 @@ pub struct Occurrence {
 pub fn unquoted(snapshot: &Snapshot, span: Span) -> Span {
     let raw = snapshot.slice(span);
     let quoted = raw.len() >= 2
-        && ((raw.starts_with('"') && raw.ends_with('"')) || (raw.starts_with('\'') && raw.ends_with('\'')));
+        && ((raw.starts_with('"') && raw.ends_with('"'))
+            || (raw.starts_with('\'') && raw.ends_with('\'')));
     if quoted {
         Span::new(span.start + 1, span.end - 1)
     } else {
@@ -66,7 +67,9 @@ pub fn resolve(template: &Template, reference: &Reference) -> Option<Symbol> {
     let name = reference.name.clone();
     let kind = match reference.namespace {
         Namespace::Value if template.parameter(&name).is_some() => SymbolKind::Parameter,
-        Namespace::Value | Namespace::Resource if template.resource(&name).is_some() => SymbolKind::Resource,
+        Namespace::Value | Namespace::Resource if template.resource(&name).is_some() => {
+            SymbolKind::Resource
+        }
         Namespace::Value if is_pseudo_parameter(&name) => SymbolKind::Pseudo,
         Namespace::Condition if template.condition(&name).is_some() => SymbolKind::Condition,
         Namespace::Mapping if template.mapping(&name).is_some() => SymbolKind::Mapping,
@@ -79,7 +82,9 @@ pub fn resolve(template: &Template, reference: &Reference) -> Option<Symbol> {
 pub fn reference_at(snapshot: &Snapshot, template: &Template, offset: usize) -> Option<Reference> {
     references::collect(snapshot, template)
         .into_iter()
-        .filter(|r| r.span.touches(offset) || r.attribute.as_ref().is_some_and(|(_, s)| s.touches(offset)))
+        .filter(|r| {
+            r.span.touches(offset) || r.attribute.as_ref().is_some_and(|(_, s)| s.touches(offset))
+        })
         .min_by_key(|r| r.span.len())
 }
 
@@ -105,7 +110,11 @@ pub fn declarations(template: &Template) -> Vec<(SymbolKind, &str, Span)> {
 }
 
 /// The symbol under `offset` and the span of the name there.
-pub fn symbol_at(snapshot: &Snapshot, template: &Template, offset: usize) -> Option<(Symbol, Span)> {
+pub fn symbol_at(
+    snapshot: &Snapshot,
+    template: &Template,
+    offset: usize,
+) -> Option<(Symbol, Span)> {
     for (kind, name, span) in declarations(template) {
         if span.touches(offset) {
             let symbol = Symbol {
@@ -186,13 +195,19 @@ pub fn check_new_name(template: &Template, symbol: &Symbol, new_name: &str) -> R
 }
 
 /// Where a rename at `offset` would apply and the current name, or why it cannot.
-pub fn prepare_rename(snapshot: &Snapshot, offset: usize) -> Result<Option<(Span, String)>, String> {
+pub fn prepare_rename(
+    snapshot: &Snapshot,
+    offset: usize,
+) -> Result<Option<(Span, String)>, String> {
     let template = Template::of(snapshot);
     let Some((symbol, span)) = symbol_at(snapshot, &template, offset) else {
         return Ok(None);
     };
     if symbol.kind == SymbolKind::Pseudo {
-        return Err(format!("`{}` is a pseudo parameter and cannot be renamed", symbol.name));
+        return Err(format!(
+            "`{}` is a pseudo parameter and cannot be renamed",
+            symbol.name
+        ));
     }
     Ok(Some((span, symbol.name)))
 }
@@ -201,10 +216,15 @@ pub fn prepare_rename(snapshot: &Snapshot, offset: usize) -> Result<Option<(Span
 pub fn rename(snapshot: &Snapshot, offset: usize, new_name: &str) -> Result<Vec<TextEdit>, String> {
     let template = Template::of(snapshot);
     let Some((symbol, _)) = symbol_at(snapshot, &template, offset) else {
-        return Err("there is no parameter, resource, condition, mapping or output name here".to_string());
+        return Err(
+            "there is no parameter, resource, condition, mapping or output name here".to_string(),
+        );
     };
     if symbol.kind == SymbolKind::Pseudo {
-        return Err(format!("`{}` is a pseudo parameter and cannot be renamed", symbol.name));
+        return Err(format!(
+            "`{}` is a pseudo parameter and cannot be renamed",
+            symbol.name
+        ));
     }
     check_new_name(&template, &symbol, new_name)?;
     Ok(occurrences(snapshot, &template, &symbol)

@@ -37,7 +37,9 @@ pub fn actions(snapshot: &Snapshot, range: Span) -> Vec<Refactoring> {
 }
 
 fn line_start(snapshot: &Snapshot, offset: usize) -> usize {
-    let line = snapshot.text.byte_to_line(offset.min(snapshot.text.len_bytes()));
+    let line = snapshot
+        .text
+        .byte_to_line(offset.min(snapshot.text.len_bytes()));
     snapshot.text.line_to_byte(line)
 }
 
@@ -86,15 +88,22 @@ fn argument_text(snapshot: &Snapshot, argument: NodeId, get_att_as_list: bool) -
 fn convert_form(snapshot: &Snapshot, offset: usize) -> Option<Refactoring> {
     let doc = &snapshot.document;
     let location = doc.locate(offset);
-    let (node, intrinsic) = location.nodes.iter().rev().find_map(|n| match &doc.node(*n).kind {
-        NodeKind::Intrinsic(i) => Some((*n, i)),
-        _ => None,
-    })?;
+    let (node, intrinsic) = location
+        .nodes
+        .iter()
+        .rev()
+        .find_map(|n| match &doc.node(*n).kind {
+            NodeKind::Intrinsic(i) => Some((*n, i)),
+            _ => None,
+        })?;
     let f = function(&intrinsic.function)?;
     let tag = f.tag?;
     let span = trim_end(snapshot, doc.node(node).span);
     let before = snapshot.slice(Span::new(line_start(snapshot, span.start), span.start));
-    let in_block_item = before.trim_start().strip_prefix('-').is_some_and(|r| r.trim().is_empty());
+    let in_block_item = before
+        .trim_start()
+        .strip_prefix('-')
+        .is_some_and(|r| r.trim().is_empty());
     let entry_key = parent_entry(doc, node);
     let (title, replace, new_text) = match intrinsic.form {
         IntrinsicForm::Short => {
@@ -102,10 +111,18 @@ fn convert_form(snapshot: &Snapshot, offset: usize) -> Option<Refactoring> {
             let long = format!("{}: {argument}", f.name);
             let title = format!("Convert `{tag}` to the long form `{}`", f.name);
             match entry_key {
-                Some(key) if snapshot.text.byte_to_line(key.start) == snapshot.text.byte_to_line(span.start) && !in_flow(snapshot, key, span) => {
+                Some(key)
+                    if snapshot.text.byte_to_line(key.start)
+                        == snapshot.text.byte_to_line(span.start)
+                        && !in_flow(snapshot, key, span) =>
+                {
                     let colon = colon_after(snapshot, key.end, span.start)?;
                     let indent = " ".repeat(column(snapshot, key.start) + 2);
-                    (title, Span::new(colon, span.end), format!("\n{indent}{long}"))
+                    (
+                        title,
+                        Span::new(colon, span.end),
+                        format!("\n{indent}{long}"),
+                    )
                 }
                 _ if in_block_item => (title, span, long),
                 _ => (title, span, format!("{{{long}}}")),
@@ -116,7 +133,11 @@ fn convert_form(snapshot: &Snapshot, offset: usize) -> Option<Refactoring> {
             if f.name == "Fn::GetAtt" {
                 if let Some([a, b]) = doc.sequence(intrinsic.argument) {
                     if let (Some(a), Some(b)) = (doc.str_value(*a), doc.str_value(*b)) {
-                        if !a.is_empty() && !b.is_empty() && !yaml_needs_quotes(a) && !yaml_needs_quotes(b) {
+                        if !a.is_empty()
+                            && !b.is_empty()
+                            && !yaml_needs_quotes(a)
+                            && !yaml_needs_quotes(b)
+                        {
                             argument = format!("{a}.{b}");
                         }
                     }
@@ -125,7 +146,10 @@ fn convert_form(snapshot: &Snapshot, offset: usize) -> Option<Refactoring> {
             let short = format!("{tag} {argument}");
             let title = format!("Convert `{}` to the short form `{tag}`", f.name);
             match entry_key {
-                Some(key) if snapshot.text.byte_to_line(key.start) != snapshot.text.byte_to_line(span.start) => {
+                Some(key)
+                    if snapshot.text.byte_to_line(key.start)
+                        != snapshot.text.byte_to_line(span.start) =>
+                {
                     let colon = colon_after(snapshot, key.end, span.start)?;
                     (title, Span::new(colon, span.end), format!(" {short}"))
                 }
@@ -159,7 +183,14 @@ fn in_flow(snapshot: &Snapshot, key: Span, value: Span) -> bool {
 
 /// Functions whose arguments may be literals worth a parameter.
 const LITERAL_FRIENDLY: &[&str] = &[
-    "Fn::Join", "Fn::Select", "Fn::If", "Fn::Base64", "Fn::Split", "Fn::Equals", "Fn::Cidr", "Fn::ImportValue",
+    "Fn::Join",
+    "Fn::Select",
+    "Fn::If",
+    "Fn::Base64",
+    "Fn::Split",
+    "Fn::Equals",
+    "Fn::Cidr",
+    "Fn::ImportValue",
 ];
 
 fn extract_parameter(snapshot: &Snapshot, range: Span) -> Option<Refactoring> {
@@ -170,7 +201,9 @@ fn extract_parameter(snapshot: &Snapshot, range: Span) -> Option<Refactoring> {
     }
     let node = *location.nodes.last()?;
     let scalar = doc.scalar(node)?;
-    if scalar.kind == ScalarKind::Null || matches!(scalar.kind, ScalarKind::String) && scalar.value.is_empty() {
+    if scalar.kind == ScalarKind::Null
+        || matches!(scalar.kind, ScalarKind::String) && scalar.value.is_empty()
+    {
         return None;
     }
     let path = model_path(doc, &location.nodes);
@@ -196,10 +229,20 @@ fn extract_parameter(snapshot: &Snapshot, range: Span) -> Option<Refactoring> {
         span: doc.node(node).span,
         new_text: reference,
     }];
-    edits.push(parameter_insertion(snapshot, &template, &name, type_name, &scalar.value, number)?);
+    edits.push(parameter_insertion(
+        snapshot,
+        &template,
+        &name,
+        type_name,
+        &scalar.value,
+        number,
+    )?);
     edits.sort_by_key(|e| e.span.start);
     Some(Refactoring {
-        title: format!("Extract `{}` into parameter `{name}`", shorten(&scalar.value)),
+        title: format!(
+            "Extract `{}` into parameter `{name}`",
+            shorten(&scalar.value)
+        ),
         kind: RefactorKind::Extract,
         edits,
     })
@@ -236,18 +279,31 @@ fn parameter_name(template: &Template, path: &[Step]) -> Option<String> {
     if !taken(&qualified) {
         return Some(qualified);
     }
-    (2..1000).map(|n| format!("{qualified}{n}")).find(|n| !taken(n))
+    (2..1000)
+        .map(|n| format!("{qualified}{n}"))
+        .find(|n| !taken(n))
 }
 
 fn yaml_value(value: &str, number: bool) -> String {
-    if number || !yaml_needs_quotes(value) && !matches!(value, "true" | "false" | "null" | "~") && value.parse::<f64>().is_err() {
+    if number
+        || !yaml_needs_quotes(value)
+            && !matches!(value, "true" | "false" | "null" | "~")
+            && value.parse::<f64>().is_err()
+    {
         value.to_string()
     } else {
         format!("'{}'", value.replace('\'', "''"))
     }
 }
 
-fn parameter_insertion(snapshot: &Snapshot, template: &Template, name: &str, type_name: &str, value: &str, number: bool) -> Option<TextEdit> {
+fn parameter_insertion(
+    snapshot: &Snapshot,
+    template: &Template,
+    name: &str,
+    type_name: &str,
+    value: &str,
+    number: bool,
+) -> Option<TextEdit> {
     let doc = &snapshot.document;
     let root = template.root?;
     let root_entries = doc.mapping(root)?;
@@ -262,22 +318,35 @@ fn parameter_insertion(snapshot: &Snapshot, template: &Template, name: &str, typ
                     .map(|e| column(snapshot, e.key.span.start))
                     .filter(|c| *c > key_col)
                     .unwrap_or(key_col + 2);
-                let line = snapshot.text.byte_to_line(end.saturating_sub(1).max(last.name_span.start));
+                let line = snapshot
+                    .text
+                    .byte_to_line(end.saturating_sub(1).max(last.name_span.start));
                 let at = if line + 1 < snapshot.text.len_lines() {
                     snapshot.text.line_to_byte(line + 1)
                 } else {
                     snapshot.text.len_bytes()
                 };
-                let lead = if at > 0 && snapshot.slice(Span::new(at - 1, at)) != "\n" { "\n" } else { "" };
+                let lead = if at > 0 && snapshot.slice(Span::new(at - 1, at)) != "\n" {
+                    "\n"
+                } else {
+                    ""
+                };
                 let (k, c) = (" ".repeat(key_col), " ".repeat(child_col));
                 TextEdit {
                     span: Span::new(at, at),
-                    new_text: format!("{lead}{k}{name}:\n{c}Type: {type_name}\n{c}Default: {}\n", yaml_value(value, number)),
+                    new_text: format!(
+                        "{lead}{k}{name}:\n{c}Type: {type_name}\n{c}Default: {}\n",
+                        yaml_value(value, number)
+                    ),
                 }
             }
             Format::Json => TextEdit {
                 span: Span::new(end, end),
-                new_text: format!(",\n{}\"{name}\": {}", " ".repeat(key_col), json_parameter(type_name, value, number)),
+                new_text: format!(
+                    ",\n{}\"{name}\": {}",
+                    " ".repeat(key_col),
+                    json_parameter(type_name, value, number)
+                ),
             },
         });
     }
@@ -299,12 +368,20 @@ fn parameter_insertion(snapshot: &Snapshot, template: &Template, name: &str, typ
             let (k, c) = (" ".repeat(col + unit), " ".repeat(col + 2 * unit));
             TextEdit {
                 span: Span::new(at, at),
-                new_text: format!("Parameters:\n{k}{name}:\n{c}Type: {type_name}\n{c}Default: {}\n{}", yaml_value(value, number), " ".repeat(col)),
+                new_text: format!(
+                    "Parameters:\n{k}{name}:\n{c}Type: {type_name}\n{c}Default: {}\n{}",
+                    yaml_value(value, number),
+                    " ".repeat(col)
+                ),
             }
         }
         Format::Json => TextEdit {
             span: Span::new(at, at),
-            new_text: format!("\"Parameters\": {{\"{name}\": {}}},\n{}", json_parameter(type_name, value, number), " ".repeat(col)),
+            new_text: format!(
+                "\"Parameters\": {{\"{name}\": {}}},\n{}",
+                json_parameter(type_name, value, number),
+                " ".repeat(col)
+            ),
         },
     })
 }
@@ -350,14 +427,25 @@ mod tests {
     fn short_to_long_and_back() {
         let text = format!("{BASE}      BucketName: !Sub '${{AWS::StackName}}-|x'\n");
         let long = run("t.yaml", &text, "long form");
-        assert_eq!(long, format!("{BASE}      BucketName:\n        Fn::Sub: '${{AWS::StackName}}-x'\n"));
-        let marked = format!("{BASE}      BucketName:\n        Fn::|Sub: '${{AWS::StackName}}-x'\n");
+        assert_eq!(
+            long,
+            format!("{BASE}      BucketName:\n        Fn::Sub: '${{AWS::StackName}}-x'\n")
+        );
+        let marked =
+            format!("{BASE}      BucketName:\n        Fn::|Sub: '${{AWS::StackName}}-x'\n");
         let short = run("t.yaml", &marked, "short form");
-        assert_eq!(short, format!("{BASE}      BucketName: !Sub '${{AWS::StackName}}-x'\n"));
-        let marked = format!("{BASE}      Tags:\n        - Key: k\n          Value: !GetAtt |Other.Arn\n");
-        assert!(run("t.yaml", &marked, "long form").contains("Value:\n            Fn::GetAtt: [Other, Arn]\n"));
+        assert_eq!(
+            short,
+            format!("{BASE}      BucketName: !Sub '${{AWS::StackName}}-x'\n")
+        );
+        let marked =
+            format!("{BASE}      Tags:\n        - Key: k\n          Value: !GetAtt |Other.Arn\n");
+        assert!(run("t.yaml", &marked, "long form")
+            .contains("Value:\n            Fn::GetAtt: [Other, Arn]\n"));
         let marked = format!("{BASE}      Tags: [{{Key: k, Value: {{Ref: |Env}}}}]\n");
-        assert!(run("t.yaml", &marked, "short form").contains("Tags: [{Key: k, Value: !Ref Env}]\n"));
+        assert!(
+            run("t.yaml", &marked, "short form").contains("Tags: [{Key: k, Value: !Ref Env}]\n")
+        );
     }
 
     #[test]

@@ -60,9 +60,15 @@ pub fn inner_span(doc: &Document, node: NodeId) -> Span {
     let n = doc.node(node);
     let span = n.span;
     match &n.kind {
+        // A quoted scalar's span holds at least its value and two quotes; one
+        // no longer than its value is a part of a `Fn::GetAtt` string split
+        // at the dot, whose span is already inside the quotes.
         NodeKind::Scalar(s)
-            if matches!(s.style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted)
-                && span.len() >= 2 =>
+            if matches!(
+                s.style,
+                ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted
+            ) && span.len() >= 2
+                && span.len() > s.value.len() =>
         {
             // Tags and anchors come before the scalar; the quotes end the span.
             let end = span.end - 1;
@@ -77,12 +83,7 @@ pub fn inner_span(doc: &Document, node: NodeId) -> Span {
     }
 }
 
-fn push_scalar(
-    out: &mut Vec<Reference>,
-    doc: &Document,
-    node: NodeId,
-    via: Via,
-) {
+fn push_scalar(out: &mut Vec<Reference>, doc: &Document, node: NodeId, via: Via) {
     if let Some(value) = doc.str_value(node) {
         out.push(Reference {
             name: value.to_string(),
@@ -107,9 +108,15 @@ pub fn collect(snapshot: &Snapshot, template: &Template) -> Vec<Reference> {
             "Ref" => push_scalar(&mut out, doc, arg, Via::Ref),
             "Condition" => push_scalar(&mut out, doc, arg, Via::Condition),
             "Fn::GetAtt" => {
-                let Some(items) = doc.sequence(arg) else { continue };
-                let Some(&resource) = items.first() else { continue };
-                let Some(name) = doc.str_value(resource) else { continue };
+                let Some(items) = doc.sequence(arg) else {
+                    continue;
+                };
+                let Some(&resource) = items.first() else {
+                    continue;
+                };
+                let Some(name) = doc.str_value(resource) else {
+                    continue;
+                };
                 let attribute = items.get(1).and_then(|a| {
                     doc.str_value(*a)
                         .map(|text| (text.to_string(), inner_span(doc, *a)))

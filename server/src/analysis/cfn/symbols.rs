@@ -60,7 +60,8 @@ pub fn outline(snapshot: &Snapshot) -> Vec<OutlineSymbol> {
                 None => Vec::new(),
             };
             let detail = if children.is_empty() {
-                doc.str_value(section.value).map(|v| v.chars().take(60).collect())
+                doc.str_value(section.value)
+                    .map(|v| v.chars().take(60).collect())
             } else {
                 Some(format!("{} entries", children.len()))
             };

@@ -114,14 +114,32 @@ impl Template {
 
 /// Pseudo parameters `Ref` accepts besides parameters and resources.
 pub const PSEUDO_PARAMETERS: &[(&str, &str)] = &[
-    ("AWS::AccountId", "The AWS account ID of the account in which the stack is being created."),
-    ("AWS::NotificationARNs", "The list of notification ARNs for the current stack."),
-    ("AWS::NoValue", "Removes the property when used as the return value of `Fn::If`."),
-    ("AWS::Partition", "The partition of the resource: `aws`, `aws-cn`, `aws-us-gov`, ..."),
-    ("AWS::Region", "The Region in which the stack is being created."),
+    (
+        "AWS::AccountId",
+        "The AWS account ID of the account in which the stack is being created.",
+    ),
+    (
+        "AWS::NotificationARNs",
+        "The list of notification ARNs for the current stack.",
+    ),
+    (
+        "AWS::NoValue",
+        "Removes the property when used as the return value of `Fn::If`.",
+    ),
+    (
+        "AWS::Partition",
+        "The partition of the resource: `aws`, `aws-cn`, `aws-us-gov`, ...",
+    ),
+    (
+        "AWS::Region",
+        "The Region in which the stack is being created.",
+    ),
     ("AWS::StackId", "The ID (ARN) of the stack."),
     ("AWS::StackName", "The name of the stack."),
-    ("AWS::URLSuffix", "The domain suffix: usually `amazonaws.com`."),
+    (
+        "AWS::URLSuffix",
+        "The domain suffix: usually `amazonaws.com`.",
+    ),
 ];
 
 pub fn is_pseudo_parameter(name: &str) -> bool {

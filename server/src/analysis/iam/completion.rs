@@ -26,7 +26,7 @@ pub fn complete(snapshot: &Snapshot, policy: Policy, offset: usize) -> Vec<Compl
         doc,
         kind: policy.kind,
     };
-    let (place, _) = locate::place(doc, policy.root, offset);
+    let (place, _) = locate::place(snapshot, policy.root, offset);
     let (replace, word) = locate::word_at(snapshot, offset);
     match place {
         Place::PolicyKey => keys(POLICY_KEYS, present(&ctx, policy.root), replace),

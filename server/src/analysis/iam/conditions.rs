@@ -442,7 +442,8 @@ fn check_type(
 ) {
     let base_ty = ty.strip_prefix("ArrayOf").unwrap_or(ty);
     let fits = match operator.base.family {
-        Family::Numeric => base_ty == "Numeric",
+        // aws:EpochTime is a Date key that also takes numeric operators.
+        Family::Numeric => base_ty == "Numeric" || key.eq_ignore_ascii_case("aws:EpochTime"),
         Family::Date => base_ty == "Date" || base_ty == "Numeric",
         Family::Bool => base_ty == "Bool",
         Family::Ip => base_ty == "IPAddress",
@@ -459,6 +460,19 @@ fn check_type(
                 operator.base.family.describe()
             ),
         ));
+    }
+    if let Some(set) = operator.set {
+        if !ty.starts_with("ArrayOf") {
+            findings.push(Finding::warning(
+                KIND,
+                "iam-set-operator-single-valued",
+                span,
+                format!(
+                    "'{set}' is for multivalued keys, but '{key}' holds one value ({ty}); use '{}' without it (with ForAllValues the condition is also true when the key is absent)",
+                    operator.base.name
+                ),
+            ));
+        }
     }
 }
 
@@ -652,6 +666,15 @@ mod tests {
     fn operator_and_key_types() {
         let text = policy(r#"{"NumericLessThan":{"aws:SourceIp":"3"}}"#);
         assert_eq!(codes(&findings_for(&text)), ["iam-condition-type-mismatch"]);
+        let text = policy(r#"{"ForAllValues:StringEquals":{"aws:SourceVpc":"vpc-1"}}"#);
+        assert_eq!(
+            codes(&findings_for(&text)),
+            ["iam-set-operator-single-valued"]
+        );
+        let text = policy(
+            r#"{"ForAnyValue:StringLike":{"aws:TagKeys":"env*"},"NumericLessThan":{"aws:EpochTime":"1767225600"}}"#,
+        );
+        assert_eq!(codes(&findings_for(&text)), Vec::<&str>::new());
     }
 
     #[test]

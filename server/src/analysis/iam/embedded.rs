@@ -411,3 +411,48 @@ Resources:
         assert!(found[0].message.contains("dynamodb:GetItem"));
     }
 }
+
+#[cfg(test)]
+mod editing_tests {
+    use crate::analysis::Snapshot;
+
+    const TEMPLATE: &str = "Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Principal: {Service: lambda.amazonaws.com}\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Version: '2012-10-17'\n            Statement:\n              - Effect: Allow\n                Action:\n                  - s3:Get\n                  - \n                Resource: '*'\n";
+
+    fn at(marker: &str) -> (Snapshot, usize) {
+        let offset = TEMPLATE.find(marker).expect("marker") + marker.len();
+        (Snapshot::from_text("template.yaml", TEMPLATE), offset)
+    }
+
+    #[test]
+    fn hover_inside_a_trust_policy() {
+        let (snapshot, offset) = at("sts:Assume");
+        let hover = super::super::hover_embedded(&snapshot, offset).expect("hover");
+        assert!(
+            hover.markdown.contains("sts:AssumeRole"),
+            "{}",
+            hover.markdown
+        );
+        let (snapshot, offset) = at("Type: AWS::IAM::R");
+        assert!(super::super::hover_embedded(&snapshot, offset).is_none());
+    }
+
+    #[test]
+    fn completion_inside_an_inline_policy() {
+        let (snapshot, offset) = at("s3:Get");
+        let entries = super::super::complete_embedded(&snapshot, offset);
+        let entry = entries
+            .iter()
+            .find(|e| e.label == "s3:GetObject")
+            .expect("s3:GetObject");
+        assert_eq!(snapshot.slice(entry.replace), "s3:Get");
+        let (snapshot, offset) = at("s3:Get\n                  - ");
+        let entries = super::super::complete_embedded(&snapshot, offset);
+        assert!(
+            entries.iter().any(|e| e.label == "s3"),
+            "{} entries",
+            entries.len()
+        );
+        let (snapshot, offset) = at("Type: AWS::IAM::R");
+        assert!(super::super::complete_embedded(&snapshot, offset).is_empty());
+    }
+}

@@ -27,7 +27,7 @@ pub fn hover(snapshot: &Snapshot, policy: Policy, offset: usize) -> Option<Hover
         doc,
         kind: policy.kind,
     };
-    let (place, _) = locate::place(doc, policy.root, offset);
+    let (place, _) = locate::place(snapshot, policy.root, offset);
     let location = doc.locate(offset);
     if let Some((mapping, index)) = location.key_of {
         let entry = doc.mapping(mapping).and_then(|e| e.get(index))?;

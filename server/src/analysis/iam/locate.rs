@@ -60,7 +60,8 @@ struct Step {
 }
 
 /// The place of `offset` in the policy rooted at `root`, and the node under it.
-pub fn place(doc: &Document, root: NodeId, offset: usize) -> (Place, Option<NodeId>) {
+pub fn place(snapshot: &Snapshot, root: NodeId, offset: usize) -> (Place, Option<NodeId>) {
+    let doc: &Document = &snapshot.document;
     let location = doc.locate(offset);
     let Some(start) = location.nodes.iter().position(|n| *n == root) else {
         return (Place::Other, None);
@@ -76,7 +77,7 @@ pub fn place(doc: &Document, root: NodeId, offset: usize) -> (Place, Option<Node
             .map(|e| e.key.text.clone());
         steps.push(Step { node: *node, key });
     }
-    let on_key = location
+    let mut on_key = location
         .key_of
         .filter(|(mapping, _)| nodes.last() == Some(mapping))
         .and_then(|(mapping, i)| {
@@ -85,7 +86,58 @@ pub fn place(doc: &Document, root: NodeId, offset: usize) -> (Place, Option<Node
                 .map(|e| e.key.text.clone())
         });
     let innermost = nodes.last().copied();
+    if on_key.is_none() {
+        match innermost.and_then(|m| in_blank(snapshot, m, offset)) {
+            Some(Blank::Value(node, key)) => steps.push(Step {
+                node,
+                key: Some(key),
+            }),
+            Some(Blank::NewKey) => on_key = Some(String::new()),
+            None => {}
+        }
+    }
     (interpret(doc, &steps, on_key), innermost)
+}
+
+/// Where blank space inside a mapping belongs.
+enum Blank {
+    /// After an entry's key or value, on its line or indented below its key:
+    /// still that entry's value (`Action:` then `- ` with nothing typed yet).
+    Value(NodeId, String),
+    /// On a new line at the mapping's indentation: a key not written yet.
+    NewKey,
+}
+
+/// Classifies an offset that lies in a mapping but on none of its keys or values.
+fn in_blank(snapshot: &Snapshot, mapping: NodeId, offset: usize) -> Option<Blank> {
+    let doc = &snapshot.document;
+    let entries = doc.mapping(mapping)?;
+    let entry = entries.iter().rev().find(|e| e.key.span.start < offset)?;
+    let value = doc.node(entry.value).span;
+    let from = value.end.max(entry.key.span.end);
+    if from > offset {
+        return None;
+    }
+    let gap = snapshot.slice(Span::new(from, offset));
+    if !gap
+        .chars()
+        .all(|c| c.is_whitespace() || c == '-' || c == ':')
+    {
+        return None;
+    }
+    if !gap.contains('\n') {
+        return Some(Blank::Value(entry.value, entry.key.text.clone()));
+    }
+    let column = |at: usize| {
+        let text = &snapshot.text;
+        let line = text.byte_to_line(at.min(text.len_bytes()));
+        at - text.line_to_byte(line)
+    };
+    if column(offset) > column(entry.key.span.start) {
+        Some(Blank::Value(entry.value, entry.key.text.clone()))
+    } else {
+        Some(Blank::NewKey)
+    }
 }
 
 fn interpret(doc: &Document, steps: &[Step], on_key: Option<String>) -> Place {
@@ -218,8 +270,8 @@ mod tests {
     fn place_of(text: &str, marker: &str) -> Place {
         let offset = text.find(marker).expect("marker") + marker.len();
         let snapshot = Snapshot::from_text("p.json", text);
-        let doc = &snapshot.document;
-        place(doc, doc.root().expect("root"), offset).0
+        let root = snapshot.document.root().expect("root");
+        place(&snapshot, root, offset).0
     }
 
     #[test]
@@ -245,6 +297,23 @@ mod tests {
         ));
         assert!(matches!(place_of(text, "\"Vers"), Place::PolicyKey));
         assert_eq!(place_of(text, "2012-"), Place::Version);
+    }
+
+    #[test]
+    fn blank_space_in_yaml() {
+        let text = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action:\n      - \n    \n    Resource: '*'\n";
+        let snapshot = Snapshot::from_text("p.yaml", text);
+        let root = snapshot.document.root().expect("root");
+        let item = text.find("- \n").expect("item") + 2;
+        assert!(matches!(
+            place(&snapshot, root, item).0,
+            Place::Action { .. }
+        ));
+        let blank = text.find("\n    \n").expect("blank line") + 5;
+        assert!(matches!(
+            place(&snapshot, root, blank).0,
+            Place::StatementKey { .. }
+        ));
     }
 
     #[test]

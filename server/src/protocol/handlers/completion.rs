@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
-    Documentation, InsertTextFormat, MarkupContent, MarkupKind, TextEdit,
+    CompletionItem, CompletionItemKind, CompletionList, CompletionParams, CompletionResponse,
+    CompletionTextEdit, Documentation, InsertTextFormat, MarkupContent, MarkupKind, TextEdit,
 };
 
 use crate::analysis::{self, CompletionKind};
@@ -45,7 +45,7 @@ pub async fn handle(
             if entries.is_empty() {
                 return None;
             }
-            let items = entries
+            let items: Vec<CompletionItem> = entries
                 .into_iter()
                 .map(|entry| CompletionItem {
                     label: entry.label,
@@ -71,7 +71,12 @@ pub async fn handle(
                     ..Default::default()
                 })
                 .collect();
-            Some(CompletionResponse::Array(items))
+            // A list cut at the cap must be asked for again as the user types.
+            let is_incomplete = items.len() >= analysis::cfn::completion::rank::MAX_ITEMS;
+            Some(CompletionResponse::List(CompletionList {
+                is_incomplete,
+                items,
+            }))
         },
     )
     .await

@@ -6,7 +6,9 @@ use std::sync::Arc;
 use awsls_grammars::position::Encoding;
 use ropey::Rope;
 use tower_lsp_server::jsonrpc::Result;
-use tower_lsp_server::ls_types::{DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, SymbolKind};
+use tower_lsp_server::ls_types::{
+    DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, SymbolKind,
+};
 
 use crate::analysis::outline::{self, OutlineSymbol, SymbolCategory};
 use crate::protocol::convert;
@@ -36,7 +38,11 @@ fn convert_symbol(rope: &Rope, symbol: OutlineSymbol, encoding: Encoding) -> Doc
         selection_range = range;
     }
     DocumentSymbol {
-        name: if symbol.name.is_empty() { "\"\"".to_string() } else { symbol.name },
+        name: if symbol.name.is_empty() {
+            "\"\"".to_string()
+        } else {
+            symbol.name
+        },
         detail: symbol.detail,
         kind: symbol_kind(symbol.category),
         tags: None,
@@ -53,13 +59,22 @@ fn convert_symbol(rope: &Rope, symbol: OutlineSymbol, encoding: Encoding) -> Doc
     }
 }
 
-pub async fn handle(state: &Arc<ServerState>, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-    with_snapshot(state, "documentSymbol", &params.text_document.uri, None, |snapshot, _, encoding| {
-        let symbols = outline::document_symbols(snapshot)
-            .into_iter()
-            .map(|s| convert_symbol(&snapshot.text, s, encoding))
-            .collect();
-        Some(DocumentSymbolResponse::Nested(symbols))
-    })
+pub async fn handle(
+    state: &Arc<ServerState>,
+    params: DocumentSymbolParams,
+) -> Result<Option<DocumentSymbolResponse>> {
+    with_snapshot(
+        state,
+        "documentSymbol",
+        &params.text_document.uri,
+        None,
+        |snapshot, _, encoding| {
+            let symbols = outline::document_symbols(snapshot)
+                .into_iter()
+                .map(|s| convert_symbol(&snapshot.text, s, encoding))
+                .collect();
+            Some(DocumentSymbolResponse::Nested(symbols))
+        },
+    )
     .await
 }

@@ -23,19 +23,33 @@ pub fn request_failed(message: String) -> Error {
     }
 }
 
-pub async fn handle(state: &Arc<ServerState>, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+pub async fn handle(
+    state: &Arc<ServerState>,
+    params: RenameParams,
+) -> Result<Option<WorkspaceEdit>> {
     let position = params.text_document_position;
     let uri = position.text_document.uri.clone();
     let new_name = params.new_name;
-    let outcome = with_snapshot(state, "rename", &position.text_document.uri, Some(position.position), move |snapshot, offset, encoding| {
-        Some(analysis::navigation::rename(snapshot, offset, &new_name).map(|edits| {
-            let edits = edits.iter().map(|e| convert::text_edit(&snapshot.text, e, encoding)).collect();
-            WorkspaceEdit {
-                changes: Some(HashMap::from([(uri, edits)])),
-                ..Default::default()
-            }
-        }))
-    })
+    let outcome = with_snapshot(
+        state,
+        "rename",
+        &position.text_document.uri,
+        Some(position.position),
+        move |snapshot, offset, encoding| {
+            Some(
+                analysis::navigation::rename(snapshot, offset, &new_name).map(|edits| {
+                    let edits = edits
+                        .iter()
+                        .map(|e| convert::text_edit(&snapshot.text, e, encoding))
+                        .collect();
+                    WorkspaceEdit {
+                        changes: Some(HashMap::from([(uri, edits)])),
+                        ..Default::default()
+                    }
+                }),
+            )
+        },
+    )
     .await?;
     match outcome {
         Some(Ok(edit)) => Ok(Some(edit)),

@@ -22,40 +22,52 @@ pub fn legend() -> SemanticTokensLegend {
             .iter()
             .map(|t| SemanticTokenType::new(t.lsp_name()))
             .collect(),
-        token_modifiers: MODIFIERS.iter().map(|m| SemanticTokenModifier::new(m)).collect(),
+        token_modifiers: MODIFIERS
+            .iter()
+            .map(|m| SemanticTokenModifier::new(m))
+            .collect(),
     }
 }
 
-pub async fn handle(state: &Arc<ServerState>, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
-    with_snapshot(state, "semanticTokens", &params.text_document.uri, None, |snapshot, _, encoding| {
-        let mut data = Vec::new();
-        let (mut line, mut character) = (0u32, 0u32);
-        for token in semantic_tokens::tokens(snapshot) {
-            let start = convert::position(&snapshot.text, token.span.start, encoding);
-            let end = convert::position(&snapshot.text, token.span.end, encoding);
-            if end.line != start.line || end.character <= start.character {
-                continue;
+pub async fn handle(
+    state: &Arc<ServerState>,
+    params: SemanticTokensParams,
+) -> Result<Option<SemanticTokensResult>> {
+    with_snapshot(
+        state,
+        "semanticTokens",
+        &params.text_document.uri,
+        None,
+        |snapshot, _, encoding| {
+            let mut data = Vec::new();
+            let (mut line, mut character) = (0u32, 0u32);
+            for token in semantic_tokens::tokens(snapshot) {
+                let start = convert::position(&snapshot.text, token.span.start, encoding);
+                let end = convert::position(&snapshot.text, token.span.end, encoding);
+                if end.line != start.line || end.character <= start.character {
+                    continue;
+                }
+                let delta_line = start.line - line;
+                let delta_start = if delta_line == 0 {
+                    start.character - character
+                } else {
+                    start.character
+                };
+                data.push(SemanticToken {
+                    delta_line,
+                    delta_start,
+                    length: end.character - start.character,
+                    token_type: token.token_type.index(),
+                    token_modifiers_bitset: token.modifiers,
+                });
+                line = start.line;
+                character = start.character;
             }
-            let delta_line = start.line - line;
-            let delta_start = if delta_line == 0 {
-                start.character - character
-            } else {
-                start.character
-            };
-            data.push(SemanticToken {
-                delta_line,
-                delta_start,
-                length: end.character - start.character,
-                token_type: token.token_type.index(),
-                token_modifiers_bitset: token.modifiers,
-            });
-            line = start.line;
-            character = start.character;
-        }
-        Some(SemanticTokensResult::Tokens(SemanticTokens {
-            result_id: None,
-            data,
-        }))
-    })
+            Some(SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            }))
+        },
+    )
     .await
 }

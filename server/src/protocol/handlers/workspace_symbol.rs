@@ -82,20 +82,30 @@ fn found_in(snapshot: &Snapshot, uri: &Uri) -> Vec<Found> {
     }
     symbols::declarations(snapshot)
         .into_iter()
-        .map(|DeclaredSymbol { name, category, detail, span }| Found {
-            name,
-            category,
-            detail,
-            uri: uri.clone(),
-            start: position(&snapshot.text, span.start),
-            end: position(&snapshot.text, span.end),
-        })
+        .map(
+            |DeclaredSymbol {
+                 name,
+                 category,
+                 detail,
+                 span,
+             }| Found {
+                name,
+                category,
+                detail,
+                uri: uri.clone(),
+                start: position(&snapshot.text, span.start),
+                end: position(&snapshot.text, span.end),
+            },
+        )
         .collect()
 }
 
 fn is_candidate(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("yaml" | "yml" | "json" | "template")
     )
 }
@@ -105,7 +115,9 @@ fn scan(roots: &[PathBuf]) -> Vec<Found> {
     let mut visited = 0usize;
     let mut templates = 0usize;
     for root in roots {
-        let walker = ignore::WalkBuilder::new(root).max_depth(Some(MAX_DEPTH)).build();
+        let walker = ignore::WalkBuilder::new(root)
+            .max_depth(Some(MAX_DEPTH))
+            .build();
         for entry in walker.flatten() {
             visited += 1;
             if visited > MAX_FILES_VISITED || templates >= MAX_TEMPLATES {
@@ -115,7 +127,11 @@ fn scan(roots: &[PathBuf]) -> Vec<Found> {
             if !entry.file_type().is_some_and(|t| t.is_file()) || !is_candidate(path) {
                 continue;
             }
-            if entry.metadata().map(|m| m.len() > MAX_FILE_BYTES).unwrap_or(true) {
+            if entry
+                .metadata()
+                .map(|m| m.len() > MAX_FILE_BYTES)
+                .unwrap_or(true)
+            {
                 continue;
             }
             let Ok(text) = std::fs::read_to_string(path) else {
@@ -138,7 +154,10 @@ fn scan(roots: &[PathBuf]) -> Vec<Found> {
     out
 }
 
-pub async fn handle(state: &Arc<ServerState>, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+pub async fn handle(
+    state: &Arc<ServerState>,
+    params: WorkspaceSymbolParams,
+) -> Result<Option<WorkspaceSymbolResponse>> {
     let store = state.store.clone();
     let encoding = state.encoding();
     let query = params.query;

@@ -42,7 +42,8 @@ fn json_escape(text: &str) -> String {
 pub(crate) fn yaml_needs_quotes(text: &str) -> bool {
     text.is_empty()
         || text.starts_with([
-            '!', '&', '*', '{', '}', '[', ']', ',', '#', '|', '>', '@', '`', '"', '\'', '%', '-', '?', ':',
+            '!', '&', '*', '{', '}', '[', ']', ',', '#', '|', '>', '@', '`', '"', '\'', '%', '-',
+            '?', ':',
         ])
         || text.contains(": ")
         || text.contains(" #")
@@ -58,9 +59,17 @@ impl Ctx<'_> {
     }
 
     /// An entry writing the mapping key `name`.
-    pub fn key_entry(&self, name: &str, kind: CompletionKind, shape: ValueShape) -> CompletionEntry {
+    pub fn key_entry(
+        &self,
+        name: &str,
+        kind: CompletionKind,
+        shape: ValueShape,
+    ) -> CompletionEntry {
         let mut entry = self.entry(name, kind);
-        let has_colon = self.after_word().trim_start_matches(['"', ' ']).starts_with(':');
+        let has_colon = self
+            .after_word()
+            .trim_start_matches(['"', ' '])
+            .starts_with(':');
         match self.cursor.format {
             Format::Yaml => {
                 if has_colon {
@@ -148,7 +157,10 @@ impl Ctx<'_> {
                 let tag = f.tag?;
                 (tag.to_string(), format!("{tag} {}", f.yaml_args))
             }
-            Format::Json => (f.name.to_string(), format!("{{\"{}\": {}}}", f.name, f.json_args)),
+            Format::Json => (
+                f.name.to_string(),
+                format!("{{\"{}\": {}}}", f.name, f.json_args),
+            ),
         };
         let mut entry = self.entry(&label, CompletionKind::Function);
         entry.insert_text = if self.cursor.space_before {
@@ -169,7 +181,8 @@ impl Ctx<'_> {
             .iter()
             .filter(|f| !condition_only || f.condition)
             .map(|f| {
-                let mut entry = self.key_entry(f.name, CompletionKind::Function, ValueShape::Scalar);
+                let mut entry =
+                    self.key_entry(f.name, CompletionKind::Function, ValueShape::Scalar);
                 entry.detail = Some(format!("{}: {}", f.name, f.signature));
                 entry.documentation = Some(f.markdown());
                 entry

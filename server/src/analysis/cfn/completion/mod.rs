@@ -47,7 +47,8 @@ pub(super) struct Ctx<'a> {
 impl Ctx<'_> {
     fn entries(&self) -> Vec<CompletionEntry> {
         if self.typing_tag() {
-            let in_conditions = matches!(self.cursor.path.first(), Some(Seg::Key(k)) if k == "Conditions");
+            let in_conditions =
+                matches!(self.cursor.path.first(), Some(Seg::Key(k)) if k == "Conditions");
             return targets::function_tags(self, in_conditions);
         }
         let path = self.cursor.normalised_path();
@@ -64,7 +65,10 @@ impl Ctx<'_> {
     fn typing_tag(&self) -> bool {
         self.cursor.format == Format::Yaml
             && self.cursor.word.start > 0
-            && self.text.get(self.cursor.word.start - 1..self.cursor.word.start) == Some("!")
+            && self
+                .text
+                .get(self.cursor.word.start - 1..self.cursor.word.start)
+                == Some("!")
     }
 
     /// The span of the word being typed.
@@ -80,7 +84,11 @@ impl Ctx<'_> {
     /// The type of resource `name`, from the model or, when the model lost
     /// it to a syntax error, from the text.
     pub fn resource_type(&self, name: &str) -> Option<String> {
-        if let Some(t) = self.template.resource(name).and_then(|r| r.type_name.clone()) {
+        if let Some(t) = self
+            .template
+            .resource(name)
+            .and_then(|r| r.type_name.clone())
+        {
             return Some(t);
         }
         type_from_text(self.text, self.snapshot.format, name)
@@ -89,7 +97,12 @@ impl Ctx<'_> {
     /// Logical IDs of the resources, from the model, else from the text.
     pub fn resource_names(&self) -> Vec<String> {
         if !self.template.resources.is_empty() {
-            return self.template.resources.iter().map(|r| r.decl.name.clone()).collect();
+            return self
+                .template
+                .resources
+                .iter()
+                .map(|r| r.decl.name.clone())
+                .collect();
         }
         Vec::new()
     }

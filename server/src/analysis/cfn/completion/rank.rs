@@ -84,7 +84,9 @@ pub fn finish(entries: Vec<CompletionEntry>, text: &str, offset: usize) -> Vec<C
         .into_iter()
         .enumerate()
         .filter_map(|(i, entry)| {
-            let typed = text.get(entry.replace.start..offset.max(entry.replace.start)).unwrap_or("");
+            let typed = text
+                .get(entry.replace.start..offset.max(entry.replace.start))
+                .unwrap_or("");
             let target = entry.filter_text.as_deref().unwrap_or(&entry.label);
             let s = score(typed, target)?;
             Some((if typed.is_empty() { 0 } else { s }, i, entry))
@@ -98,8 +100,13 @@ pub fn finish(entries: Vec<CompletionEntry>, text: &str, offset: usize) -> Vec<C
         .take(MAX_ITEMS)
         .enumerate()
         .map(|(rank, (_, _, mut entry))| {
-            let typed = text.get(entry.replace.start..offset.max(entry.replace.start)).unwrap_or("");
-            let target = entry.filter_text.clone().unwrap_or_else(|| entry.label.clone());
+            let typed = text
+                .get(entry.replace.start..offset.max(entry.replace.start))
+                .unwrap_or("");
+            let target = entry
+                .filter_text
+                .clone()
+                .unwrap_or_else(|| entry.label.clone());
             if !typed.is_empty() && !target.to_lowercase().starts_with(&typed.to_lowercase()) {
                 // Keep fuzzy matches in editors that filter by prefix.
                 entry.filter_text = Some(format!("{typed}{target}"));

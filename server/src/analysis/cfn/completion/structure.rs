@@ -12,7 +12,7 @@ use super::super::cursor::{Role, Seg};
 use super::super::describe;
 use super::super::vocabulary::{self, Word};
 use super::insert::{snippet_escape, ValueShape};
-use super::{targets, wants_key, Ctx};
+use super::{rank, targets, wants_key, Ctx};
 
 pub(super) fn entries(ctx: &Ctx<'_>, path: &[Seg], role: Role) -> Vec<CompletionEntry> {
     let keys: Vec<&str> = path
@@ -25,47 +25,104 @@ pub(super) fn entries(ctx: &Ctx<'_>, path: &[Seg], role: Role) -> Vec<Completion
         .collect();
     let key = wants_key(role);
     match keys.as_slice() {
-        [] if key => words(ctx, vocabulary::SECTIONS, CompletionKind::Module, true, |_, s| {
-            if matches!(s, "Resources" | "Parameters" | "Mappings" | "Conditions" | "Outputs" | "Metadata" | "Rules") {
-                ValueShape::Object
-            } else {
-                ValueShape::Scalar
-            }
-        }),
+        [] if key => words(
+            ctx,
+            vocabulary::SECTIONS,
+            CompletionKind::Module,
+            true,
+            |_, s| {
+                if matches!(
+                    s,
+                    "Resources"
+                        | "Parameters"
+                        | "Mappings"
+                        | "Conditions"
+                        | "Outputs"
+                        | "Metadata"
+                        | "Rules"
+                ) {
+                    ValueShape::Object
+                } else {
+                    ValueShape::Scalar
+                }
+            },
+        ),
         ["AWSTemplateFormatVersion"] => vec![ctx.value_entry("2010-09-09", CompletionKind::Value)],
-        ["Transform"] | ["Transform", "[]"] => words(ctx, vocabulary::TRANSFORMS, CompletionKind::Value, false, |_, _| ValueShape::Scalar),
+        ["Transform"] | ["Transform", "[]"] => words(
+            ctx,
+            vocabulary::TRANSFORMS,
+            CompletionKind::Value,
+            false,
+            |_, _| ValueShape::Scalar,
+        ),
         ["Resources", id] if key => resource_attributes(ctx, id),
         ["Resources", _, "Type"] => resource_types(ctx),
-        ["Resources", _, "DeletionPolicy"] => words(ctx, vocabulary::DELETION_POLICIES, CompletionKind::EnumMember, false, |_, _| ValueShape::Scalar),
+        ["Resources", _, "DeletionPolicy"] => words(
+            ctx,
+            vocabulary::DELETION_POLICIES,
+            CompletionKind::EnumMember,
+            false,
+            |_, _| ValueShape::Scalar,
+        ),
         ["Resources", _, "UpdateReplacePolicy"] => {
             let policies: Vec<Word> = vocabulary::DELETION_POLICIES
                 .iter()
                 .filter(|(p, _)| *p != "RetainExceptOnCreate")
                 .copied()
                 .collect();
-            words(ctx, &policies, CompletionKind::EnumMember, false, |_, _| ValueShape::Scalar)
+            words(ctx, &policies, CompletionKind::EnumMember, false, |_, _| {
+                ValueShape::Scalar
+            })
         }
         ["Resources", _, "Condition"] | ["Outputs", _, "Condition"] => targets::conditions(ctx),
-        ["Resources", id, "DependsOn"] | ["Resources", id, "DependsOn", "[]"] => targets::resources(ctx, Some(id)),
+        ["Resources", id, "DependsOn"] | ["Resources", id, "DependsOn", "[]"] => {
+            targets::resources(ctx, Some(id))
+        }
         ["Resources", id, "Properties", rest @ ..] => properties(ctx, id, rest, path, role),
-        ["Parameters", _] if key => words(ctx, vocabulary::PARAMETER_KEYS, CompletionKind::Property, true, |_, k| {
-            if k == "AllowedValues" {
-                ValueShape::Array
-            } else {
-                ValueShape::Scalar
-            }
-        }),
-        ["Parameters", _, "Type"] => words(ctx, vocabulary::PARAMETER_TYPES, CompletionKind::Type, false, |_, _| ValueShape::Scalar),
+        ["Parameters", _] if key => words(
+            ctx,
+            vocabulary::PARAMETER_KEYS,
+            CompletionKind::Property,
+            true,
+            |_, k| {
+                if k == "AllowedValues" {
+                    ValueShape::Array
+                } else {
+                    ValueShape::Scalar
+                }
+            },
+        ),
+        ["Parameters", _, "Type"] => words(
+            ctx,
+            vocabulary::PARAMETER_TYPES,
+            CompletionKind::Type,
+            false,
+            |_, _| ValueShape::Scalar,
+        ),
         ["Parameters", _, "NoEcho"] => booleans(ctx),
-        ["Outputs", _] if key => words(ctx, vocabulary::OUTPUT_KEYS, CompletionKind::Property, true, |_, k| {
-            if k == "Export" {
-                ValueShape::Object
-            } else {
-                ValueShape::Scalar
-            }
-        }),
-        ["Outputs", _, "Export"] if key => words(ctx, &[("Name", "The name other stacks import the value by.")], CompletionKind::Property, true, |_, _| ValueShape::Scalar),
-        ["Outputs", _, "Value"] | ["Outputs", _, "Export", "Name"] => value_functions(ctx, role, false),
+        ["Outputs", _] if key => words(
+            ctx,
+            vocabulary::OUTPUT_KEYS,
+            CompletionKind::Property,
+            true,
+            |_, k| {
+                if k == "Export" {
+                    ValueShape::Object
+                } else {
+                    ValueShape::Scalar
+                }
+            },
+        ),
+        ["Outputs", _, "Export"] if key => words(
+            ctx,
+            &[("Name", "The name other stacks import the value by.")],
+            CompletionKind::Property,
+            true,
+            |_, _| ValueShape::Scalar,
+        ),
+        ["Outputs", _, "Value"] | ["Outputs", _, "Export", "Name"] => {
+            value_functions(ctx, role, false)
+        }
         ["Conditions", _] => value_functions(ctx, role, true),
         _ => Vec::new(),
     }
@@ -120,7 +177,10 @@ fn resource_attributes(ctx: &Ctx<'_>, id: &str) -> Vec<CompletionEntry> {
                 _ => ValueShape::Scalar,
             };
             let mut entry = ctx.key_entry(w, CompletionKind::Property, shape);
-            entry.documentation = Some(format!("{description}\n\n[Documentation]({})", vocabulary::attribute_url(w)));
+            entry.documentation = Some(format!(
+                "{description}\n\n[Documentation]({})",
+                vocabulary::attribute_url(w)
+            ));
             if *w == "Properties" {
                 if let Some(snippet) = schema.and_then(|s| required_snippet(ctx, s, &s.root, &[])) {
                     entry.insert_text = snippet;
@@ -135,7 +195,12 @@ fn resource_attributes(ctx: &Ctx<'_>, id: &str) -> Vec<CompletionEntry> {
 
 /// `Properties:` followed by the required properties not yet written, as a
 /// snippet; `None` when the type requires none or the key already has a colon.
-fn required_snippet(ctx: &Ctx<'_>, schema: &ResourceSchema, shape: &Shape, present: &[String]) -> Option<String> {
+fn required_snippet(
+    ctx: &Ctx<'_>,
+    schema: &ResourceSchema,
+    shape: &Shape,
+    present: &[String],
+) -> Option<String> {
     let missing: Vec<&str> = shape
         .required
         .iter()
@@ -174,10 +239,23 @@ fn required_snippet(ctx: &Ctx<'_>, schema: &ResourceSchema, shape: &Shape, prese
     })
 }
 
+/// The resource types matching what was typed, best first, at most the
+/// list cap (so only those become entries).
 fn resource_types(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
-    schema::cfn::type_names()
+    let typed = ctx
+        .text
+        .get(ctx.cursor.word.start..ctx.cursor.offset)
+        .unwrap_or("");
+    let mut matches: Vec<(i64, usize, &str)> = schema::cfn::type_names()
         .iter()
-        .map(|t| {
+        .enumerate()
+        .filter_map(|(i, t)| rank::score(typed, t).map(|s| (s, i, &**t)))
+        .collect();
+    matches.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    matches
+        .into_iter()
+        .take(rank::MAX_ITEMS)
+        .map(|(_, _, t)| {
             let mut entry = ctx.value_entry(t, CompletionKind::Type);
             entry.detail = Some("Resource type".to_string());
             entry.documentation = Some(format!("[Documentation]({})", describe::type_url(t)));
@@ -188,7 +266,13 @@ fn resource_types(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 
 /// Property names (at a key position) or values (at a value position) for
 /// the property path `rest` inside resource `id`'s `Properties`.
-fn properties(ctx: &Ctx<'_>, id: &str, rest: &[&str], path: &[Seg], role: Role) -> Vec<CompletionEntry> {
+fn properties(
+    ctx: &Ctx<'_>,
+    id: &str,
+    rest: &[&str],
+    path: &[Seg],
+    role: Role,
+) -> Vec<CompletionEntry> {
     let Some(type_name) = ctx.resource_type(id) else {
         return Vec::new();
     };
@@ -213,14 +297,21 @@ fn properties(ctx: &Ctx<'_>, id: &str, rest: &[&str], path: &[Seg], role: Role) 
     }
     let is_mapping = !container.properties.is_empty();
     match role {
-        Role::Key | Role::KeyOrValue if is_mapping => property_names(ctx, schema, container, &names),
+        Role::Key | Role::KeyOrValue if is_mapping => {
+            property_names(ctx, schema, container, &names)
+        }
         Role::Key => ctx.function_keys(false),
         _ if names.is_empty() => Vec::new(),
         _ => property_values(ctx, schema, container),
     }
 }
 
-fn property_names(ctx: &Ctx<'_>, schema: &ResourceSchema, container: &Shape, parents: &[&str]) -> Vec<CompletionEntry> {
+fn property_names(
+    ctx: &Ctx<'_>,
+    schema: &ResourceSchema,
+    container: &Shape,
+    parents: &[&str],
+) -> Vec<CompletionEntry> {
     let mut required = Vec::new();
     let mut optional = Vec::new();
     for (name, shape) in container.properties.iter() {
@@ -246,7 +337,12 @@ fn property_names(ctx: &Ctx<'_>, schema: &ResourceSchema, container: &Shape, par
             describe::type_summary(schema, shape),
             if is_required { " (required)" } else { "" }
         ));
-        entry.documentation = Some(describe::property_markdown(schema, &path, shape, is_required));
+        entry.documentation = Some(describe::property_markdown(
+            schema,
+            &path,
+            shape,
+            is_required,
+        ));
         if is_required {
             required.push(entry);
         } else {

@@ -12,7 +12,12 @@ use super::super::functions::FUNCTIONS;
 use super::super::template::PSEUDO_PARAMETERS;
 use super::{structure, Ctx};
 
-pub(super) fn in_function(ctx: &Ctx<'_>, outer: &[Seg], function: &str, rest: &[Seg]) -> Vec<CompletionEntry> {
+pub(super) fn in_function(
+    ctx: &Ctx<'_>,
+    outer: &[Seg],
+    function: &str,
+    rest: &[Seg],
+) -> Vec<CompletionEntry> {
     let enclosing = match outer {
         [Seg::Key(section), Seg::Key(id), ..] if section == "Resources" => Some(id.as_str()),
         _ => None,
@@ -46,9 +51,10 @@ pub(super) fn in_function(ctx: &Ctx<'_>, outer: &[Seg], function: &str, rest: &[
         ("Fn::FindInMap", Some((0, _))) => mappings(ctx),
         ("Fn::FindInMap", Some((1, previous))) => map_keys(ctx, previous.first(), None),
         ("Fn::FindInMap", Some((2, previous))) => map_keys(ctx, previous.first(), previous.get(1)),
-        ("Fn::Equals", Some(_)) | ("Fn::Join", Some(_)) | ("Fn::Select", Some(_)) | ("Fn::Split", Some(_)) => {
-            ctx.function_values(false)
-        }
+        ("Fn::Equals", Some(_))
+        | ("Fn::Join", Some(_))
+        | ("Fn::Select", Some(_))
+        | ("Fn::Split", Some(_)) => ctx.function_values(false),
         ("Fn::Base64" | "Fn::ImportValue" | "Fn::Cidr" | "Fn::Length" | "Fn::ToJsonString", _) => {
             ctx.function_values(false)
         }
@@ -89,9 +95,15 @@ fn parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
         .iter()
         .map(|p| {
             let mut entry = ctx.value_entry(&p.name, CompletionKind::Reference);
-            let type_name = doc.get(p.node, "Type").and_then(|t| doc.str_value(t)).unwrap_or("String");
+            let type_name = doc
+                .get(p.node, "Type")
+                .and_then(|t| doc.str_value(t))
+                .unwrap_or("String");
             entry.detail = Some(format!("Parameter ({type_name})"));
-            if let Some(description) = doc.get(p.node, "Description").and_then(|d| doc.str_value(d)) {
+            if let Some(description) = doc
+                .get(p.node, "Description")
+                .and_then(|d| doc.str_value(d))
+            {
                 entry.documentation = Some(description.to_string());
             }
             entry
@@ -106,7 +118,10 @@ pub(super) fn resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEn
         .filter(|name| Some(name.as_str()) != except)
         .map(|name| {
             let mut entry = ctx.value_entry(name, CompletionKind::Reference);
-            entry.detail = Some(ctx.resource_type(name).unwrap_or_else(|| "Resource".to_string()));
+            entry.detail = Some(
+                ctx.resource_type(name)
+                    .unwrap_or_else(|| "Resource".to_string()),
+            );
             entry
         })
         .collect()
@@ -178,7 +193,14 @@ fn map_keys(ctx: &Ctx<'_>, map: Option<&String>, top: Option<&String>) -> Vec<Co
     keys.iter()
         .map(|k| {
             let mut entry = ctx.value_entry(k, CompletionKind::Value);
-            entry.detail = Some(if top.is_none() { "Top-level key" } else { "Second-level key" }.to_string());
+            entry.detail = Some(
+                if top.is_none() {
+                    "Top-level key"
+                } else {
+                    "Second-level key"
+                }
+                .to_string(),
+            );
             entry
         })
         .collect()
@@ -186,8 +208,16 @@ fn map_keys(ctx: &Ctx<'_>, map: Option<&String>, top: Option<&String>) -> Vec<Co
 
 /// The attributes of resource `resource`'s type, replacing `replace`. With
 /// `qualified`, labels read `Resource.Attribute` (for `${…}`).
-fn attributes(ctx: &Ctx<'_>, resource: &str, replace: Span, qualified: bool) -> Vec<CompletionEntry> {
-    let Some(schema) = ctx.resource_type(resource).and_then(|t| schema::cfn::resource(&t)) else {
+fn attributes(
+    ctx: &Ctx<'_>,
+    resource: &str,
+    replace: Span,
+    qualified: bool,
+) -> Vec<CompletionEntry> {
+    let Some(schema) = ctx
+        .resource_type(resource)
+        .and_then(|t| schema::cfn::resource(&t))
+    else {
         return Vec::new();
     };
     schema
@@ -207,7 +237,15 @@ fn attributes(ctx: &Ctx<'_>, resource: &str, replace: Span, qualified: bool) -> 
                 ctx.string_text(&label)
             };
             let types: Vec<&str> = a.types.iter().map(|t| t.as_str()).collect();
-            entry.detail = Some(format!("{} attribute{}", schema.type_name, if types.is_empty() { String::new() } else { format!(" ({})", types.join(" | ")) }));
+            entry.detail = Some(format!(
+                "{} attribute{}",
+                schema.type_name,
+                if types.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", types.join(" | "))
+                }
+            ));
             if !a.description.is_empty() {
                 entry.documentation = Some(a.description.to_string());
             }
@@ -250,19 +288,32 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
         .parameters
         .iter()
         .map(|p| {
-            let type_name = doc.get(p.node, "Type").and_then(|t| doc.str_value(t)).unwrap_or("String");
-            plain(&p.name, CompletionKind::Reference, format!("Parameter ({type_name})"))
+            let type_name = doc
+                .get(p.node, "Type")
+                .and_then(|t| doc.str_value(t))
+                .unwrap_or("String");
+            plain(
+                &p.name,
+                CompletionKind::Reference,
+                format!("Parameter ({type_name})"),
+            )
         })
         .collect();
     for name in ctx.resource_names() {
         if Some(name.as_str()) == enclosing {
             continue;
         }
-        let type_name = ctx.resource_type(&name).unwrap_or_else(|| "Resource".to_string());
+        let type_name = ctx
+            .resource_type(&name)
+            .unwrap_or_else(|| "Resource".to_string());
         out.push(plain(&name, CompletionKind::Reference, type_name));
     }
     for (name, description) in PSEUDO_PARAMETERS {
-        let mut entry = plain(name, CompletionKind::Reference, "Pseudo parameter".to_string());
+        let mut entry = plain(
+            name,
+            CompletionKind::Reference,
+            "Pseudo parameter".to_string(),
+        );
         entry.documentation = Some(description.to_string());
         out.push(entry);
     }

@@ -37,10 +37,19 @@ fn fuzzy_resource_types_replace_the_typed_word() {
     assert!(entries.len() <= 200);
     assert_eq!(entries[0].label, "AWS::S3::Bucket");
     assert_eq!(entries[0].sort_text.as_deref(), Some("0000"));
-    assert_eq!(apply(&text, &entries[0]), "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n");
-    let (entries, text, _) = at("t.json", "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Buc|\"}}}");
+    assert_eq!(
+        apply(&text, &entries[0]),
+        "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
+    );
+    let (entries, text, _) = at(
+        "t.json",
+        "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Buc|\"}}}",
+    );
     assert_eq!(entries[0].label, "AWS::S3::Bucket");
-    assert_eq!(apply(&text, &entries[0]), "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\"}}}");
+    assert_eq!(
+        apply(&text, &entries[0]),
+        "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\"}}}"
+    );
 }
 
 #[test]
@@ -74,10 +83,14 @@ fn properties_in_a_broken_document() {
 
 #[test]
 fn json_property_names_inside_quotes() {
-    let marked = "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"BucketN|\"}}}}";
+    let marked =
+        "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"BucketN|\"}}}}";
     let (entries, text, _) = at("t.json", marked);
     let entry = find(&entries, "BucketName");
-    assert_eq!(apply(&text, entry), marked.replace("BucketN|", "BucketName"));
+    assert_eq!(
+        apply(&text, entry),
+        marked.replace("BucketN|", "BucketName")
+    );
 }
 
 #[test]
@@ -101,28 +114,54 @@ fn ref_getatt_sub_targets() {
 
 #[test]
 fn conditions_mappings_depends_on() {
-    let base = format!("{HEAD}Resources:\n  B:\n    Type: AWS::S3::Bucket\n  Q:\n    Type: AWS::SQS::Queue\n");
+    let base = format!(
+        "{HEAD}Resources:\n  B:\n    Type: AWS::S3::Bucket\n  Q:\n    Type: AWS::SQS::Queue\n"
+    );
     let (entries, _, _) = at("t.yaml", &format!("{base}    Condition: |\n"));
     assert_eq!(labels(&entries), ["IsProd"]);
     let (entries, _, _) = at("t.yaml", &format!("{base}    DependsOn:\n      - |\n"));
     assert_eq!(labels(&entries), ["B"]);
-    let (entries, _, _) = at("t.yaml", &format!("{base}Outputs:\n  O:\n    Value: !FindInMap [Sizes, |]\n"));
+    let (entries, _, _) = at(
+        "t.yaml",
+        &format!("{base}Outputs:\n  O:\n    Value: !FindInMap [Sizes, |]\n"),
+    );
     assert_eq!(labels(&entries), ["dev", "prod"]);
-    let (entries, _, _) = at("t.yaml", &format!("{base}Outputs:\n  O:\n    Value: !FindInMap [Sizes, prod, |]\n"));
+    let (entries, _, _) = at(
+        "t.yaml",
+        &format!("{base}Outputs:\n  O:\n    Value: !FindInMap [Sizes, prod, |]\n"),
+    );
     assert_eq!(labels(&entries), ["Large"]);
-    let (entries, _, _) = at("t.yaml", &format!("{base}Outputs:\n  O:\n    Value: !If [|]\n"));
+    let (entries, _, _) = at(
+        "t.yaml",
+        &format!("{base}Outputs:\n  O:\n    Value: !If [|]\n"),
+    );
     assert_eq!(labels(&entries), ["IsProd"]);
 }
 
 #[test]
 fn sections_policies_and_tags() {
-    let (entries, text, _) = at("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\nOut|\n");
+    let (entries, text, _) = at(
+        "t.yaml",
+        "Resources:\n  B:\n    Type: AWS::S3::Bucket\nOut|\n",
+    );
     let outputs = find(&entries, "Outputs");
-    assert_eq!(apply(&text, outputs), "Resources:\n  B:\n    Type: AWS::S3::Bucket\nOutputs:\n  $0\n");
+    assert_eq!(
+        apply(&text, outputs),
+        "Resources:\n  B:\n    Type: AWS::S3::Bucket\nOutputs:\n  $0\n"
+    );
     assert!(!labels(&entries).contains(&"Resources"));
-    let (entries, _, _) = at("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: |\n");
-    assert_eq!(labels(&entries), ["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"]);
-    let (entries, text, _) = at("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Su|\n");
+    let (entries, _, _) = at(
+        "t.yaml",
+        "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: |\n",
+    );
+    assert_eq!(
+        labels(&entries),
+        ["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"]
+    );
+    let (entries, text, _) = at(
+        "t.yaml",
+        "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Su|\n",
+    );
     let sub = find(&entries, "!Sub");
     assert!(apply(&text, sub).contains("BucketName: !Sub ${1}\n"));
 }
@@ -144,7 +183,100 @@ fn resource_properties_snippet() {
     let (entries, _, _) = at("t.yaml", marked);
     let props = find(&entries, "Properties");
     assert!(props.snippet);
-    assert!(props.insert_text.starts_with("Properties:\n  "), "{}", props.insert_text);
-    assert!(props.insert_text.contains("Protocol: "), "{}", props.insert_text);
-    assert!(props.insert_text.contains("TopicArn: "), "{}", props.insert_text);
+    assert!(
+        props.insert_text.starts_with("Properties:\n  "),
+        "{}",
+        props.insert_text
+    );
+    assert!(
+        props.insert_text.contains("Protocol: "),
+        "{}",
+        props.insert_text
+    );
+    assert!(
+        props.insert_text.contains("TopicArn: "),
+        "{}",
+        props.insert_text
+    );
+}
+
+/// A template of about 5,000 lines: parameters, then queues, buckets and
+/// topics that refer to each other.
+fn large_template() -> String {
+    let mut out = String::from("AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n");
+    for i in 0..20 {
+        out.push_str(&format!(
+            "  Param{i}:\n    Type: String\n    Default: value{i}\n"
+        ));
+    }
+    out.push_str("Resources:\n");
+    let mut i = 0;
+    while out.lines().count() < 4980 {
+        out.push_str(&format!(
+            "  Queue{i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub '${{Param{}}}-queue-{i}'\n      DelaySeconds: 5\n      VisibilityTimeout: 30\n      Tags:\n        - Key: Name\n          Value: !Ref Param{}\n  Bucket{i}:\n    Type: AWS::S3::Bucket\n    DependsOn: Queue{i}\n    Properties:\n      BucketName: !Join ['-', [!Ref Param{}, !GetAtt Queue{i}.QueueName]]\n      VersioningConfiguration:\n        Status: Enabled\n  Topic{i}:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !GetAtt Bucket{i}.Arn\n",
+            i % 20,
+            i % 20,
+            i % 20
+        ));
+        i += 1;
+    }
+    out
+}
+
+fn percentiles(
+    mut samples: Vec<std::time::Duration>,
+) -> (std::time::Duration, std::time::Duration) {
+    samples.sort();
+    let p = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
+    (p(0.5), p(0.99))
+}
+
+/// Prints p50/p99 of completion and hover on a 5,000-line template. Run with
+/// `cargo test -p awsls --release --lib completion_and_hover_timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn completion_and_hover_timing() {
+    let text = large_template();
+    let middle = text.len() / 2;
+    let anchor = |needle: &str| middle + text[middle..].find(needle).expect("needle in the middle");
+    let snapshot = Snapshot::from_text("large.yaml", &text);
+    let key = anchor("      DelaySeconds: 5\n") + 8;
+    let reference = anchor("!Ref Param") + 6;
+    let type_value = anchor("Type: AWS::S3::Bucket") + 12;
+    let get_att = anchor("!GetAtt Bucket") + 15;
+    let cases = [
+        ("property key", key),
+        ("Ref target", reference),
+        ("resource type", type_value),
+        ("GetAtt", get_att),
+    ];
+    println!(
+        "template: {} lines, {} bytes",
+        text.lines().count(),
+        text.len()
+    );
+    for (name, offset) in cases {
+        let _ = complete(&snapshot, offset);
+        let samples: Vec<_> = (0..200)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let entries = complete(&snapshot, offset);
+                assert!(!entries.is_empty(), "{name}");
+                start.elapsed()
+            })
+            .collect();
+        let (p50, p99) = percentiles(samples);
+        println!("completion {name:14} p50={p50:?} p99={p99:?}");
+    }
+    for (name, offset) in cases {
+        let samples: Vec<_> = (0..200)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let _ = crate::analysis::hover::hover(&snapshot, offset);
+                start.elapsed()
+            })
+            .collect();
+        let (p50, p99) = percentiles(samples);
+        println!("hover      {name:14} p50={p50:?} p99={p99:?}");
+    }
 }

@@ -152,7 +152,9 @@ pub(super) fn cursor(text: &str, offset: usize) -> Cursor {
             }
             _ if b.is_ascii_alphanumeric() || b == b'-' => {
                 let start = i;
-                while i < offset && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'.' | b'+')) {
+                while i < offset
+                    && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'.' | b'+'))
+                {
                     i += 1;
                 }
                 if let Some(Level::Array { last, .. }) = levels.last_mut() {
@@ -191,7 +193,8 @@ pub(super) fn cursor(text: &str, offset: usize) -> Cursor {
         }
         _ => Vec::new(),
     };
-    let indent = text[line_start..].len() - text[line_start..].trim_start_matches([' ', '\t']).len();
+    let indent =
+        text[line_start..].len() - text[line_start..].trim_start_matches([' ', '\t']).len();
     Cursor {
         path: segs,
         role,

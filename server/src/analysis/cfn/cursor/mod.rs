@@ -72,7 +72,9 @@ impl Cursor {
             .map(|(i, seg)| match seg {
                 // A key two levels inside a section can be an intrinsic.
                 Seg::Key(k) if i >= 2 && is_function_key(k) => Seg::Fn(k.clone()),
-                Seg::Key(k) if i >= 2 && k == "Condition" && is_condition_function(&self.path, i) => {
+                Seg::Key(k)
+                    if i >= 2 && k == "Condition" && is_condition_function(&self.path, i) =>
+                {
                     Seg::Fn(k.clone())
                 }
                 other => other.clone(),

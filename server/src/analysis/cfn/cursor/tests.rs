@@ -34,7 +34,10 @@ fn yaml_new_key_under_properties() {
 
 #[test]
 fn yaml_value_after_type() {
-    let (c, text) = at("Resources:\n  Bucket:\n    Type: AWS::S3::Bu|\n  Other: [\n", Format::Yaml);
+    let (c, text) = at(
+        "Resources:\n  Bucket:\n    Type: AWS::S3::Bu|\n  Other: [\n",
+        Format::Yaml,
+    );
     assert_eq!(keys(&c.path), ["Resources", "Bucket", "Type"]);
     assert_eq!(c.role, Role::Value);
     assert_eq!(&text[c.word.start..c.word.end], "AWS::S3::Bu");
@@ -43,11 +46,34 @@ fn yaml_value_after_type() {
 
 #[test]
 fn yaml_short_forms_and_flow() {
-    let (c, _) = at("Resources:\n  A:\n    Properties:\n      X: !If [Cond, !GetAtt B.|", Format::Yaml);
-    assert_eq!(keys(&c.path), ["Resources", "A", "Properties", "X", "!Fn::If", "[1:Cond]", "!Fn::GetAtt"]);
-    let (c, _) = at("Outputs:\n  O:\n    Value: !FindInMap [Map, Top, |]", Format::Yaml);
-    assert_eq!(keys(&c.path), ["Outputs", "O", "Value", "!Fn::FindInMap", "[2:Map,Top]"]);
-    let (c, text) = at("Outputs:\n  O:\n    Value: !Sub \"arn:${AWS::Re|}\"", Format::Yaml);
+    let (c, _) = at(
+        "Resources:\n  A:\n    Properties:\n      X: !If [Cond, !GetAtt B.|",
+        Format::Yaml,
+    );
+    assert_eq!(
+        keys(&c.path),
+        [
+            "Resources",
+            "A",
+            "Properties",
+            "X",
+            "!Fn::If",
+            "[1:Cond]",
+            "!Fn::GetAtt"
+        ]
+    );
+    let (c, _) = at(
+        "Outputs:\n  O:\n    Value: !FindInMap [Map, Top, |]",
+        Format::Yaml,
+    );
+    assert_eq!(
+        keys(&c.path),
+        ["Outputs", "O", "Value", "!Fn::FindInMap", "[2:Map,Top]"]
+    );
+    let (c, text) = at(
+        "Outputs:\n  O:\n    Value: !Sub \"arn:${AWS::Re|}\"",
+        Format::Yaml,
+    );
     assert_eq!(keys(&c.path), ["Outputs", "O", "Value", "!Fn::Sub"]);
     assert_eq!(&text[c.word.start..c.word.end], "AWS::Re");
 }
@@ -60,14 +86,20 @@ fn yaml_block_lists_and_items() {
     assert_eq!(c.role, Role::KeyOrValue);
     let text = "Resources:\n  A:\n    Properties:\n      Tags:\n        - Key: k\n          Value: v\n        - Key: k2\n          V|\n";
     let (c, _) = at(text, Format::Yaml);
-    assert_eq!(keys(&c.path), ["Resources", "A", "Properties", "Tags", "[1:]"]);
+    assert_eq!(
+        keys(&c.path),
+        ["Resources", "A", "Properties", "Tags", "[1:]"]
+    );
     assert_eq!(c.siblings, ["Key"]);
     let text = "Conditions:\n  C: !Equals [a, b]\nOutputs:\n  O:\n    Value: !If\n      - |\n";
     let (c, _) = at(text, Format::Yaml);
     assert_eq!(keys(&c.path), ["Outputs", "O", "Value", "!Fn::If", "[0:]"]);
     let text = "Resources:\n  A:\n    Properties:\n      X:\n        Fn::GetAtt:\n        - Res\n        - |\n";
     let (c, _) = at(text, Format::Yaml);
-    assert_eq!(keys(&c.path), ["Resources", "A", "Properties", "X", "Fn::GetAtt", "[1:Res]"]);
+    assert_eq!(
+        keys(&c.path),
+        ["Resources", "A", "Properties", "X", "Fn::GetAtt", "[1:Res]"]
+    );
 }
 
 #[test]
@@ -85,7 +117,10 @@ fn yaml_top_level_and_colon_without_space() {
 fn json_keys_values_and_strings() {
     let text = "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"BucketName\": {\"Ref\": \"P|\"}}}}}";
     let (c, t) = at(text, Format::Json);
-    assert_eq!(keys(&c.path), ["Resources", "B", "Properties", "BucketName", "Ref"]);
+    assert_eq!(
+        keys(&c.path),
+        ["Resources", "B", "Properties", "BucketName", "Ref"]
+    );
     assert_eq!(c.role, Role::Value);
     assert!(c.quoted);
     assert_eq!(&t[c.word.start..c.word.end], "P");
@@ -96,7 +131,10 @@ fn json_keys_values_and_strings() {
     assert_eq!(c.siblings, ["Tags"]);
     let text = "{\"Outputs\": {\"O\": {\"Value\": {\"Fn::GetAtt\": [\"B\", \"|\"]}}}}";
     let (c, _) = at(text, Format::Json);
-    assert_eq!(keys(&c.path), ["Outputs", "O", "Value", "Fn::GetAtt", "[1:B]"]);
+    assert_eq!(
+        keys(&c.path),
+        ["Outputs", "O", "Value", "Fn::GetAtt", "[1:B]"]
+    );
     let text = "{\"Resources\": {\"B\": {\"Type\": |\n";
     let (c, _) = at(text, Format::Json);
     assert_eq!(keys(&c.path), ["Resources", "B", "Type"]);

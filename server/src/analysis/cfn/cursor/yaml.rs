@@ -50,7 +50,9 @@ fn parse_line(text: &str) -> Line<'_> {
     }
     let content = col;
     let rest = &text[content..];
-    let blank = rest.trim().is_empty() && dashes.is_empty() || rest.starts_with('#') && dashes.is_empty() || rest.starts_with("---") && indent == 0;
+    let blank = rest.trim().is_empty() && dashes.is_empty()
+        || rest.starts_with('#') && dashes.is_empty()
+        || rest.starts_with("---") && indent == 0;
     let (key, value) = match key_of(rest) {
         Some((key, after)) => {
             let value_start = content + after;
@@ -86,7 +88,10 @@ fn key_of(rest: &str) -> Option<(&str, usize)> {
         }
         return None;
     }
-    if matches!(first, '!' | '[' | '{' | '&' | '*' | '|' | '>' | '#' | '%' | '@' | '`') {
+    if matches!(
+        first,
+        '!' | '[' | '{' | '&' | '*' | '|' | '>' | '#' | '%' | '@' | '`'
+    ) {
         return None;
     }
     let mut search = 0;
@@ -140,11 +145,22 @@ pub(super) fn cursor(text: &str, offset: usize) -> Cursor {
             }
         }
     };
-    let word = word_around(text, offset, line_start + current.content.min(prefix.len()), line_end);
+    let word = word_around(
+        text,
+        offset,
+        line_start + current.content.min(prefix.len()),
+        line_end,
+    );
     let siblings = if role == Role::Value {
         Vec::new()
     } else {
-        siblings(text, line_start, line_end, current.content, !current.dashes.is_empty())
+        siblings(
+            text,
+            line_start,
+            line_end,
+            current.content,
+            !current.dashes.is_empty(),
+        )
     };
     Cursor {
         path,
@@ -242,7 +258,13 @@ fn path_above(lines: &[&str], col: usize, dash: Option<usize>) -> Vec<Seg> {
 }
 
 /// The keys written at column `col` in the block around the cursor line.
-fn siblings(text: &str, line_start: usize, line_end: usize, col: usize, new_item: bool) -> Vec<String> {
+fn siblings(
+    text: &str,
+    line_start: usize,
+    line_end: usize,
+    col: usize,
+    new_item: bool,
+) -> Vec<String> {
     let mut out = Vec::new();
     if !new_item {
         for raw in text[..line_start].lines().rev() {

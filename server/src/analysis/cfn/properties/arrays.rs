@@ -5,11 +5,17 @@ use awsls_grammars::{NodeId, NodeKind};
 use crate::analysis::Finding;
 use crate::schema::Shape;
 
-use super::walker::{Out, Walker};
 use super::super::KIND;
+use super::walker::{Out, Walker};
 
 impl<'a> Walker<'a> {
-    pub(super) fn array(&mut self, id: NodeId, items: &'a [NodeId], shape: &'a Shape, out: &mut Out) {
+    pub(super) fn array(
+        &mut self,
+        id: NodeId,
+        items: &'a [NodeId],
+        shape: &'a Shape,
+        out: &mut Out,
+    ) {
         let prefix = &shape.extra().prefix_items;
         for (i, item) in items.iter().enumerate() {
             // Missing properties of an item are reported on its first key.
@@ -39,7 +45,10 @@ impl<'a> Walker<'a> {
         let problem = if let Some(min) = shape.min_items.filter(|m| all < *m) {
             Some((format!("at least {min}"), all))
         } else {
-            shape.max_items.filter(|m| sure > *m).map(|max| (format!("at most {max}"), sure))
+            shape
+                .max_items
+                .filter(|m| sure > *m)
+                .map(|max| (format!("at most {max}"), sure))
         };
         let Some((bound, count)) = problem else {
             return;
@@ -49,7 +58,10 @@ impl<'a> Walker<'a> {
             KIND,
             "invalid-item-count",
             span,
-            format!("`{}` must have {bound} items, but it has {count}", self.name()),
+            format!(
+                "`{}` must have {bound} items, but it has {count}",
+                self.name()
+            ),
         ));
     }
 

@@ -7,8 +7,8 @@ use awsls_grammars::{NodeId, NodeKind, Span};
 use crate::analysis::Finding;
 use crate::schema::{AdditionalProperties, Shape};
 
-use super::walker::{Out, Verdict, Walker};
 use super::super::KIND;
+use super::walker::{Out, Verdict, Walker};
 
 /// True when a branch only lists required properties (`{required: [A]}`).
 fn required_only(shape: &Shape) -> bool {
@@ -79,7 +79,10 @@ impl<'a> Walker<'a> {
                         KIND,
                         "invalid-value",
                         span,
-                        format!("{shown} is not allowed for `{}`; choose another value", self.name()),
+                        format!(
+                            "{shown} is not allowed for `{}`; choose another value",
+                            self.name()
+                        ),
                     ));
                 }
                 Verdict::Unknown => out.uncertain = true,
@@ -151,7 +154,12 @@ impl<'a> Walker<'a> {
         }
         // Several branches matched: an error only for plain required sets,
         // where it means mutually exclusive properties were both set.
-        if matched.len() > 1 && !unknown && matched.iter().all(|i| shapes.get(*i).is_some_and(|s| required_only(s))) {
+        if matched.len() > 1
+            && !unknown
+            && matched
+                .iter()
+                .all(|i| shapes.get(*i).is_some_and(|s| required_only(s)))
+        {
             let Some(entries) = self.doc.mapping(id) else {
                 return;
             };
@@ -169,7 +177,10 @@ impl<'a> Walker<'a> {
         // A branch of another type is the least likely intent.
         let span = self.doc.node(id).span;
         let best = failures.into_iter().min_by_key(|f| {
-            let wrong_type = f.findings.iter().any(|x| x.code == "invalid-type" && x.span == span);
+            let wrong_type = f
+                .findings
+                .iter()
+                .any(|x| x.code == "invalid-type" && x.span == span);
             let errors = f
                 .findings
                 .iter()

@@ -15,7 +15,9 @@ fn inner(snapshot: &Snapshot, span: Span) -> Span {
     let first = byte(snapshot, span.start);
     let last = span.end.checked_sub(1).and_then(|i| byte(snapshot, i));
     match (first, last) {
-        (Some(q @ (b'"' | b'\'')), Some(l)) if q == l && span.len() >= 2 => Span::new(span.start + 1, span.end - 1),
+        (Some(q @ (b'"' | b'\'')), Some(l)) if q == l && span.len() >= 2 => {
+            Span::new(span.start + 1, span.end - 1)
+        }
         _ => span,
     }
 }
@@ -26,7 +28,10 @@ fn plain_safe(text: &str) -> bool {
         && text
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | ':' | '+'))
-        && text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == '/')
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '/')
         && !text.contains(": ")
 }
 
@@ -38,7 +43,11 @@ pub(super) fn replace_scalar(snapshot: &Snapshot, node: NodeId, new_text: &str) 
         &n.kind,
         NodeKind::Scalar(s) if matches!(s.style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted)
     );
-    let span = if quoted { inner(snapshot, n.span) } else { n.span };
+    let span = if quoted {
+        inner(snapshot, n.span)
+    } else {
+        n.span
+    };
     let new_text = if quoted || plain_safe(new_text) {
         new_text.to_string()
     } else {
@@ -106,12 +115,18 @@ pub(super) fn remove_entry(snapshot: &Snapshot, mapping: NodeId, index: usize) -
     let entry = entries.get(index)?;
     let end = entry_end(snapshot, entry);
     if is_flow(snapshot, mapping) {
-        let span = match (index.checked_sub(1).and_then(|i| entries.get(i)), entries.get(index + 1)) {
+        let span = match (
+            index.checked_sub(1).and_then(|i| entries.get(i)),
+            entries.get(index + 1),
+        ) {
             (Some(prev), _) => Span::new(entry_end(snapshot, prev), end),
             (None, Some(next)) => Span::new(entry.key.span.start, next.key.span.start),
             (None, None) => Span::new(entry.key.span.start, end),
         };
-        return Some(TextEdit { span, new_text: String::new() });
+        return Some(TextEdit {
+            span,
+            new_text: String::new(),
+        });
     }
     if only_spaces_before(snapshot, entry.key.span.start) {
         let start = line_start(snapshot, entry.key.span.start);
@@ -122,7 +137,10 @@ pub(super) fn remove_entry(snapshot: &Snapshot, mapping: NodeId, index: usize) -
         if byte(snapshot, stop) == Some(b'\n') {
             stop += 1;
         }
-        return Some(TextEdit { span: Span::new(start, stop), new_text: String::new() });
+        return Some(TextEdit {
+            span: Span::new(start, stop),
+            new_text: String::new(),
+        });
     }
     // First entry after `- `: remove up to the next key, which takes its place.
     let next = entries.get(index + 1)?;
@@ -150,7 +168,11 @@ pub(super) struct Insertion {
 
 impl Insertion {
     /// The layout for appending to `mapping` (a mapping node, or the empty value of `key`).
-    pub(super) fn into_mapping(snapshot: &Snapshot, mapping: NodeId, key: Option<Span>) -> Option<Insertion> {
+    pub(super) fn into_mapping(
+        snapshot: &Snapshot,
+        mapping: NodeId,
+        key: Option<Span>,
+    ) -> Option<Insertion> {
         let doc = &snapshot.document;
         let json = snapshot.format == Format::Json;
         let node = doc.node(mapping);

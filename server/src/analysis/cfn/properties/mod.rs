@@ -54,7 +54,12 @@ pub fn check(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Findin
 /// Checks one resource's `Properties` against `schema` (a CloudFormation or
 /// SAM resource schema): missing `Properties` with required properties, every
 /// property at any depth, and the Lambda runtime of function types.
-pub fn validate_resource(snapshot: &Snapshot, schema: &ResourceSchema, resource: &Resource, findings: &mut Vec<Finding>) {
+pub fn validate_resource(
+    snapshot: &Snapshot,
+    schema: &ResourceSchema,
+    resource: &Resource,
+    findings: &mut Vec<Finding>,
+) {
     validate_resource_on(snapshot, schema, resource, &runtime::today(), findings);
 }
 
@@ -89,7 +94,12 @@ fn validate_resource_on(
         .entry(resource.decl.node, "Properties")
         .map(|e| e.key.span);
     match (resource.properties, properties_key) {
-        (Some(node), Some(key)) if !matches!(doc.node(doc.resolve(node)).kind, awsls_grammars::NodeKind::Null) => {
+        (Some(node), Some(key))
+            if !matches!(
+                doc.node(doc.resolve(node)).kind,
+                awsls_grammars::NodeKind::Null
+            ) =>
+        {
             walker.value(node, &schema.root, key, &mut out);
         }
         (node, key) => missing_properties(&walker, resource, node, key, &mut out),
@@ -103,13 +113,23 @@ fn validate_resource_on(
 }
 
 /// `Properties` absent or empty while the schema requires some.
-fn missing_properties(walker: &Walker<'_>, resource: &Resource, node: Option<NodeId>, key: Option<Span>, out: &mut Out) {
+fn missing_properties(
+    walker: &Walker<'_>,
+    resource: &Resource,
+    node: Option<NodeId>,
+    key: Option<Span>,
+    out: &mut Out,
+) {
     let schema = walker.schema;
     let required: Vec<&str> = schema.root.required.iter().map(|r| &**r).collect();
     if required.is_empty() {
         return;
     }
-    let noun = if required.len() == 1 { "property" } else { "properties" };
+    let noun = if required.len() == 1 {
+        "property"
+    } else {
+        "properties"
+    };
     let message = format!(
         "`{}` is missing the required {noun} {}",
         schema.type_name,
@@ -117,10 +137,16 @@ fn missing_properties(walker: &Walker<'_>, resource: &Resource, node: Option<Nod
     );
     match (node, key) {
         (Some(node), Some(key)) => {
-            out.findings.push(walker.missing(node, &schema.root, &required, key, message));
+            out.findings
+                .push(walker.missing(node, &schema.root, &required, key, message));
         }
         _ => {
-            let mut finding = Finding::error(super::KIND, "missing-required-property", resource.decl.name_span, message);
+            let mut finding = Finding::error(
+                super::KIND,
+                "missing-required-property",
+                resource.decl.name_span,
+                message,
+            );
             if let Some(fix) = add_properties_fix(walker, resource, &required) {
                 finding = finding.with_fix(fix);
             }
@@ -129,13 +155,22 @@ fn missing_properties(walker: &Walker<'_>, resource: &Resource, node: Option<Nod
     }
 }
 
-fn add_properties_fix(walker: &Walker<'_>, resource: &Resource, required: &[&str]) -> Option<crate::analysis::Fix> {
+fn add_properties_fix(
+    walker: &Walker<'_>,
+    resource: &Resource,
+    required: &[&str],
+) -> Option<crate::analysis::Fix> {
     let snapshot = walker.snapshot;
     let schema = walker.schema;
     let ins = edits::Insertion::into_mapping(snapshot, resource.decl.node, None)?;
     let pairs: Vec<(String, String)> = required
         .iter()
-        .map(|n| (n.to_string(), placeholder::for_property(schema, &schema.root, n, snapshot.format)))
+        .map(|n| {
+            (
+                n.to_string(),
+                placeholder::for_property(schema, &schema.root, n, snapshot.format),
+            )
+        })
         .collect();
     Some(crate::analysis::Fix {
         title: format!("Add `Properties` with {}", objects::and_list(required)),

@@ -8,12 +8,12 @@ use crate::analysis::suggest;
 use crate::analysis::{Finding, Fix};
 use crate::schema::{AdditionalProperties, Shape};
 
+use super::super::KIND;
 use super::edits::{self, Insertion};
 use super::patterns;
 use super::placeholder;
 use super::presence::{has_merge_key, presence, Presence};
 use super::walker::{Out, Walker};
-use super::super::KIND;
 
 /// Most property names listed when there is no close suggestion.
 const MAX_LISTED: usize = 10;
@@ -51,7 +51,11 @@ impl<'a> Walker<'a> {
     /// The property shapes a key may match: the shape's own, then those of its
     /// `oneOf`/`anyOf`/`allOf` branches.
     fn declared_anywhere(&self, shape: &'a Shape, key: &str) -> bool {
-        let branches = shape.one_of.iter().chain(shape.any_of.iter()).chain(shape.all_of.iter());
+        let branches = shape
+            .one_of
+            .iter()
+            .chain(shape.any_of.iter())
+            .chain(shape.all_of.iter());
         shape.property(key).is_some()
             || branches.into_iter().any(|b| {
                 let b = self.schema.resolve(b);
@@ -61,7 +65,12 @@ impl<'a> Walker<'a> {
 
     fn candidate_names(&self, shape: &'a Shape) -> Vec<&'a str> {
         let mut names: Vec<&'a str> = shape.properties.iter().map(|(n, _)| &**n).collect();
-        for branch in shape.one_of.iter().chain(shape.any_of.iter()).chain(shape.all_of.iter()) {
+        for branch in shape
+            .one_of
+            .iter()
+            .chain(shape.any_of.iter())
+            .chain(shape.all_of.iter())
+        {
             let branch = self.schema.resolve(branch);
             for (n, _) in branch.properties.iter() {
                 if !names.contains(&&**n) {
@@ -72,7 +81,14 @@ impl<'a> Walker<'a> {
         names
     }
 
-    pub(super) fn object(&mut self, id: NodeId, entries: &'a [Entry], shape: &'a Shape, label: Span, out: &mut Out) {
+    pub(super) fn object(
+        &mut self,
+        id: NodeId,
+        entries: &'a [Entry],
+        shape: &'a Shape,
+        label: Span,
+        out: &mut Out,
+    ) {
         for (index, entry) in entries.iter().enumerate() {
             let key = entry.key.text.as_str();
             if key == "<<" {
@@ -118,7 +134,14 @@ impl<'a> Walker<'a> {
         self.dependencies(id, entries, shape, label, out);
     }
 
-    fn unknown_property(&mut self, id: NodeId, entries: &'a [Entry], index: usize, shape: &'a Shape, out: &mut Out) {
+    fn unknown_property(
+        &mut self,
+        id: NodeId,
+        entries: &'a [Entry],
+        index: usize,
+        shape: &'a Shape,
+        out: &mut Out,
+    ) {
         let Some(entry) = entries.get(index) else {
             return;
         };
@@ -134,10 +157,20 @@ impl<'a> Walker<'a> {
             }
             None if names.is_empty() => "; this object takes no properties".to_string(),
             None => {
-                let mut shown: Vec<&str> = names.iter().copied().take(MAX_LISTED).collect();
-                shown.sort_unstable();
-                let more = if names.len() > MAX_LISTED { ", …" } else { "" };
-                format!("; valid properties are {}{more}", and_list(&shown))
+                // Read-only properties (`Arn`, ...) are outputs: not worth listing.
+                let mut writable: Vec<&str> = names
+                    .iter()
+                    .copied()
+                    .filter(|n| !(self.path.is_empty() && self.schema.is_read_only(&[n])))
+                    .collect();
+                writable.sort_unstable();
+                let more = if writable.len() > MAX_LISTED {
+                    ", …"
+                } else {
+                    ""
+                };
+                writable.truncate(MAX_LISTED);
+                format!("; valid properties are {}{more}", and_list(&writable))
             }
         };
         let mut finding = Finding::error(
@@ -164,12 +197,24 @@ impl<'a> Walker<'a> {
     }
 
     /// A finding for properties that must be added, with a fix inserting placeholders.
-    pub(super) fn missing(&self, id: NodeId, shape: &'a Shape, names: &[&'a str], label: Span, message: String) -> Finding {
+    pub(super) fn missing(
+        &self,
+        id: NodeId,
+        shape: &'a Shape,
+        names: &[&'a str],
+        label: Span,
+        message: String,
+    ) -> Finding {
         let mut finding = Finding::error(KIND, "missing-required-property", label, message);
         if let Some(ins) = Insertion::into_mapping(self.snapshot, id, Some(label)) {
             let texts: Vec<String> = names
                 .iter()
-                .map(|n| ins.entry(n, &placeholder::for_property(self.schema, shape, n, self.snapshot.format)))
+                .map(|n| {
+                    ins.entry(
+                        n,
+                        &placeholder::for_property(self.schema, shape, n, self.snapshot.format),
+                    )
+                })
                 .collect();
             let title = if names.len() == 1 {
                 format!("Add `{}`", names.first().copied().unwrap_or_default())
@@ -185,7 +230,14 @@ impl<'a> Walker<'a> {
         finding
     }
 
-    fn required(&mut self, id: NodeId, entries: &'a [Entry], shape: &'a Shape, label: Span, out: &mut Out) {
+    fn required(
+        &mut self,
+        id: NodeId,
+        entries: &'a [Entry],
+        shape: &'a Shape,
+        label: Span,
+        out: &mut Out,
+    ) {
         let missing: Vec<&'a str> = shape
             .required
             .iter()
@@ -193,15 +245,26 @@ impl<'a> Walker<'a> {
             .filter(|r| presence(self.doc, entries, r) == Presence::Absent)
             .collect();
         if !missing.is_empty() {
-            let noun = if missing.len() == 1 { "property" } else { "properties" };
-            let message = format!("{} is missing the required {noun} {}", self.owner(), and_list(&missing));
+            let noun = if missing.len() == 1 {
+                "property"
+            } else {
+                "properties"
+            };
+            let message = format!(
+                "{} is missing the required {noun} {}",
+                self.owner(),
+                and_list(&missing)
+            );
             let finding = self.missing(id, shape, &missing, label, message);
             out.findings.push(finding);
         }
         let extra = shape.extra();
         if !extra.required_xor.is_empty() {
             let names: Vec<&str> = extra.required_xor.iter().map(|n| &**n).collect();
-            let states: Vec<Presence> = names.iter().map(|n| presence(self.doc, entries, n)).collect();
+            let states: Vec<Presence> = names
+                .iter()
+                .map(|n| presence(self.doc, entries, n))
+                .collect();
             let set = states.iter().filter(|p| **p == Presence::Present).count();
             if !states.iter().any(|p| p.may_be_set()) {
                 out.findings.push(Finding::error(
@@ -216,7 +279,10 @@ impl<'a> Walker<'a> {
         }
         if !extra.required_or.is_empty() {
             let names: Vec<&str> = extra.required_or.iter().map(|n| &**n).collect();
-            if !names.iter().any(|n| presence(self.doc, entries, n).may_be_set()) {
+            if !names
+                .iter()
+                .any(|n| presence(self.doc, entries, n).may_be_set())
+            {
                 out.findings.push(Finding::error(
                     KIND,
                     "missing-required-property",
@@ -253,10 +319,22 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn dependencies(&mut self, id: NodeId, entries: &'a [Entry], shape: &'a Shape, label: Span, out: &mut Out) {
+    fn dependencies(
+        &mut self,
+        id: NodeId,
+        entries: &'a [Entry],
+        shape: &'a Shape,
+        label: Span,
+        out: &mut Out,
+    ) {
         let extra = shape.extra();
         let present = |name: &str| presence(self.doc, entries, name) == Presence::Present;
-        let key_span = |name: &str| entries.iter().find(|e| e.key.text == name).map(|e| e.key.span);
+        let key_span = |name: &str| {
+            entries
+                .iter()
+                .find(|e| e.key.text == name)
+                .map(|e| e.key.span)
+        };
         let mut found = Vec::new();
         for (key, needs) in shape.dependent_required.iter() {
             if !present(key) {
@@ -271,7 +349,11 @@ impl<'a> Walker<'a> {
                 continue;
             }
             let span = key_span(key).unwrap_or(label);
-            let message = format!("`{key}` in {} also requires {} to be set", self.owner(), and_list(&missing));
+            let message = format!(
+                "`{key}` in {} also requires {} to be set",
+                self.owner(),
+                and_list(&missing)
+            );
             found.push(self.missing(id, shape, &missing, span, message));
         }
         for (key, excluded) in extra.dependent_excluded.iter() {
@@ -294,7 +376,10 @@ impl<'a> Walker<'a> {
                     KIND,
                     "exclusive-properties",
                     b,
-                    format!("`{other}` cannot be used together with `{key}` in {}; remove one of them", self.owner()),
+                    format!(
+                        "`{other}` cannot be used together with `{key}` in {}; remove one of them",
+                        self.owner()
+                    ),
                 ));
             }
         }
@@ -304,14 +389,20 @@ impl<'a> Walker<'a> {
             let problem = if let Some(min) = extra.min_properties.filter(|m| count < *m) {
                 Some(format!("at least {min}"))
             } else {
-                extra.max_properties.filter(|m| count > *m).map(|max| format!("at most {max}"))
+                extra
+                    .max_properties
+                    .filter(|m| count > *m)
+                    .map(|max| format!("at most {max}"))
             };
             if let Some(bound) = problem {
                 out.findings.push(Finding::error(
                     KIND,
                     "invalid-item-count",
                     label,
-                    format!("{} must have {bound} entries, but it has {count}", self.owner()),
+                    format!(
+                        "{} must have {bound} entries, but it has {count}",
+                        self.owner()
+                    ),
                 ));
             }
         }

@@ -70,3 +70,60 @@ mod tests {
         assert_eq!(is_match("^[\\u0020-\\u007E]+$", "ok"), Some(true));
     }
 }
+
+#[cfg(test)]
+mod measure {
+    use std::time::Instant;
+
+    use crate::schema::{cfn, Shape};
+
+    fn collect<'a>(shape: &'a Shape, out: &mut Vec<&'a str>) {
+        out.extend(shape.pattern.as_deref());
+        for (name, s) in shape.pattern_properties.iter() {
+            out.push(name);
+            collect(s, out);
+        }
+        let children = shape
+            .properties
+            .iter()
+            .map(|(_, s)| s)
+            .chain(shape.items.as_deref())
+            .chain(shape.one_of.iter())
+            .chain(shape.any_of.iter())
+            .chain(shape.all_of.iter());
+        for child in children {
+            collect(child, out);
+        }
+    }
+
+    /// Compiles every pattern of every CloudFormation schema and prints how
+    /// many the `regex` crate accepts and how long that takes. Run with
+    /// `cargo test -p awsls --release compile_every_schema_pattern -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn compile_every_schema_pattern() {
+        let mut patterns = Vec::new();
+        for name in cfn::type_names() {
+            if let Some(schema) = cfn::resource(name) {
+                collect(&schema.root, &mut patterns);
+                for (_, def) in schema.definitions.iter() {
+                    collect(def, &mut patterns);
+                }
+            }
+        }
+        patterns.sort_unstable();
+        patterns.dedup();
+        let start = Instant::now();
+        let compiled = patterns
+            .iter()
+            .filter(|p| super::is_match(p, "").is_some())
+            .count();
+        println!(
+            "{} distinct patterns, {compiled} compiled, {} skipped, in {:?}",
+            patterns.len(),
+            patterns.len() - compiled,
+            start.elapsed()
+        );
+        assert!(compiled * 10 > patterns.len() * 9);
+    }
+}

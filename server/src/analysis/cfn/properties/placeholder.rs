@@ -7,7 +7,12 @@ use crate::schema::{JsonType, Literal, ResourceSchema, Shape};
 use super::edits::json_string;
 
 /// A value of the right shape for property `name` of `owner`, in the document's format.
-pub(super) fn for_property(schema: &ResourceSchema, owner: &Shape, name: &str, format: Format) -> String {
+pub(super) fn for_property(
+    schema: &ResourceSchema,
+    owner: &Shape,
+    name: &str,
+    format: Format,
+) -> String {
     let Some(shape) = owner.property(name).map(|s| schema.resolve(s)) else {
         return "\"\"".to_string();
     };
@@ -37,7 +42,9 @@ pub(super) fn for_property(schema: &ResourceSchema, owner: &Shape, name: &str, f
 fn plain_safe(text: &str) -> bool {
     let reserved = ["true", "false", "null", "yes", "no", "on", "off", "~"];
     !text.is_empty()
-        && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
         && text.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && !reserved.contains(&text.to_ascii_lowercase().as_str())
 }

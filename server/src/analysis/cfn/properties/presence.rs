@@ -33,7 +33,9 @@ pub(super) fn presence(doc: &Document, entries: &[Entry], name: &str) -> Presenc
     };
     match &doc.node(doc.resolve(entry.value)).kind {
         NodeKind::Intrinsic(i) if i.function == "Fn::If" => Presence::Maybe,
-        NodeKind::Intrinsic(i) if i.function == "Ref" && doc.str_value(i.argument) == Some("AWS::NoValue") => {
+        NodeKind::Intrinsic(i)
+            if i.function == "Ref" && doc.str_value(i.argument) == Some("AWS::NoValue") =>
+        {
             Presence::Maybe
         }
         NodeKind::Null | NodeKind::Invalid | NodeKind::Alias { .. } => Presence::Maybe,

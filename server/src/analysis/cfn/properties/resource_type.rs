@@ -11,9 +11,9 @@ use crate::analysis::suggest;
 use crate::analysis::{Finding, Fix, Snapshot};
 use crate::schema::{cfn, ResourceSchema};
 
-use super::edits;
 use super::super::template::Resource;
 use super::super::KIND;
+use super::edits;
 
 pub(super) const CUSTOM_RESOURCE: &str = "AWS::CloudFormation::CustomResource";
 
@@ -21,9 +21,11 @@ pub(super) const CUSTOM_RESOURCE: &str = "AWS::CloudFormation::CustomResource";
 fn well_formed(name: &str) -> bool {
     let parts: Vec<&str> = name.split("::").collect();
     (parts.len() == 3 || (parts.len() == 4 && parts.last() == Some(&"MODULE")))
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        })
 }
 
 fn type_names() -> impl Iterator<Item = &'static str> {
@@ -33,14 +35,20 @@ fn type_names() -> impl Iterator<Item = &'static str> {
 /// The schema that checks `resource`'s properties, reporting an unknown type.
 /// `None` when there is nothing to check (no plain `Type`, SAM, modules,
 /// extensions, or an unknown type).
-pub(super) fn schema_for(snapshot: &Snapshot, resource: &Resource, findings: &mut Vec<Finding>) -> Option<&'static ResourceSchema> {
+pub(super) fn schema_for(
+    snapshot: &Snapshot,
+    resource: &Resource,
+    findings: &mut Vec<Finding>,
+) -> Option<&'static ResourceSchema> {
     let doc = &snapshot.document;
     let type_node = doc.resolve(doc.get(resource.decl.node, "Type")?);
     let n = doc.node(type_node);
     let NodeKind::Scalar(scalar) = &n.kind else {
         return None;
     };
-    if scalar.kind != ScalarKind::String || n.tag.as_ref().is_some_and(|t| !t.name.starts_with("!!")) {
+    if scalar.kind != ScalarKind::String
+        || n.tag.as_ref().is_some_and(|t| !t.name.starts_with("!!"))
+    {
         return None;
     }
     let name = scalar.value.as_str();

@@ -8,8 +8,8 @@ use awsls_grammars::{NodeId, NodeKind, ScalarKind};
 use crate::analysis::{Finding, Fix, Snapshot};
 use crate::schema::lambda_runtimes;
 
-use super::edits;
 use super::super::KIND;
+use super::edits;
 
 /// Resource types whose `Runtime` property names a Lambda runtime.
 pub(super) const FUNCTION_TYPES: &[&str] = &["AWS::Lambda::Function", "AWS::Serverless::Function"];
@@ -46,7 +46,9 @@ pub(super) fn check(snapshot: &Snapshot, node: NodeId, today: &str, findings: &m
     let NodeKind::Scalar(scalar) = &n.kind else {
         return;
     };
-    if scalar.kind != ScalarKind::String || n.tag.as_ref().is_some_and(|t| !t.name.starts_with("!!")) {
+    if scalar.kind != ScalarKind::String
+        || n.tag.as_ref().is_some_and(|t| !t.name.starts_with("!!"))
+    {
         return;
     }
     let Some(life) = lambda_runtimes::lookup(&scalar.value) else {

@@ -8,10 +8,10 @@ use crate::analysis::suggest;
 use crate::analysis::{Finding, Fix};
 use crate::schema::{JsonType, Literal, Shape};
 
+use super::super::KIND;
 use super::edits;
 use super::patterns;
 use super::walker::{Out, Walker};
-use super::super::KIND;
 
 /// Most enum values listed in a message.
 const MAX_LISTED: usize = 12;
@@ -88,16 +88,27 @@ fn found(kind: &NodeKind) -> String {
 
 /// "`Name` expects an integer, found the string `abc`" plus how to fix it.
 pub(super) fn type_message(name: &str, shape: &Shape, kind: &NodeKind) -> String {
-    let wanted: Vec<&str> = shape.types.iter().filter(|t| *t != JsonType::Null).map(expected).collect();
+    let wanted: Vec<&str> = shape
+        .types
+        .iter()
+        .filter(|t| *t != JsonType::Null)
+        .map(expected)
+        .collect();
     let wanted = match wanted.as_slice() {
         [] => "a value".to_string(),
         [one] => one.to_string(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     };
     let hint = match kind {
-        NodeKind::Scalar(_) if shape.types.contains(JsonType::Array) => "; write it as a list, e.g. `[value]`",
-        NodeKind::Scalar(_) if shape.types.contains(JsonType::Object) => "; write its properties as a mapping",
-        NodeKind::Sequence(_) if shape.types.contains(JsonType::Object) => "; write a single mapping, not a list",
+        NodeKind::Scalar(_) if shape.types.contains(JsonType::Array) => {
+            "; write it as a list, e.g. `[value]`"
+        }
+        NodeKind::Scalar(_) if shape.types.contains(JsonType::Object) => {
+            "; write its properties as a mapping"
+        }
+        NodeKind::Sequence(_) if shape.types.contains(JsonType::Object) => {
+            "; write a single mapping, not a list"
+        }
         NodeKind::Mapping(_) | NodeKind::Sequence(_) => "; write a single value",
         _ => "",
     };
@@ -112,7 +123,9 @@ fn equals(scalar: &Scalar, literal: &Literal) -> bool {
         Literal::String(s) => {
             &**s == text
                 || (scalar.kind == ScalarKind::Bool && s.eq_ignore_ascii_case(text))
-                || (scalar.kind == ScalarKind::Float && number(s).is_some() && number(s) == number(text))
+                || (scalar.kind == ScalarKind::Float
+                    && number(s).is_some()
+                    && number(s) == number(text))
         }
         Literal::Number(n) => number(text) == Some(*n),
         Literal::Bool(b) => text.eq_ignore_ascii_case(if *b { "true" } else { "false" }),
@@ -121,7 +134,11 @@ fn equals(scalar: &Scalar, literal: &Literal) -> bool {
 }
 
 fn listed(values: &[Literal]) -> String {
-    let mut shown: Vec<String> = values.iter().take(MAX_LISTED).map(|v| format!("`{}`", v.to_text())).collect();
+    let mut shown: Vec<String> = values
+        .iter()
+        .take(MAX_LISTED)
+        .map(|v| format!("`{}`", v.to_text()))
+        .collect();
     if values.len() > MAX_LISTED {
         shown.push(format!("… ({} more)", values.len() - MAX_LISTED));
     }
@@ -129,7 +146,13 @@ fn listed(values: &[Literal]) -> String {
 }
 
 impl<'a> Walker<'a> {
-    pub(super) fn scalar(&mut self, id: NodeId, scalar: &'a Scalar, shape: &'a Shape, out: &mut Out) {
+    pub(super) fn scalar(
+        &mut self,
+        id: NodeId,
+        scalar: &'a Scalar,
+        shape: &'a Shape,
+        out: &mut Out,
+    ) {
         let span = self.doc.node(id).span;
         let text = scalar.value.as_str();
         if !shape.enum_values.is_empty() && !shape.enum_values.iter().any(|v| equals(scalar, v)) {
@@ -152,7 +175,11 @@ impl<'a> Walker<'a> {
                     KIND,
                     "invalid-value",
                     span,
-                    format!("`{}` must be `{}`, found `{text}`", self.name(), constant.to_text()),
+                    format!(
+                        "`{}` must be `{}`, found `{text}`",
+                        self.name(),
+                        constant.to_text()
+                    ),
                 ));
                 return;
             }
@@ -170,7 +197,13 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn string_checks(&mut self, span: awsls_grammars::Span, text: &str, shape: &'a Shape, out: &mut Out) {
+    fn string_checks(
+        &mut self,
+        span: awsls_grammars::Span,
+        text: &str,
+        shape: &'a Shape,
+        out: &mut Out,
+    ) {
         let stringy = shape.types.is_empty() || shape.types.contains(JsonType::String);
         if !stringy {
             return;
@@ -181,7 +214,10 @@ impl<'a> Walker<'a> {
                 KIND,
                 "invalid-length",
                 span,
-                format!("`{}` must be at least {min} characters long, but this value has {chars}", self.name()),
+                format!(
+                    "`{}` must be at least {min} characters long, but this value has {chars}",
+                    self.name()
+                ),
             ));
             return;
         }
@@ -213,7 +249,14 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn range(&mut self, span: awsls_grammars::Span, text: &str, value: f64, shape: &'a Shape, out: &mut Out) {
+    fn range(
+        &mut self,
+        span: awsls_grammars::Span,
+        text: &str,
+        value: f64,
+        shape: &'a Shape,
+        out: &mut Out,
+    ) {
         let extra = shape.extra();
         let text = text.trim();
         let problem = if let Some(min) = shape.minimum.filter(|m| value < *m) {
@@ -246,7 +289,10 @@ impl<'a> Walker<'a> {
         });
         let suggestion = suggest::closest(text, names);
         let message = match suggestion {
-            Some(s) => format!("`{text}` is not an allowed value for `{}`; did you mean `{s}`?", self.name()),
+            Some(s) => format!(
+                "`{text}` is not an allowed value for `{}`; did you mean `{s}`?",
+                self.name()
+            ),
             None => format!(
                 "`{text}` is not an allowed value for `{}`; expected one of {}",
                 self.name(),

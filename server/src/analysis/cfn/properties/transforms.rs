@@ -22,7 +22,10 @@ pub(super) fn has_macro(doc: &Document, root: NodeId) -> bool {
         Some(items) => items.to_vec(),
         None => vec![node],
     };
-    if matches!(doc.node(doc.resolve(node)).kind, awsls_grammars::NodeKind::Null) {
+    if matches!(
+        doc.node(doc.resolve(node)).kind,
+        awsls_grammars::NodeKind::Null
+    ) {
         return false;
     }
     names.iter().any(|n| match doc.str_value(*n) {

@@ -7,11 +7,15 @@ use awsls_grammars::{Document, NodeId, NodeKind, Span};
 use crate::analysis::{Finding, Severity, Snapshot};
 use crate::schema::{JsonType, ResourceSchema, Shape};
 
-use super::scalars;
 use super::super::KIND;
+use super::scalars;
 
 /// Deepest nesting of values and combinators checked; deeper values are accepted.
 const MAX_DEPTH: usize = 96;
+
+/// Most checks made for one resource: nested combinators re-check values,
+/// so pathological templates stop here instead of taking exponential time.
+const BUDGET: usize = 200_000;
 
 /// Findings of a walk, plus whether some value could not be judged
 /// (an intrinsic function, a macro directive, a null).
@@ -42,6 +46,7 @@ pub(super) struct Walker<'a> {
     /// Property names from the resource's `Properties` down to the current value.
     pub path: Vec<&'a str>,
     depth: usize,
+    budget: usize,
 }
 
 /// True for keys a preprocessor replaces before CloudFormation validates the
@@ -59,6 +64,7 @@ impl<'a> Walker<'a> {
             schema,
             path: Vec::new(),
             depth: 0,
+            budget: BUDGET,
         }
     }
 
@@ -93,10 +99,11 @@ impl<'a> Walker<'a> {
 
     /// Checks `node` against `shape` itself (its `$ref` already followed).
     fn check(&mut self, node: NodeId, shape: &'a Shape, label: Span, out: &mut Out) {
-        if self.depth >= MAX_DEPTH {
+        if self.depth >= MAX_DEPTH || self.budget == 0 {
             out.uncertain = true;
             return;
         }
+        self.budget -= 1;
         let id = self.doc.resolve(node);
         let n = self.doc.node(id);
         match &n.kind {
@@ -117,7 +124,9 @@ impl<'a> Walker<'a> {
                 return;
             }
             // `null`, and dynamic references resolved at deploy time.
-            NodeKind::Scalar(s) if s.kind == awsls_grammars::ScalarKind::Null || s.value.contains("{{resolve:") => {
+            NodeKind::Scalar(s)
+                if s.kind == awsls_grammars::ScalarKind::Null || s.value.contains("{{resolve:") =>
+            {
                 out.uncertain = true;
                 return;
             }
@@ -201,7 +210,8 @@ impl<'a> Walker<'a> {
         };
         if !fits {
             let message = scalars::type_message(self.name(), shape, &n.kind);
-            out.findings.push(Finding::error(KIND, "invalid-type", n.span, message));
+            out.findings
+                .push(Finding::error(KIND, "invalid-type", n.span, message));
         }
         fits
     }

@@ -10,7 +10,14 @@ use crate::analysis::Finding;
 use super::context::{error, is_special_key, warning, Ctx};
 use super::walk::{shape, Shape};
 
-const ALLOWED: &[&str] = &["Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition", "Fn::If"];
+const ALLOWED: &[&str] = &[
+    "Fn::Equals",
+    "Fn::And",
+    "Fn::Or",
+    "Fn::Not",
+    "Condition",
+    "Fn::If",
+];
 
 pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     if ctx.transforms.unknown_macro() {
@@ -24,7 +31,9 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         let ok = match shape(doc, condition.node) {
             Shape::Intrinsic(f) => ALLOWED.contains(&f) || f == "Fn::Transform",
             // `{Condition: Other}`: a plain reference to another condition.
-            Shape::Mapping => doc.mapping(condition.node).is_some_and(|e| e.len() == 1 && doc.get(condition.node, "Condition").is_some()),
+            Shape::Mapping => doc
+                .mapping(condition.node)
+                .is_some_and(|e| e.len() == 1 && doc.get(condition.node, "Condition").is_some()),
             Shape::Unknown => true,
             _ => false,
         };
@@ -67,9 +76,38 @@ fn check_unused(ctx: &Ctx, findings: &mut Vec<Finding>) {
         let mut finding = warning(
             "unused-condition",
             condition.name_span,
-            format!("condition `{}` is never used; remove it or use it in a `Condition` or `Fn::If`", condition.name),
+            format!(
+                "condition `{}` is never used; remove it or use it in a `Condition` or `Fn::If`",
+                condition.name
+            ),
         );
         finding.unnecessary = true;
         findings.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn conditions_are_condition_functions_and_used() {
+        let text = "Parameters:\n  P:\n    Type: String\nConditions:\n  A: !Equals [!Ref P, x]\n  B: !And [!Condition A, !Not [!Equals [!Ref P, y]]]\n  Bad: !Ref P\n  Lonely: !Or [{Condition: A}, {Condition: B}]\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: B\n    Properties:\n      TopicName: !If [Bad, a, b]\n";
+        let findings = run(text);
+        assert_eq!(
+            only(&findings, "invalid-condition").span,
+            span_of(text, "!Ref P", 2)
+        );
+        let unused = only(&findings, "unused-condition");
+        assert_eq!(unused.span, span_of(text, "Lonely", 0));
+        assert!(unused.unnecessary);
+    }
+
+    #[test]
+    fn and_or_take_two_to_ten() {
+        let text = "Conditions:\n  A: !Equals [a, b]\n  B: !And [!Condition A]\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: B\n";
+        assert!(only(&run(text), "invalid-function-arguments")
+            .message
+            .contains("2 to 10"));
     }
 }

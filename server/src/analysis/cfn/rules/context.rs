@@ -31,9 +31,26 @@ pub struct Ctx<'a> {
 
 /// Suffixes of the resources SAM generates from the ones a template declares.
 const SAM_GENERATED_SUFFIXES: &[&str] = &[
-    "Role", "Alias", "Version", "Stage", "Deployment", "Policy", "Permission", "ApiKey",
-    "UsagePlan", "UsagePlanKey", "DomainName", "BasePathMapping", "RecordSetGroup", "LogGroup",
-    "EventSourceMapping", "Topic", "Queue", "Rule", "Subscription", "Authorizer",
+    "Role",
+    "Alias",
+    "Version",
+    "Stage",
+    "Deployment",
+    "Policy",
+    "Permission",
+    "ApiKey",
+    "UsagePlan",
+    "UsagePlanKey",
+    "DomainName",
+    "BasePathMapping",
+    "RecordSetGroup",
+    "LogGroup",
+    "EventSourceMapping",
+    "Topic",
+    "Queue",
+    "Rule",
+    "Subscription",
+    "Authorizer",
 ];
 
 impl<'a> Ctx<'a> {
@@ -51,10 +68,18 @@ impl<'a> Ctx<'a> {
         let serverless = template
             .resources
             .iter()
-            .filter(|r| r.type_name.as_deref().is_some_and(|t| t.starts_with("AWS::Serverless::")))
+            .filter(|r| {
+                r.type_name
+                    .as_deref()
+                    .is_some_and(|t| t.starts_with("AWS::Serverless::"))
+            })
             .map(|r| r.decl.name.as_str())
             .collect();
-        let resource_names = template.resources.iter().map(|r| r.decl.name.as_str()).collect();
+        let resource_names = template
+            .resources
+            .iter()
+            .map(|r| r.decl.name.as_str())
+            .collect();
         Ctx {
             snapshot,
             doc,
@@ -104,8 +129,9 @@ impl<'a> Ctx<'a> {
         self.doc.get(self.root, name)
     }
 
+    /// Where a node is written; for a quoted scalar, the text inside the quotes.
     pub fn span(&self, id: NodeId) -> Span {
-        self.doc.node(id).span
+        references::inner_span(self.doc, id)
     }
 }
 
@@ -135,7 +161,9 @@ where
     I: IntoIterator<Item = &'c str>,
 {
     if let Some(best) = crate::analysis::suggest::closest(word, candidates) {
-        finding.message.push_str(&format!("; did you mean `{best}`?"));
+        finding
+            .message
+            .push_str(&format!("; did you mean `{best}`?"));
         let span = finding.span;
         finding = finding.with_fix(replace(span, best));
     }

@@ -38,7 +38,9 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     };
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); resources.len()];
     for r in &ctx.refs {
-        if !matches!(r.via, Via::Ref | Via::GetAtt | Via::Sub | Via::DependsOn) || ctx.is_opaque(r.span) {
+        if !matches!(r.via, Via::Ref | Via::GetAtt | Via::Sub | Via::DependsOn)
+            || ctx.is_opaque(r.span)
+        {
             continue;
         }
         let (Some(from), Some(&to)) = (owner(r.span.start), index.get(r.name.as_str())) else {
@@ -67,12 +69,16 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             continue;
         }
         for &member in &component {
-            let Some(path) = cycle_through(&edges, &component, member) else { continue };
+            let Some(path) = cycle_through(&edges, &component, member) else {
+                continue;
+            };
             let names: Vec<&str> = path
                 .iter()
                 .filter_map(|&i| resources.get(i).map(|r| r.decl.name.as_str()))
                 .collect();
-            let Some(resource) = resources.get(member) else { continue };
+            let Some(resource) = resources.get(member) else {
+                continue;
+            };
             findings.push(error(
                 "circular-dependency",
                 resource.decl.name_span,
@@ -195,7 +201,11 @@ mod tests {
         let n = 200_000;
         let base = edges.len();
         for i in 0..n {
-            edges.push(if i + 1 < n { vec![base + i + 1] } else { vec![] });
+            edges.push(if i + 1 < n {
+                vec![base + i + 1]
+            } else {
+                vec![]
+            });
         }
         let components = strongly_connected(&edges);
         assert!(components.contains(&vec![0, 1, 2]));
@@ -207,11 +217,22 @@ mod tests {
     fn reports_the_cycle_on_each_resource() {
         let text = "Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !GetAtt B.TopicName\n  B:\n    Type: AWS::SNS::Topic\n    DependsOn: C\n  C:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub '${A}'\n  D:\n    Type: AWS::SQS::Queue\n    DependsOn: A\n";
         let findings = run(text);
-        let cycles: Vec<_> = findings.iter().filter(|f| f.code == "circular-dependency").collect();
+        let cycles: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "circular-dependency")
+            .collect();
         assert_eq!(cycles.len(), 3, "{findings:#?}");
         assert_eq!(cycles[0].span, span_of(text, "A", 0));
-        assert!(cycles[0].message.starts_with("circular dependency: A → B → C → A"), "{}", cycles[0].message);
-        assert!(cycles[1].message.starts_with("circular dependency: B → C → A → B"));
+        assert!(
+            cycles[0]
+                .message
+                .starts_with("circular dependency: A → B → C → A"),
+            "{}",
+            cycles[0].message
+        );
+        assert!(cycles[1]
+            .message
+            .starts_with("circular dependency: B → C → A → B"));
     }
 
     #[test]

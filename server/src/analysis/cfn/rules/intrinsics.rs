@@ -67,11 +67,26 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let doc = ctx.doc;
     for entry in doc.mapping(ctx.root).unwrap_or_default() {
         match entry.key.text.as_str() {
-            "Parameters" => walk(ctx, entry.value, Place::Forbidden("in `Parameters`"), findings),
-            "Mappings" => walk(ctx, entry.value, Place::Forbidden("in `Mappings`"), findings),
+            "Parameters" => walk(
+                ctx,
+                entry.value,
+                Place::Forbidden("in `Parameters`"),
+                findings,
+            ),
+            "Mappings" => walk(
+                ctx,
+                entry.value,
+                Place::Forbidden("in `Mappings`"),
+                findings,
+            ),
             "Conditions" => walk(ctx, entry.value, Place::Conditions, findings),
             "Rules" => walk(ctx, entry.value, Place::Rules, findings),
-            "Resources" => walk_declarations(ctx, entry.value, &["Type", "DependsOn", "Condition"], findings),
+            "Resources" => walk_declarations(
+                ctx,
+                entry.value,
+                &["Type", "DependsOn", "Condition"],
+                findings,
+            ),
             "Outputs" => walk_declarations(ctx, entry.value, &["Condition"], findings),
             "AWSTemplateFormatVersion" | "Description" | "Transform" => {
                 walk(ctx, entry.value, Place::Forbidden("here"), findings)
@@ -85,7 +100,12 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
 }
 
 /// Walks each declaration of a section, with no functions in `forbidden` attributes.
-fn walk_declarations(ctx: &Ctx, section: NodeId, forbidden: &[&'static str], findings: &mut Vec<Finding>) {
+fn walk_declarations(
+    ctx: &Ctx,
+    section: NodeId,
+    forbidden: &[&'static str],
+    findings: &mut Vec<Finding>,
+) {
     let doc = ctx.doc;
     let Some(decls) = doc.mapping(section) else {
         walk(ctx, section, Place::Body, findings);
@@ -120,7 +140,9 @@ fn walk(ctx: &Ctx, start: NodeId, place: Place, findings: &mut Vec<Finding>) {
         if node.span.start < skip_until {
             continue;
         }
-        let NodeKind::Intrinsic(intrinsic) = &node.kind else { continue };
+        let NodeKind::Intrinsic(intrinsic) = &node.kind else {
+            continue;
+        };
         if ctx.is_opaque(intrinsic.name_span) {
             continue;
         }
@@ -131,8 +153,11 @@ fn walk(ctx: &Ctx, start: NodeId, place: Place, findings: &mut Vec<Finding>) {
         if let Place::Forbidden(where_) = place {
             findings.push(error(
                 "function-not-allowed",
-                intrinsic.name_span,
-                format!("`{}` cannot be used {where_}: write a literal value", intrinsic.function),
+                unquoted(intrinsic.name_span, &intrinsic.function),
+                format!(
+                    "`{}` cannot be used {where_}: write a literal value",
+                    intrinsic.function
+                ),
             ));
             skip_until = node.span.end;
             continue;
@@ -141,9 +166,15 @@ fn walk(ctx: &Ctx, start: NodeId, place: Place, findings: &mut Vec<Finding>) {
     }
 }
 
-fn check_one(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, place: Place, findings: &mut Vec<Finding>) {
+fn check_one(
+    ctx: &Ctx,
+    id: NodeId,
+    intrinsic: &Intrinsic,
+    place: Place,
+    findings: &mut Vec<Finding>,
+) {
     let function = intrinsic.function.as_str();
-    let at = intrinsic.name_span;
+    let at = unquoted(intrinsic.name_span, function);
     if function.starts_with("Fn::ForEach::") {
         if !ctx.transforms.language_extensions {
             findings.push(needs_extensions(at, function));
@@ -166,7 +197,11 @@ fn check_one(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, place: Place, finding
             at,
             format!("`{function}` is not an intrinsic function"),
         );
-        let candidates = FUNCTIONS.iter().chain(if place == Place::Rules { RULE_FUNCTIONS } else { &[] });
+        let candidates = FUNCTIONS.iter().chain(if place == Place::Rules {
+            RULE_FUNCTIONS
+        } else {
+            &[]
+        });
         findings.push(with_suggestion(finding, function, candidates.copied()));
         return;
     }
@@ -190,6 +225,15 @@ fn check_one(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, place: Place, finding
         return;
     }
     check_arguments(ctx, id, intrinsic, findings);
+}
+
+/// The span of a function name without the quotes of a quoted key.
+fn unquoted(span: Span, name: &str) -> Span {
+    if span.len() == name.len() + 2 {
+        Span::new(span.start + 1, span.end - 1)
+    } else {
+        span
+    }
 }
 
 fn needs_extensions(span: Span, function: &str) -> Finding {
@@ -237,7 +281,9 @@ fn check_arguments(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, findings: &mut 
     }
     let items: &[NodeId] = doc.sequence(arg).unwrap_or_default();
     let item = |i: usize| items.get(i).map_or(Shape::Unknown, |n| shape(doc, *n));
-    let seq_len = |range: std::ops::RangeInclusive<usize>| arg_shape == Shape::Sequence && range.contains(&items.len());
+    let seq_len = |range: std::ops::RangeInclusive<usize>| {
+        arg_shape == Shape::Sequence && range.contains(&items.len())
+    };
     let problem: Option<&str> = match function {
         "Ref" => match arg_shape {
             Shape::Scalar => None,
@@ -297,13 +343,26 @@ fn check_arguments(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, findings: &mut 
         } else {
             problem.to_string()
         };
-        let span = Span::new(intrinsic.name_span.start, doc.node(id).span.end.max(intrinsic.name_span.end));
-        let span = if ctx.span(arg).is_empty() { span } else { ctx.span(arg) };
+        let span = Span::new(
+            intrinsic.name_span.start,
+            doc.node(id).span.end.max(intrinsic.name_span.end),
+        );
+        let span = if ctx.span(arg).is_empty() {
+            span
+        } else {
+            ctx.span(arg)
+        };
         findings.push(error("invalid-function-arguments", span, message));
     }
 }
 
-fn check_select(ctx: &Ctx, items: &[NodeId], arg: NodeId, arg_shape: Shape, findings: &mut Vec<Finding>) {
+fn check_select(
+    ctx: &Ctx,
+    items: &[NodeId],
+    arg: NodeId,
+    arg_shape: Shape,
+    findings: &mut Vec<Finding>,
+) {
     let doc = ctx.doc;
     let (Some(&index), Some(&list), 2) = (items.first(), items.get(1), items.len()) else {
         if arg_shape != Shape::Unknown {
@@ -323,7 +382,9 @@ fn check_select(ctx: &Ctx, items: &[NodeId], arg: NodeId, arg_shape: Shape, find
         ));
         return;
     }
-    let Some(text) = doc.str_value(index) else { return };
+    let Some(text) = doc.str_value(index) else {
+        return;
+    };
     let Ok(n) = text.trim().parse::<usize>() else {
         findings.push(error(
             "invalid-function-arguments",
@@ -337,7 +398,10 @@ fn check_select(ctx: &Ctx, items: &[NodeId], arg: NodeId, arg_shape: Shape, find
             findings.push(error(
                 "invalid-function-arguments",
                 ctx.span(index),
-                format!("`Fn::Select` index {n} is out of range: the list has {} item(s)", values.len()),
+                format!(
+                    "`Fn::Select` index {n} is out of range: the list has {} item(s)",
+                    values.len()
+                ),
             ));
         }
     }
@@ -361,7 +425,13 @@ fn check_import_value(ctx: &Ctx, arg: NodeId, arg_shape: Shape, findings: &mut V
     findings.push(error("invalid-function-arguments", ctx.span(arg), message));
 }
 
-fn check_find_in_map(ctx: &Ctx, items: &[NodeId], arg: NodeId, arg_shape: Shape, findings: &mut Vec<Finding>) {
+fn check_find_in_map(
+    ctx: &Ctx,
+    items: &[NodeId],
+    arg: NodeId,
+    arg_shape: Shape,
+    findings: &mut Vec<Finding>,
+) {
     let doc = ctx.doc;
     let shape_ok = arg_shape == Shape::Sequence
         && (items.len() == 3 || items.len() == 4)
@@ -381,7 +451,9 @@ fn check_find_in_map(ctx: &Ctx, items: &[NodeId], arg: NodeId, arg_shape: Shape,
             ctx.span(default),
             "a default value in `Fn::FindInMap` needs the `AWS::LanguageExtensions` transform: add `Transform: AWS::LanguageExtensions`",
         ));
-    } else if !matches!(shape(doc, default), Shape::Unknown) && doc.get(default, "DefaultValue").is_none() {
+    } else if !matches!(shape(doc, default), Shape::Unknown)
+        && doc.get(default, "DefaultValue").is_none()
+    {
         findings.push(error(
             "invalid-function-arguments",
             ctx.span(default),
@@ -393,11 +465,145 @@ fn check_find_in_map(ctx: &Ctx, items: &[NodeId], arg: NodeId, arg_shape: Shape,
 /// `Fn::ForEach::*` keys need the language extensions transform.
 fn for_each_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
     for node in &ctx.doc.nodes {
-        let NodeKind::Mapping(entries) = &node.kind else { continue };
+        let NodeKind::Mapping(entries) = &node.kind else {
+            continue;
+        };
         for entry in entries {
             if entry.key.text.starts_with("Fn::ForEach::") && !ctx.is_opaque(entry.key.span) {
                 findings.push(needs_extensions(entry.key.span, &entry.key.text));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    const HEAD: &str = "Parameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, x]\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: C\n    Properties:\n";
+
+    fn property(value: &str) -> String {
+        format!("{HEAD}      TopicName: {value}\n")
+    }
+
+    #[test]
+    fn unknown_function_suggests_the_close_one() {
+        let text = property("{'Fn::Joins': ['', [a, b]]}");
+        let findings = run(&text);
+        let f = only(&findings, "unknown-function");
+        assert_eq!(f.span, span_of(&text, "Fn::Joins", 0));
+        assert!(
+            f.message.contains("did you mean `Fn::Join`?"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn argument_shapes_are_checked() {
+        let bad = [
+            "!Join [',']",
+            "!Join [',', abc]",
+            "!Select [x, [a, b]]",
+            "!Select [2, [a, b]]",
+            "!Split [',']",
+            "!GetAZs [a]",
+            "!Base64 [a]",
+            "!Cidr [10.0.0.0/16, 4]",
+            "!If [C, a]",
+            "!Sub [a, b, c]",
+            "!GetAtt T",
+            "!FindInMap [M, a]",
+            "!Ref [a]",
+            "!ImportValue [a]",
+        ];
+        for value in bad {
+            let findings = run(&property(value));
+            assert_eq!(
+                findings
+                    .iter()
+                    .filter(|f| f.code == "invalid-function-arguments")
+                    .count(),
+                1,
+                "{value}: {findings:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn good_arguments_are_quiet() {
+        let good = [
+            "!Join ['', [a, !Ref P]]",
+            "!Join [',', !Split [',', !Ref P]]",
+            "!Select [1, [a, b]]",
+            "!Select ['0', !GetAZs '']",
+            "!Select [0, !Cidr [10.0.0.0/16, 4, 8]]",
+            "!Base64 {'Fn::Sub': '${P}'}",
+            "!If [C, !Ref P, !Ref AWS::NoValue]",
+            "!Sub ['${A}', {A: !Ref P}]",
+            "!ImportValue {'Fn::Sub': '${P}-x'}",
+            "{'Fn::GetAZs': {Ref: AWS::Region}}",
+        ];
+        for value in good {
+            let findings = run(&property(value));
+            assert!(findings.is_empty(), "{value}: {findings:#?}");
+        }
+    }
+
+    #[test]
+    fn functions_are_not_allowed_everywhere() {
+        let text = "Parameters:\n  P:\n    Type: String\n    Default: !Ref AWS::Region\nResources:\n  T:\n    Type: !Ref P\n    DependsOn: !Ref P\n";
+        let findings = run(text);
+        let spans: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "function-not-allowed")
+            .map(|f| f.span)
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                span_of(text, "!Ref", 0),
+                span_of(text, "!Ref", 1),
+                span_of(text, "!Ref", 2)
+            ]
+        );
+        let text = property("!Equals [a, b]");
+        assert!(only(&run(&text), "function-not-allowed")
+            .message
+            .contains("only be used in `Conditions`"));
+        let text = property("{'Fn::Contains': [[a], a]}");
+        assert!(only(&run(&text), "function-not-allowed")
+            .message
+            .contains("`Rules`"));
+    }
+
+    #[test]
+    fn language_extensions_need_their_transform() {
+        let text = property("!ToJsonString {a: b}");
+        assert_eq!(
+            only(&run(&text), "language-extensions-required").span,
+            span_of(&text, "!ToJsonString", 0)
+        );
+        let with = format!(
+            "Transform: AWS::LanguageExtensions\n{}",
+            property("!ToJsonString {a: b}")
+        );
+        assert!(run(&with).is_empty());
+    }
+
+    #[test]
+    fn short_and_long_forms_agree() {
+        let short = run(&property("!Select [x, [a]]"));
+        let long = run(&property("{'Fn::Select': [x, [a]]}"));
+        assert_eq!(codes(&short), vec!["invalid-function-arguments"]);
+        assert_eq!(codes(&short), codes(&long));
+        assert_eq!(short[0].message, long[0].message);
+    }
+
+    #[test]
+    fn transform_content_is_opaque() {
+        let text =
+            property("{'Fn::Transform': {Name: AWS::Include, Parameters: {Location: !Ref Nope}}}");
+        assert!(run(&text).is_empty(), "{:#?}", run(&text));
     }
 }

@@ -19,7 +19,12 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let t = ctx.template;
     let counts = [
         ("Resources", "resources", t.resources.len(), MAX_RESOURCES),
-        ("Parameters", "parameters", t.parameters.len(), MAX_PARAMETERS),
+        (
+            "Parameters",
+            "parameters",
+            t.parameters.len(),
+            MAX_PARAMETERS,
+        ),
         ("Outputs", "outputs", t.outputs.len(), MAX_OUTPUTS),
         ("Mappings", "mappings", t.mappings.len(), MAX_MAPPINGS),
     ];
@@ -60,5 +65,40 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 format!("this name is {len} characters long; CloudFormation allows at most {MAX_LOGICAL_ID}"),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn too_many_resources_and_long_names() {
+        let mut text = String::from("Resources:\n");
+        for i in 0..501 {
+            text.push_str(&format!("  T{i}:\n    Type: AWS::SNS::Topic\n"));
+        }
+        let findings = run(&text);
+        let f = only(&findings, "limit-exceeded");
+        assert_eq!(f.span, span_of(&text, "Resources", 0));
+        assert!(f.message.contains("501 resources") && f.message.contains("at most 500"));
+        let long = "A".repeat(256);
+        let text = format!("Resources:\n  {long}:\n    Type: AWS::SNS::Topic\n");
+        assert!(only(&run(&text), "limit-exceeded")
+            .message
+            .contains("256 characters"));
+    }
+
+    #[test]
+    fn template_size() {
+        let text = format!(
+            "Description: {}\nResources:\n  T:\n    Type: AWS::SNS::Topic\n# {}\n",
+            "x",
+            "y".repeat(1_048_576)
+        );
+        let findings = run(&text);
+        assert!(only(&findings, "limit-exceeded")
+            .message
+            .contains("1048576"));
     }
 }

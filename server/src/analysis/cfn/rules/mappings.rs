@@ -19,11 +19,17 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             continue;
         }
         let Some(tops) = doc.mapping(mapping.node) else {
-            if !matches!(shape(doc, mapping.node), Shape::Unknown | Shape::Intrinsic(_)) {
+            if !matches!(
+                shape(doc, mapping.node),
+                Shape::Unknown | Shape::Intrinsic(_)
+            ) {
                 findings.push(error(
                     "invalid-mapping",
                     ctx.span(mapping.node),
-                    format!("mapping `{}` must map top-level keys to mappings of values", mapping.name),
+                    format!(
+                        "mapping `{}` must map top-level keys to mappings of values",
+                        mapping.name
+                    ),
                 ));
             }
             continue;
@@ -34,7 +40,10 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     findings.push(error(
                         "invalid-mapping",
                         ctx.span(top.value),
-                        format!("`{}` in mapping `{}` must be a mapping of second-level keys to values", top.key.text, mapping.name),
+                        format!(
+                            "`{}` in mapping `{}` must be a mapping of second-level keys to values",
+                            top.key.text, mapping.name
+                        ),
                     ));
                 }
                 continue;
@@ -42,11 +51,17 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             for second in seconds {
                 let ok = match shape(doc, second.value) {
                     Shape::Scalar | Shape::Unknown | Shape::Intrinsic(_) => true,
-                    Shape::Sequence => doc
-                        .sequence(second.value)
-                        .unwrap_or_default()
-                        .iter()
-                        .all(|i| matches!(shape(doc, *i), Shape::Scalar | Shape::Unknown | Shape::Intrinsic(_))),
+                    Shape::Sequence => {
+                        doc.sequence(second.value)
+                            .unwrap_or_default()
+                            .iter()
+                            .all(|i| {
+                                matches!(
+                                    shape(doc, *i),
+                                    Shape::Scalar | Shape::Unknown | Shape::Intrinsic(_)
+                                )
+                            })
+                    }
                     _ => false,
                 };
                 if !ok {
@@ -89,9 +104,38 @@ fn check_unused(ctx: &Ctx, findings: &mut Vec<Finding>) {
         let mut finding = warning(
             "unused-mapping",
             mapping.name_span,
-            format!("mapping `{}` is never used; remove it or read it with `Fn::FindInMap`", mapping.name),
+            format!(
+                "mapping `{}` is never used; remove it or read it with `Fn::FindInMap`",
+                mapping.name
+            ),
         );
         finding.unnecessary = true;
         findings.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn shape_and_use() {
+        let text = "Mappings:\n  Used:\n    us-east-1:\n      Ami: ami-1\n      List: [a, b]\n  Flat:\n    Key: value\n  Deep:\n    A:\n      B: {C: d}\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !FindInMap [Used, us-east-1, Ami]\n      DisplayName: !FindInMap [Flat, Key, x]\n      KmsMasterKeyId: !FindInMap [Deep, A, B]\n";
+        let findings = run(text);
+        let bad: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "invalid-mapping")
+            .map(|f| f.span)
+            .collect();
+        assert_eq!(
+            bad,
+            vec![span_of(text, "value", 0), span_of(text, "{C: d}", 0)]
+        );
+        assert!(findings.iter().all(|f| f.code != "unused-mapping"));
+        let text = "Mappings:\n  Unused:\n    a:\n      b: c\nResources:\n  T:\n    Type: AWS::SNS::Topic\n";
+        let findings = run(text);
+        let f = only(&findings, "unused-mapping");
+        assert_eq!(f.span, span_of(text, "Unused", 0));
+        assert!(f.unnecessary);
     }
 }

@@ -17,7 +17,10 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             continue;
         }
         let Some(entries) = doc.mapping(output.node) else {
-            if !matches!(shape(doc, output.node), Shape::Unknown | Shape::Intrinsic("Fn::Transform")) {
+            if !matches!(
+                shape(doc, output.node),
+                Shape::Unknown | Shape::Intrinsic("Fn::Transform")
+            ) {
                 findings.push(error(
                     "invalid-output",
                     ctx.span(output.node),
@@ -32,7 +35,9 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 let finding = error(
                     "unknown-output-key",
                     entry.key.span,
-                    format!("`{key}` is not an output property (Value, Description, Export, Condition)"),
+                    format!(
+                        "`{key}` is not an output property (Value, Description, Export, Condition)"
+                    ),
                 );
                 findings.push(with_suggestion(finding, key, KEYS.iter().copied()));
             }
@@ -41,7 +46,10 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             None => findings.push(error(
                 "missing-output-value",
                 output.name_span,
-                format!("output `{}` has no `Value`; add the value to return", output.name),
+                format!(
+                    "output `{}` has no `Value`; add the value to return",
+                    output.name
+                ),
             )),
             Some(v) if shape(doc, v) == Shape::Null => findings.push(error(
                 "missing-output-value",
@@ -65,7 +73,10 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                             findings.push(error(
                                 "unknown-output-key",
                                 e.key.span,
-                                format!("`{}` is not an `Export` property; `Export` takes only `Name`", e.key.text),
+                                format!(
+                                    "`{}` is not an `Export` property; `Export` takes only `Name`",
+                                    e.key.text
+                                ),
                             ));
                         }
                     }
@@ -78,5 +89,39 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 )),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn outputs_need_a_value_and_export_names() {
+        let text = "Resources:\n  T:\n    Type: AWS::SNS::Topic\nOutputs:\n  NoValue:\n    Description: d\n  Exported:\n    Value: !Ref T\n    Export:\n      Nam: x\n  Typo:\n    Valeu: x\n    Value: y\n";
+        let findings = run(text);
+        assert_eq!(
+            findings
+                .iter()
+                .filter(|f| f.code == "missing-output-value")
+                .map(|f| f.span)
+                .collect::<Vec<_>>(),
+            vec![span_of(text, "NoValue", 0)]
+        );
+        assert_eq!(
+            only(&findings, "missing-export-name").span,
+            span_within(text, "    Export:", "Export")
+        );
+        let unknown: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "unknown-output-key")
+            .collect();
+        assert_eq!(unknown.len(), 2, "{findings:#?}");
+        assert!(unknown[1].message.contains("did you mean `Value`?"));
+    }
+
+    #[test]
+    fn a_good_output_is_quiet() {
+        assert_clean("Resources:\n  T:\n    Type: AWS::SNS::Topic\nOutputs:\n  Arn:\n    Description: the topic\n    Value: !Ref T\n    Export:\n      Name: !Sub '${AWS::StackName}-Topic'\n");
     }
 }

@@ -57,7 +57,9 @@ pub fn is_valid_type(t: &str) -> bool {
     }
     t.strip_prefix("AWS::SSM::Parameter::Value<")
         .and_then(|r| r.strip_suffix('>'))
-        .is_some_and(|inner| matches!(inner, "String" | "List<String>" | "CommaDelimitedList") || is_aws_type(inner))
+        .is_some_and(|inner| {
+            matches!(inner, "String" | "List<String>" | "CommaDelimitedList") || is_aws_type(inner)
+        })
 }
 
 fn all_types() -> impl Iterator<Item = String> {
@@ -88,7 +90,10 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 findings.push(error(
                     "invalid-parameter",
                     ctx.span(param.node),
-                    format!("parameter `{}` must be a mapping with at least a `Type`", param.name),
+                    format!(
+                        "parameter `{}` must be a mapping with at least a `Type`",
+                        param.name
+                    ),
                 ));
             }
             continue;
@@ -122,12 +127,20 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                         format!("`{name}` is not a parameter type (String, Number, List<Number>, CommaDelimitedList, AWS-specific or SSM types)"),
                     );
                     let types: Vec<String> = all_types().collect();
-                    findings.push(with_suggestion(finding, name, types.iter().map(String::as_str)));
+                    findings.push(with_suggestion(
+                        finding,
+                        name,
+                        types.iter().map(String::as_str),
+                    ));
                     None
                 }
                 None => {
                     if !matches!(shape(doc, t), Shape::Unknown | Shape::Intrinsic(_)) {
-                        findings.push(error("invalid-parameter-type", ctx.span(t), "`Type` must be a parameter type name"));
+                        findings.push(error(
+                            "invalid-parameter-type",
+                            ctx.span(t),
+                            "`Type` must be a parameter type name",
+                        ));
                     }
                     None
                 }
@@ -142,14 +155,18 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
 }
 
 fn number_of(ctx: &Ctx, node: NodeId) -> Option<f64> {
-    ctx.doc.str_value(node).and_then(|t| t.trim().parse::<f64>().ok())
+    ctx.doc
+        .str_value(node)
+        .and_then(|t| t.trim().parse::<f64>().ok())
 }
 
 /// `MinLength` and friends must be numbers, `AllowedValues` a list.
 fn check_constraint_kinds(ctx: &Ctx, node: NodeId, findings: &mut Vec<Finding>) {
     let doc = ctx.doc;
     for key in ["MinLength", "MaxLength", "MinValue", "MaxValue"] {
-        let Some(value) = doc.get(node, key) else { continue };
+        let Some(value) = doc.get(node, key) else {
+            continue;
+        };
         if number_of(ctx, value).is_none() && shape(doc, value) != Shape::Unknown {
             findings.push(error(
                 "invalid-parameter-constraint",
@@ -168,7 +185,9 @@ fn check_constraint_kinds(ctx: &Ctx, node: NodeId, findings: &mut Vec<Finding>) 
         }
     }
     for key in ["AllowedPattern", "ConstraintDescription", "Description"] {
-        let Some(value) = doc.get(node, key) else { continue };
+        let Some(value) = doc.get(node, key) else {
+            continue;
+        };
         if matches!(shape(doc, value), Shape::Mapping | Shape::Sequence) {
             findings.push(error(
                 "invalid-parameter-constraint",
@@ -182,14 +201,22 @@ fn check_constraint_kinds(ctx: &Ctx, node: NodeId, findings: &mut Vec<Finding>) 
 /// A literal `Default` must satisfy the parameter's own constraints.
 fn check_default(ctx: &Ctx, node: NodeId, type_name: &str, findings: &mut Vec<Finding>) {
     let doc = ctx.doc;
-    let Some(default) = doc.get(node, "Default") else { return };
+    let Some(default) = doc.get(node, "Default") else {
+        return;
+    };
     if type_name.starts_with("AWS::SSM::") {
         return; // the default names an SSM parameter, not a value
     }
-    let Some(text) = doc.str_value(default).filter(|_| shape(doc, default) == Shape::Scalar) else {
+    let Some(text) = doc
+        .str_value(default)
+        .filter(|_| shape(doc, default) == Shape::Scalar)
+    else {
         return;
     };
     let is_list = type_name == "CommaDelimitedList" || type_name.starts_with("List<");
+    if is_list && text.trim().is_empty() {
+        return; // an empty list
+    }
     let values: Vec<&str> = if is_list {
         text.split(',').map(str::trim).collect()
     } else {
@@ -197,10 +224,13 @@ fn check_default(ctx: &Ctx, node: NodeId, type_name: &str, findings: &mut Vec<Fi
     };
     let numeric = type_name == "Number" || type_name == "List<Number>";
     let span = ctx.span(default);
-    let mut fail = |message: String| findings.push(error("invalid-parameter-default", span, message));
+    let mut fail =
+        |message: String| findings.push(error("invalid-parameter-default", span, message));
     for value in &values {
         if numeric && value.parse::<f64>().is_err() {
-            fail(format!("default `{value}` is not a number, but the parameter's type is `{type_name}`"));
+            fail(format!(
+                "default `{value}` is not a number, but the parameter's type is `{type_name}`"
+            ));
             return;
         }
     }
@@ -209,10 +239,18 @@ fn check_default(ctx: &Ctx, node: NodeId, type_name: &str, findings: &mut Vec<Fi
         if allowed_texts.len() == allowed.len() {
             for value in &values {
                 let ok = allowed_texts.iter().any(|a| {
-                    a == value || (numeric && a.parse::<f64>().ok().zip(value.parse::<f64>().ok()).is_some_and(|(x, y)| x == y))
+                    a == value
+                        || (numeric
+                            && a.parse::<f64>()
+                                .ok()
+                                .zip(value.parse::<f64>().ok())
+                                .is_some_and(|(x, y)| x == y))
                 });
                 if !ok {
-                    fail(format!("default `{value}` is not one of the `AllowedValues`: {}", allowed_texts.join(", ")));
+                    fail(format!(
+                        "default `{value}` is not one of the `AllowedValues`: {}",
+                        allowed_texts.join(", ")
+                    ));
                     return;
                 }
             }
@@ -221,10 +259,14 @@ fn check_default(ctx: &Ctx, node: NodeId, type_name: &str, findings: &mut Vec<Fi
     if numeric {
         let bounds = [("MinValue", true), ("MaxValue", false)];
         for (key, is_min) in bounds {
-            let Some(limit) = doc.get(node, key).and_then(|v| number_of(ctx, v)) else { continue };
+            let Some(limit) = doc.get(node, key).and_then(|v| number_of(ctx, v)) else {
+                continue;
+            };
             for value in values.iter().filter_map(|v| v.parse::<f64>().ok()) {
                 if (is_min && value < limit) || (!is_min && value > limit) {
-                    fail(format!("default {value} is outside the range set by `{key}: {limit}`"));
+                    fail(format!(
+                        "default {value} is outside the range set by `{key}: {limit}`"
+                    ));
                     return;
                 }
             }
@@ -232,9 +274,13 @@ fn check_default(ctx: &Ctx, node: NodeId, type_name: &str, findings: &mut Vec<Fi
     } else if type_name == "String" {
         let len = text.chars().count() as f64;
         for (key, is_min) in [("MinLength", true), ("MaxLength", false)] {
-            let Some(limit) = doc.get(node, key).and_then(|v| number_of(ctx, v)) else { continue };
+            let Some(limit) = doc.get(node, key).and_then(|v| number_of(ctx, v)) else {
+                continue;
+            };
             if (is_min && len < limit) || (!is_min && len > limit) {
-                fail(format!("default is {len} characters long, outside the limit set by `{key}: {limit}`"));
+                fail(format!(
+                    "default is {len} characters long, outside the limit set by `{key}: {limit}`"
+                ));
                 return;
             }
         }
@@ -255,7 +301,10 @@ fn check_unused(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let doc = ctx.doc;
     for node in &doc.nodes {
         if let awsls_grammars::NodeKind::Intrinsic(i) = &node.kind {
-            if i.function == "Fn::ValueOf" || i.function == "Fn::ValueOfAll" || i.function == "Fn::RefAll" {
+            if i.function == "Fn::ValueOf"
+                || i.function == "Fn::ValueOfAll"
+                || i.function == "Fn::RefAll"
+            {
                 if let Some(first) = doc.sequence(i.argument).and_then(|s| s.first()) {
                     if let Some(name) = doc.str_value(*first) {
                         used.insert(name);
@@ -272,7 +321,10 @@ fn check_unused(ctx: &Ctx, findings: &mut Vec<Finding>) {
         let mut finding = warning(
             "unused-parameter",
             param.name_span,
-            format!("parameter `{}` is never used; remove it or reference it with `!Ref {}`", param.name, param.name),
+            format!(
+                "parameter `{}` is never used; remove it or reference it with `!Ref {}`",
+                param.name, param.name
+            ),
         );
         finding.unnecessary = true;
         findings.push(finding);
@@ -306,4 +358,109 @@ fn bare_uses<'a>(ctx: &'a Ctx) -> Vec<&'a str> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::is_valid_type;
+
+    fn template(param: &str) -> String {
+        format!("Parameters:\n  P:\n{param}Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref P\n")
+    }
+
+    #[test]
+    fn types() {
+        for t in [
+            "String",
+            "List<AWS::EC2::Subnet::Id>",
+            "AWS::SSM::Parameter::Value<List<AWS::EC2::VPC::Id>>",
+            "AWS::SSM::Parameter::Name",
+        ] {
+            assert!(is_valid_type(t), "{t}");
+        }
+        for t in [
+            "string",
+            "List<String>",
+            "AWS::SSM::Parameter::Value<Number>",
+            "AWS::S3::Bucket",
+        ] {
+            assert!(!is_valid_type(t), "{t}");
+        }
+        let text = template("    Type: Sting\n");
+        let findings = run(&text);
+        let f = only(&findings, "invalid-parameter-type");
+        assert_eq!(f.span, span_of(&text, "Sting", 0));
+        assert!(f.message.contains("did you mean `String`?"));
+        let text = template("    Description: no type\n");
+        assert_eq!(
+            only(&run(&text), "missing-parameter-type").span,
+            span_within(&text, "  P:", "P")
+        );
+    }
+
+    #[test]
+    fn unknown_keys() {
+        let text = template("    Type: String\n    AllowedValue: [a]\n");
+        let findings = run(&text);
+        assert!(only(&findings, "unknown-parameter-key")
+            .message
+            .contains("did you mean `AllowedValues`?"));
+    }
+
+    #[test]
+    fn defaults_meet_the_constraints() {
+        let bad = [
+            "    Type: String\n    Default: c\n    AllowedValues: [a, b]\n",
+            "    Type: Number\n    Default: ten\n",
+            "    Type: Number\n    Default: 11\n    MaxValue: 10\n",
+            "    Type: String\n    Default: abc\n    MaxLength: 2\n",
+            "    Type: CommaDelimitedList\n    Default: a,c\n    AllowedValues: [a, b]\n",
+        ];
+        for p in bad {
+            let text = template(p);
+            let findings = run(&text);
+            let f = only(&findings, "invalid-parameter-default");
+            assert_eq!(
+                text[f.span.start..f.span.end].split('\n').next(),
+                p.split("Default: ")
+                    .nth(1)
+                    .and_then(|r| r.split('\n').next()),
+                "{p}"
+            );
+        }
+        let good = [
+            "    Type: String\n    Default: a\n    AllowedValues: [a, b]\n",
+            "    Type: Number\n    Default: 10\n    MinValue: 1\n    MaxValue: 10\n    AllowedValues: [1, 10.0]\n",
+            "    Type: CommaDelimitedList\n    Default: 'a, b'\n    AllowedValues: [a, b]\n",
+            "    Type: AWS::SSM::Parameter::Value<String>\n    Default: /my/param\n    AllowedValues: [x]\n",
+            "    Type: String\n    Default: ''\n    MinLength: 0\n",
+        ];
+        for p in good {
+            assert_clean(&template(p));
+        }
+    }
+
+    #[test]
+    fn constraint_values_have_the_right_kind() {
+        let text = template("    Type: String\n    MaxLength: many\n    AllowedValues: a\n");
+        let findings = run(&text);
+        assert_eq!(
+            findings
+                .iter()
+                .filter(|f| f.code == "invalid-parameter-constraint")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn unused_parameters_are_faded_warnings() {
+        let text = "Parameters:\n  Used:\n    Type: String\n  Unused:\n    Type: String\n  InSub:\n    Type: String\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref Used\n      DisplayName: !Base64\n        Fn::Sub: '${InSub}'\n";
+        let findings = run(text);
+        let f = only(&findings, "unused-parameter");
+        assert_eq!(f.span, span_of(text, "Unused", 0));
+        assert!(f.unnecessary);
+        assert_eq!(f.severity, crate::analysis::Severity::Warning);
+    }
 }

@@ -34,7 +34,9 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         }
         match r.via {
             Via::Ref => check_value(ctx, r, section, "`Ref`", findings),
-            Via::Sub if r.attribute.is_none() => check_value(ctx, r, section, "`Fn::Sub` variable", findings),
+            Via::Sub if r.attribute.is_none() => {
+                check_value(ctx, r, section, "`Fn::Sub` variable", findings)
+            }
             Via::Sub | Via::GetAtt => check_get_att(ctx, r, findings),
             Via::DependsOn => check_depends_on(ctx, r, findings),
             Via::Condition | Via::If => check_condition(ctx, r, findings),
@@ -49,7 +51,12 @@ fn top_level_spans<'a>(ctx: &'a Ctx) -> Vec<(&'a str, Span)> {
         .mapping(ctx.root)
         .unwrap_or_default()
         .iter()
-        .map(|e| (e.key.text.as_str(), declaration_span(ctx.doc, e.key.span, e.value)))
+        .map(|e| {
+            (
+                e.key.text.as_str(),
+                declaration_span(ctx.doc, e.key.span, e.value),
+            )
+        })
         .collect()
 }
 
@@ -62,7 +69,13 @@ fn value_candidates<'a>(ctx: &'a Ctx) -> impl Iterator<Item = &'a str> {
         .chain(PSEUDO_PARAMETERS.iter().map(|(p, _)| *p))
 }
 
-fn check_value(ctx: &Ctx, r: &Reference, section: Option<&str>, what: &str, findings: &mut Vec<Finding>) {
+fn check_value(
+    ctx: &Ctx,
+    r: &Reference,
+    section: Option<&str>,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) {
     let name = r.name.as_str();
     if ctx.template.parameter(name).is_some() || is_pseudo_parameter(name) {
         return;
@@ -89,12 +102,20 @@ fn check_value(ctx: &Ctx, r: &Reference, section: Option<&str>, what: &str, find
     } else {
         format!("{what} target `{name}` is not a parameter, resource or pseudo parameter; declare it under `Parameters` or `Resources`")
     };
-    findings.push(with_suggestion(error("unknown-ref", r.span, message), name, value_candidates(ctx)));
+    findings.push(with_suggestion(
+        error("unknown-ref", r.span, message),
+        name,
+        value_candidates(ctx),
+    ));
 }
 
 fn check_get_att(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
     let name = r.name.as_str();
-    let what = if r.via == Via::Sub { "`Fn::Sub` variable" } else { "`Fn::GetAtt`" };
+    let what = if r.via == Via::Sub {
+        "`Fn::Sub` variable"
+    } else {
+        "`Fn::GetAtt`"
+    };
     let Some(resource) = ctx.template.resource(name) else {
         if ctx.implicit.contains(name) {
             if let (Some(t), Some(attr)) = (ctx.implicit.type_of(name), &r.attribute) {
@@ -111,7 +132,11 @@ fn check_get_att(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
             format!("{what} names `{name}`, which is not a resource in this template")
         };
         let candidates = ctx.template.resources.iter().map(|r| r.decl.name.as_str());
-        findings.push(with_suggestion(error("unknown-getatt-resource", r.span, message), name, candidates));
+        findings.push(with_suggestion(
+            error("unknown-getatt-resource", r.span, message),
+            name,
+            candidates,
+        ));
         return;
     };
     if let (Some(t), Some(attr)) = (resource.type_name.as_deref(), &r.attribute) {
@@ -128,7 +153,12 @@ fn attributes_open(type_name: &str) -> bool {
         || !type_name.starts_with("AWS::")
 }
 
-fn check_attribute(resource: &str, type_name: &str, attr: &(String, Span), findings: &mut Vec<Finding>) {
+fn check_attribute(
+    resource: &str,
+    type_name: &str,
+    attr: &(String, Span),
+    findings: &mut Vec<Finding>,
+) {
     let (attribute, span) = attr;
     if attributes_open(type_name) || attribute.contains("${") {
         return;
@@ -148,7 +178,10 @@ fn check_attribute(resource: &str, type_name: &str, attr: &(String, Span), findi
     let listing = match names.len() {
         0 => format!("`{type_name}` has no attributes for `Fn::GetAtt`"),
         1..=8 => format!("attributes of `{type_name}`: {}", names.join(", ")),
-        n => format!("attributes of `{type_name}` include {}, … ({n} in all)", names[..8].join(", ")),
+        n => format!(
+            "attributes of `{type_name}` include {}, … ({n} in all)",
+            names[..8].join(", ")
+        ),
     };
     let finding = error(
         "unknown-attribute",
@@ -190,7 +223,11 @@ fn check_depends_on(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
         format!("`DependsOn` names `{name}`, which is not a resource in this template")
     };
     let candidates = ctx.template.resources.iter().map(|r| r.decl.name.as_str());
-    findings.push(with_suggestion(error("unknown-depends-on", r.span, message), name, candidates));
+    findings.push(with_suggestion(
+        error("unknown-depends-on", r.span, message),
+        name,
+        candidates,
+    ));
 }
 
 fn check_condition(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
@@ -202,7 +239,9 @@ fn check_condition(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
     let finding = error(
         "unknown-condition",
         r.span,
-        format!("`{name}` is not declared under `Conditions`; declare it or use an existing condition"),
+        format!(
+            "`{name}` is not declared under `Conditions`; declare it or use an existing condition"
+        ),
     );
     findings.push(with_suggestion(finding, name, candidates));
 }
@@ -229,50 +268,71 @@ fn check_find_in_map_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
     }
     let doc = ctx.doc;
     for node in &doc.nodes {
-        let NodeKind::Intrinsic(i) = &node.kind else { continue };
+        let NodeKind::Intrinsic(i) = &node.kind else {
+            continue;
+        };
         if i.function != "Fn::FindInMap" || ctx.is_opaque(node.span) {
             continue;
         }
-        let Some(items) = doc.sequence(i.argument) else { continue };
+        let Some(items) = doc.sequence(i.argument) else {
+            continue;
+        };
         if items.len() != 3 {
             continue; // a default value makes missing keys fine; other lengths are shape errors
         }
-        let (Some(map), Some(top), Some(second)) = (items.first(), items.get(1), items.get(2)) else {
+        let (Some(map), Some(top), Some(second)) = (items.first(), items.get(1), items.get(2))
+        else {
             continue;
         };
         let Some(map_decl) = doc.str_value(*map).and_then(|m| ctx.template.mapping(m)) else {
             continue;
         };
-        let Some(top_entries) = doc.mapping(map_decl.node) else { continue };
-        let top_name = doc.str_value(*top).filter(|_| shape(doc, *top) == Shape::Scalar);
-        let second_name = doc.str_value(*second).filter(|_| shape(doc, *second) == Shape::Scalar);
+        let Some(top_entries) = doc.mapping(map_decl.node) else {
+            continue;
+        };
+        let top_name = doc
+            .str_value(*top)
+            .filter(|_| shape(doc, *top) == Shape::Scalar);
+        let second_name = doc
+            .str_value(*second)
+            .filter(|_| shape(doc, *second) == Shape::Scalar);
         match top_name {
             Some(top_name) => {
                 let Some(top_entry) = top_entries.iter().find(|e| e.key.text == top_name) else {
                     let finding = error(
                         "unknown-mapping-key",
                         inner(ctx, *top),
-                        format!("mapping `{}` has no top-level key `{top_name}`", map_decl.name),
+                        format!(
+                            "mapping `{}` has no top-level key `{top_name}`",
+                            map_decl.name
+                        ),
                     );
                     let keys = top_entries.iter().map(|e| e.key.text.as_str());
                     findings.push(with_suggestion(finding, top_name, keys));
                     continue;
                 };
-                let (Some(second_name), Some(seconds)) = (second_name, doc.mapping(top_entry.value)) else {
+                let (Some(second_name), Some(seconds)) =
+                    (second_name, doc.mapping(top_entry.value))
+                else {
                     continue;
                 };
                 if !seconds.iter().any(|e| e.key.text == second_name) {
                     let finding = error(
                         "unknown-mapping-key",
                         inner(ctx, *second),
-                        format!("mapping `{}` has no key `{second_name}` under `{top_name}`", map_decl.name),
+                        format!(
+                            "mapping `{}` has no key `{second_name}` under `{top_name}`",
+                            map_decl.name
+                        ),
                     );
                     let keys = seconds.iter().map(|e| e.key.text.as_str());
                     findings.push(with_suggestion(finding, second_name, keys));
                 }
             }
             None => {
-                let Some(second_name) = second_name else { continue };
+                let Some(second_name) = second_name else {
+                    continue;
+                };
                 let all_mappings = top_entries.iter().all(|e| doc.mapping(e.value).is_some());
                 let found = top_entries.iter().any(|e| {
                     doc.mapping(e.value)
@@ -282,7 +342,10 @@ fn check_find_in_map_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     findings.push(error(
                         "unknown-mapping-key",
                         inner(ctx, *second),
-                        format!("no top-level key of mapping `{}` has a key `{second_name}`", map_decl.name),
+                        format!(
+                            "no top-level key of mapping `{}` has a key `{second_name}`",
+                            map_decl.name
+                        ),
                     ));
                 }
             }
@@ -305,7 +368,11 @@ mod tests {
         let findings = run(text);
         let f = only(&findings, "unknown-ref");
         assert_eq!(f.span, span_of(text, "Buckt", 0));
-        assert!(f.message.contains("did you mean `Bucket`?"), "{}", f.message);
+        assert!(
+            f.message.contains("did you mean `Bucket`?"),
+            "{}",
+            f.message
+        );
         assert_eq!(f.fixes[0].edits[0].new_text, "Bucket");
     }
 
@@ -318,7 +385,11 @@ mod tests {
         assert_eq!(codes(&a), vec!["unknown-getatt-resource", "unknown-ref"]);
         assert_eq!(codes(&a), codes(&b));
         assert_eq!(a[1].message, b[1].message);
-        assert!(a[1].message.contains("did you mean `AWS::Region`?"), "{}", a[1].message);
+        assert!(
+            a[1].message.contains("did you mean `AWS::Region`?"),
+            "{}",
+            a[1].message
+        );
     }
 
     #[test]
@@ -340,7 +411,11 @@ mod tests {
     fn sub_variables_are_checked() {
         let text = "Parameters:\n  Env:\n    Type: String\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub '${Env}-${AWS::Region}-${!Literal}-${B2}'\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub ['${Local}-${Env}-${B.Arn}-${B.Nope}', {Local: x}]\n";
         let findings = run(text);
-        assert_eq!(codes(&findings), vec!["unknown-ref", "unknown-attribute"], "{findings:#?}");
+        assert_eq!(
+            codes(&findings),
+            vec!["unknown-ref", "unknown-attribute"],
+            "{findings:#?}"
+        );
         assert_eq!(findings[0].span, span_of(text, "B2", 0));
         assert_eq!(findings[1].span, span_of(text, "Nope", 0));
     }
@@ -349,16 +424,28 @@ mod tests {
     fn depends_on_and_conditions() {
         let text = "Conditions:\n  IsProd: !Equals [!Ref AWS::Region, us-east-1]\nResources:\n  A:\n    Type: AWS::S3::Bucket\n    Condition: IsProdd\n    DependsOn: [A, Missing]\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !If [IsProd, a, !Ref AWS::NoValue]\n";
         let findings = run(text);
-        assert_eq!(only(&findings, "unknown-condition").span, span_of(text, "IsProdd", 0));
-        assert_eq!(only(&findings, "depends-on-self").span, span_within(text, "[A, Missing]", "A"));
-        assert_eq!(only(&findings, "unknown-depends-on").span, span_of(text, "Missing", 0));
+        assert_eq!(
+            only(&findings, "unknown-condition").span,
+            span_of(text, "IsProdd", 0)
+        );
+        assert_eq!(
+            only(&findings, "depends-on-self").span,
+            span_within(text, "[A, Missing]", "A")
+        );
+        assert_eq!(
+            only(&findings, "unknown-depends-on").span,
+            span_of(text, "Missing", 0)
+        );
     }
 
     #[test]
     fn find_in_map_names_and_keys() {
         let text = "Mappings:\n  Regions:\n    us-east-1:\n      Ami: ami-1\nResources:\n  I:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !FindInMap [Regions, us-east-2, Ami]\n      DisplayName: !FindInMap [Regions, !Ref AWS::Region, Amy]\n      KmsMasterKeyId: !FindInMap [Region, us-east-1, Ami]\n";
         let findings = run(text);
-        let keys: Vec<_> = findings.iter().filter(|f| f.code == "unknown-mapping-key").collect();
+        let keys: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "unknown-mapping-key")
+            .collect();
         assert_eq!(keys.len(), 2, "{findings:#?}");
         assert_eq!(keys[0].span, span_of(text, "us-east-2", 0));
         assert_eq!(keys[1].span, span_of(text, "Amy", 0));
@@ -370,14 +457,19 @@ mod tests {
     fn resources_cannot_be_used_in_conditions() {
         let text = "Conditions:\n  C: !Equals [!Ref B, x]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Condition: C\n";
         let findings = run(text);
-        assert_eq!(only(&findings, "resource-in-conditions").span, span_of(text, "B", 0));
+        assert_eq!(
+            only(&findings, "resource-in-conditions").span,
+            span_of(text, "B", 0)
+        );
     }
 
     #[test]
     fn get_att_on_a_parameter_says_to_use_ref() {
         let text = "Parameters:\n  P:\n    Type: String\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !GetAtt P.Value\n";
         let f = run(text);
-        assert!(only(&f, "unknown-getatt-resource").message.contains("use `Ref`"));
+        assert!(only(&f, "unknown-getatt-resource")
+            .message
+            .contains("use `Ref`"));
     }
 
     #[test]
@@ -391,7 +483,10 @@ mod tests {
         let findings = run_named("t.yaml", plain, &implicit);
         assert_eq!(codes(&findings), vec!["unknown-attribute"]);
         let strict = run_named("t.yaml", sam, &ImplicitNames::exhaustive());
-        assert!(codes(&strict).contains(&"unknown-getatt-resource"), "{strict:#?}");
+        assert!(
+            codes(&strict).contains(&"unknown-getatt-resource"),
+            "{strict:#?}"
+        );
     }
 
     #[test]

@@ -52,17 +52,26 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             continue;
         }
         let Some(entries) = doc.mapping(decl.node) else {
-            if !matches!(shape(doc, decl.node), Shape::Unknown | Shape::Intrinsic("Fn::Transform")) {
+            if !matches!(
+                shape(doc, decl.node),
+                Shape::Unknown | Shape::Intrinsic("Fn::Transform")
+            ) {
                 findings.push(error(
                     "invalid-attribute-value",
                     ctx.span(decl.node),
-                    format!("resource `{}` must be a mapping with at least a `Type`", decl.name),
+                    format!(
+                        "resource `{}` must be a mapping with at least a `Type`",
+                        decl.name
+                    ),
                 ));
             }
             continue;
         };
         // SAM reads its own resources' attributes; its checks judge them.
-        let serverless = resource.type_name.as_deref().is_some_and(|t| t.starts_with("AWS::Serverless::"));
+        let serverless = resource
+            .type_name
+            .as_deref()
+            .is_some_and(|t| t.starts_with("AWS::Serverless::"));
         for entry in entries.iter().filter(|_| !(sam && serverless)) {
             let key = entry.key.text.as_str();
             if key == "Fn::Transform" {
@@ -70,7 +79,10 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             }
             let known = ATTRIBUTES.contains(&key) || (sam && SAM_ATTRIBUTES.contains(&key));
             if !known {
-                let candidates = ATTRIBUTES.iter().chain(if sam { SAM_ATTRIBUTES } else { &[] }).copied();
+                let candidates = ATTRIBUTES
+                    .iter()
+                    .chain(if sam { SAM_ATTRIBUTES } else { &[] })
+                    .copied();
                 let finding = error(
                     "unknown-resource-attribute",
                     entry.key.span,
@@ -83,10 +95,16 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             None => findings.push(error(
                 "missing-resource-type",
                 decl.name_span,
-                format!("resource `{}` has no `Type`; add one such as `Type: AWS::S3::Bucket`", decl.name),
+                format!(
+                    "resource `{}` has no `Type`; add one such as `Type: AWS::S3::Bucket`",
+                    decl.name
+                ),
             )),
             Some(t) => {
-                if matches!(shape(doc, t), Shape::Mapping | Shape::Sequence | Shape::Null) {
+                if matches!(
+                    shape(doc, t),
+                    Shape::Mapping | Shape::Sequence | Shape::Null
+                ) {
                     findings.push(error(
                         "invalid-attribute-value",
                         ctx.span(t),
@@ -102,14 +120,20 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             ("CreationPolicy", Shape::Mapping),
             ("Condition", Shape::Scalar),
         ] {
-            let Some(value) = doc.get(decl.node, key) else { continue };
+            let Some(value) = doc.get(decl.node, key) else {
+                continue;
+            };
             let got = shape(doc, value);
             let ok = got == need
                 || matches!(got, Shape::Unknown)
                 || matches!(got, Shape::Intrinsic(_))
                 || (key == "Properties" && got == Shape::Null);
             if !ok {
-                let what = if need == Shape::Mapping { "a mapping" } else { "a condition name" };
+                let what = if need == Shape::Mapping {
+                    "a mapping"
+                } else {
+                    "a condition name"
+                };
                 findings.push(error(
                     "invalid-attribute-value",
                     ctx.span(value),
@@ -119,10 +143,15 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         }
         check_depends_on_shape(ctx, decl.node, findings);
         for key in ["DeletionPolicy", "UpdateReplacePolicy"] {
-            let Some(value) = doc.get(decl.node, key) else { continue };
+            let Some(value) = doc.get(decl.node, key) else {
+                continue;
+            };
             let Some(text) = doc.str_value(value) else {
                 // `Fn::If` and `Ref` to a parameter are accepted here.
-                if matches!(shape(doc, value), Shape::Mapping | Shape::Sequence | Shape::Null) {
+                if matches!(
+                    shape(doc, value),
+                    Shape::Mapping | Shape::Sequence | Shape::Null
+                ) {
                     findings.push(error(
                         "invalid-deletion-policy",
                         ctx.span(value),
@@ -135,12 +164,18 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 let finding = error(
                     "invalid-deletion-policy",
                     ctx.span(value),
-                    format!("`{text}` is not a valid `{key}`; use one of {}", POLICIES.join(", ")),
+                    format!(
+                        "`{text}` is not a valid `{key}`; use one of {}",
+                        POLICIES.join(", ")
+                    ),
                 );
                 findings.push(with_suggestion(finding, text, POLICIES.iter().copied()));
             } else if text == "Snapshot" {
                 if let Some(t) = resource.type_name.as_deref() {
-                    if t.starts_with("AWS::") && !t.starts_with("AWS::Serverless::") && !SNAPSHOT_TYPES.contains(&t) {
+                    if t.starts_with("AWS::")
+                        && !t.starts_with("AWS::Serverless::")
+                        && !SNAPSHOT_TYPES.contains(&t)
+                    {
                         findings.push(warning(
                             "snapshot-not-supported",
                             ctx.span(value),
@@ -155,8 +190,15 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
 
 fn check_depends_on_shape(ctx: &Ctx, node: awsls_grammars::NodeId, findings: &mut Vec<Finding>) {
     let doc = ctx.doc;
-    let Some(value) = doc.get(node, "DependsOn") else { return };
-    let bad = |id| !matches!(shape(doc, id), Shape::Scalar | Shape::Unknown | Shape::Intrinsic(_));
+    let Some(value) = doc.get(node, "DependsOn") else {
+        return;
+    };
+    let bad = |id| {
+        !matches!(
+            shape(doc, id),
+            Shape::Scalar | Shape::Unknown | Shape::Intrinsic(_)
+        )
+    };
     match shape(doc, value) {
         Shape::Sequence => {
             for item in doc.sequence(value).unwrap_or_default() {
@@ -195,7 +237,10 @@ mod tests {
     fn type_is_required() {
         let text = "Resources:\n  B:\n    Properties: {}\n";
         let f = run(text);
-        assert_eq!(only(&f, "missing-resource-type").span, span_of(text, "B", 0));
+        assert_eq!(
+            only(&f, "missing-resource-type").span,
+            span_of(text, "B", 0)
+        );
     }
 
     #[test]
@@ -215,7 +260,10 @@ mod tests {
     fn attribute_shapes() {
         let text = "Conditions:\n  C: !Equals [a, b]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: [x]\n    DependsOn: {A: b}\n    Condition: [C]\n";
         let findings = run(text);
-        let bad: Vec<_> = findings.iter().filter(|f| f.code == "invalid-attribute-value").collect();
+        let bad: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "invalid-attribute-value")
+            .collect();
         assert_eq!(bad.len(), 3, "{findings:#?}");
     }
 }

@@ -26,7 +26,14 @@ pub const SECTIONS: &[&str] = &[
 
 /// Sections whose value is a mapping of named entries.
 const MAPPING_SECTIONS: &[&str] = &[
-    "Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Resources", "Outputs", "Hooks",
+    "Metadata",
+    "Parameters",
+    "Rules",
+    "Mappings",
+    "Conditions",
+    "Resources",
+    "Outputs",
+    "Hooks",
     "Globals",
 ];
 
@@ -44,7 +51,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let lenient = ctx.transforms.unknown_macro();
     for entry in entries {
         let name = entry.key.text.as_str();
-        let known = SECTIONS.contains(&name) || (sam && name == "Globals") || name == "Fn::Transform";
+        let known =
+            SECTIONS.contains(&name) || (sam && name == "Globals") || name == "Fn::Transform";
         if name == "Globals" && !sam && !lenient {
             findings.push(error(
                 "unknown-section",
@@ -56,7 +64,9 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             let finding = error(
                 "unknown-section",
                 entry.key.span,
-                format!("`{name}` is not a template section; remove it or move it under `Metadata`"),
+                format!(
+                    "`{name}` is not a template section; remove it or move it under `Metadata`"
+                ),
             );
             findings.push(with_suggestion(finding, name, candidates));
         }
@@ -90,15 +100,33 @@ fn check_version(ctx: &Ctx, findings: &mut Vec<Finding>) {
     };
     let text = ctx.doc.str_value(version);
     if text.map(str::trim) != Some(FORMAT_VERSION) && shape(ctx.doc, version) != Shape::Unknown {
-        let shown = text.map(|t| format!("`{t}`")).unwrap_or_else(|| "this value".to_string());
+        let shown = text
+            .map(|t| format!("`{t}`"))
+            .unwrap_or_else(|| "this value".to_string());
         findings.push(
             error(
                 "invalid-format-version",
                 ctx.span(version),
-                format!("{shown} is not a template format version; the only one is `{FORMAT_VERSION}`"),
+                format!(
+                    "{shown} is not a template format version; the only one is `{FORMAT_VERSION}`"
+                ),
             )
-            .with_fix(super::context::replace(ctx.span(version), &format!("'{FORMAT_VERSION}'"))),
+            .with_fix(super::context::replace(
+                ctx.span(version),
+                &version_text(ctx, version),
+            )),
         );
+    }
+}
+
+/// The replacement for a wrong version: inside existing quotes as is, else
+/// quoted for JSON.
+fn version_text(ctx: &Ctx, version: awsls_grammars::NodeId) -> String {
+    let quoted = ctx.span(version) != ctx.doc.node(version).span;
+    if !quoted && ctx.snapshot.format == awsls_grammars::Format::Json {
+        format!("\"{FORMAT_VERSION}\"")
+    } else {
+        FORMAT_VERSION.to_string()
     }
 }
 
@@ -210,11 +238,17 @@ mod tests {
 
     #[test]
     fn unknown_section_gets_a_suggestion() {
-        let text = format!("AWSTemplateFormatVersion: '2010-09-09'\nOutput:\n  A:\n    Value: x\n{BUCKET}");
+        let text = format!(
+            "AWSTemplateFormatVersion: '2010-09-09'\nOutput:\n  A:\n    Value: x\n{BUCKET}"
+        );
         let findings = run(&text);
         let f = only(&findings, "unknown-section");
         assert_eq!(f.span, span_of(&text, "Output", 0));
-        assert!(f.message.contains("did you mean `Outputs`?"), "{}", f.message);
+        assert!(
+            f.message.contains("did you mean `Outputs`?"),
+            "{}",
+            f.message
+        );
         assert_eq!(f.fixes[0].edits[0].new_text, "Outputs");
     }
 
@@ -232,16 +266,25 @@ mod tests {
     fn resources_must_exist_and_not_be_empty() {
         let text = "AWSTemplateFormatVersion: '2010-09-09'\nDescription: nothing\n";
         let f = run(text);
-        assert_eq!(only(&f, "missing-resources").span, span_of(text, "AWSTemplateFormatVersion", 0));
+        assert_eq!(
+            only(&f, "missing-resources").span,
+            span_of(text, "AWSTemplateFormatVersion", 0)
+        );
         let text = "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n";
-        assert_eq!(only(&run(text), "missing-resources").span, span_of(text, "Resources", 0));
+        assert_eq!(
+            only(&run(text), "missing-resources").span,
+            span_of(text, "Resources", 0)
+        );
     }
 
     #[test]
     fn sections_must_be_mappings_and_description_a_short_string() {
         let text = format!("Description: [a]\nOutputs: x\n{BUCKET}");
         let findings = run(&text);
-        assert_eq!(codes(&findings), vec!["invalid-section-type", "invalid-section-type"]);
+        assert_eq!(
+            codes(&findings),
+            vec!["invalid-section-type", "invalid-section-type"]
+        );
         assert_eq!(findings[1].span, span_of(&text, "x", 0));
         let long = format!("Description: {}\n{BUCKET}", "a".repeat(1025));
         assert_eq!(codes(&run(&long)), vec!["description-too-long"]);
@@ -251,7 +294,10 @@ mod tests {
     fn logical_ids_are_alphanumeric_and_unique_across_parameters_and_resources() {
         let text = "Parameters:\n  Name:\n    Type: String\nResources:\n  Name:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref AWS::StackName\n  My-Bucket:\n    Type: AWS::S3::Bucket\n";
         let findings = run(text);
-        assert_eq!(only(&findings, "duplicate-logical-id").span, span_of(text, "Name", 1));
+        assert_eq!(
+            only(&findings, "duplicate-logical-id").span,
+            span_of(text, "Name", 1)
+        );
         let bad = only(&findings, "invalid-logical-id");
         assert_eq!(bad.span, span_of(text, "My-Bucket", 0));
         assert!(bad.message.contains("letters A-Z"));
@@ -263,6 +309,8 @@ mod tests {
         assert!(!codes(&run(text)).contains(&"unknown-section"));
         let text = format!("Globals:\n  Function: {{}}\n{BUCKET}");
         let findings = run(&text);
-        assert!(only(&findings, "unknown-section").message.contains("add `Transform: AWS::Serverless-2016-10-31`"));
+        assert!(only(&findings, "unknown-section")
+            .message
+            .contains("add `Transform: AWS::Serverless-2016-10-31`"));
     }
 }

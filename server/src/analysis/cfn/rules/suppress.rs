@@ -25,7 +25,10 @@ fn ignored_codes(doc: &Document, node: NodeId) -> Vec<String> {
             .filter_map(|i| doc.str_value(*i))
             .map(str::to_string)
             .collect(),
-        None => doc.str_value(ignore).map(|s| vec![s.to_string()]).unwrap_or_default(),
+        None => doc
+            .str_value(ignore)
+            .map(|s| vec![s.to_string()])
+            .unwrap_or_default(),
     }
 }
 
@@ -53,4 +56,25 @@ pub fn apply(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Findin
             inside && codes.iter().any(|c| c == f.code)
         })
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn resource_metadata_suppresses_inside_the_resource_only() {
+        let text = "Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Metadata:\n      awsls:\n        ignore: [unknown-ref]\n    Properties:\n      TopicName: !Ref Nope\n  B:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref Nope\n";
+        let findings = run(text);
+        assert_eq!(
+            only(&findings, "unknown-ref").span,
+            span_of(text, "Nope", 1)
+        );
+    }
+
+    #[test]
+    fn template_metadata_suppresses_everywhere() {
+        let text = "Metadata:\n  awsls:\n    ignore: unknown-ref\nResources:\n  B:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref Nope\n      DisplayName: !Select [x, [a]]\n";
+        assert_eq!(codes(&run(text)), vec!["invalid-function-arguments"]);
+    }
 }

@@ -23,7 +23,10 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 findings.push(error(
                     "invalid-rule",
                     ctx.span(rule.value),
-                    format!("rule `{}` must be a mapping with `Assertions`", rule.key.text),
+                    format!(
+                        "rule `{}` must be a mapping with `Assertions`",
+                        rule.key.text
+                    ),
                 ));
             }
             continue;
@@ -33,9 +36,16 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 let finding = error(
                     "invalid-rule",
                     e.key.span,
-                    format!("`{}` is not a rule property (RuleCondition, Assertions)", e.key.text),
+                    format!(
+                        "`{}` is not a rule property (RuleCondition, Assertions)",
+                        e.key.text
+                    ),
                 );
-                findings.push(with_suggestion(finding, &e.key.text, RULE_KEYS.iter().copied()));
+                findings.push(with_suggestion(
+                    finding,
+                    &e.key.text,
+                    RULE_KEYS.iter().copied(),
+                ));
             }
         }
         let Some(assertions) = doc.get(rule.value, "Assertions") else {
@@ -70,9 +80,16 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     let finding = warning(
                         "invalid-rule",
                         k.key.span,
-                        format!("`{}` is not an assertion property (Assert, AssertDescription)", k.key.text),
+                        format!(
+                            "`{}` is not an assertion property (Assert, AssertDescription)",
+                            k.key.text
+                        ),
                     );
-                    findings.push(with_suggestion(finding, &k.key.text, ASSERTION_KEYS.iter().copied()));
+                    findings.push(with_suggestion(
+                        finding,
+                        &k.key.text,
+                        ASSERTION_KEYS.iter().copied(),
+                    ));
                 }
             }
             if doc.get(*item, "Assert").is_none() {
@@ -83,5 +100,25 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn rules_have_assertions() {
+        let text = "Parameters:\n  Env:\n    Type: String\nRules:\n  Good:\n    RuleCondition: !Equals [!Ref Env, prod]\n    Assertions:\n      - Assert: !Contains [[a, b], !Ref Env]\n        AssertDescription: ok\n  NoAssertions:\n    RuleCondition: !Equals [!Ref Env, prod]\n  Typo:\n    Assertions:\n      - Assert: !Equals [!Ref Env, a]\n        AssertDescriptio: x\nResources:\n  T:\n    Type: AWS::SNS::Topic\n";
+        let findings = run(text);
+        let rules: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "invalid-rule")
+            .collect();
+        assert_eq!(rules.len(), 2, "{findings:#?}");
+        assert_eq!(rules[0].span, span_of(text, "NoAssertions", 0));
+        assert!(rules[1]
+            .message
+            .contains("did you mean `AssertDescription`?"));
     }
 }

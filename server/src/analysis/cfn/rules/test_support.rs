@@ -51,7 +51,10 @@ pub fn codes(findings: &[Finding]) -> Vec<&'static str> {
 /// Asserts the template gets no finding at all.
 pub fn assert_clean(text: &str) {
     let findings = run(text);
-    assert!(findings.is_empty(), "expected no findings, got {findings:#?}");
+    assert!(
+        findings.is_empty(),
+        "expected no findings, got {findings:#?}"
+    );
 }
 
 /// The span of `needle` inside the first occurrence of `context`.
@@ -59,4 +62,11 @@ pub fn span_within(text: &str, context: &str, needle: &str) -> Span {
     let base = span_of(text, context, 0).start;
     let at = base + context.find(needle).expect("needle inside context");
     Span::new(at, at + needle.len())
+}
+
+#[test]
+fn the_clean_fixture_is_clean() {
+    assert_clean(include_str!(
+        "../../../../../tests/fixtures/cfn/rules/clean.yaml"
+    ));
 }

@@ -80,7 +80,9 @@ impl Transforms {
             t.macros.push(String::from("Rain"));
         }
         t.for_each = doc.nodes.iter().any(|n| match &n.kind {
-            NodeKind::Mapping(entries) => entries.iter().any(|e| e.key.text.starts_with("Fn::ForEach::")),
+            NodeKind::Mapping(entries) => entries
+                .iter()
+                .any(|e| e.key.text.starts_with("Fn::ForEach::")),
             NodeKind::Intrinsic(i) => i.function.starts_with("Fn::ForEach::"),
             _ => false,
         });
@@ -136,11 +138,51 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
 fn uses_rain(doc: &Document) -> bool {
     let rain = |name: &str| name.starts_with("Rain::") || name.starts_with("Fn::Rain::");
     doc.nodes.iter().any(|n| {
-        n.tag.as_ref().is_some_and(|t| t.name.starts_with("!Rain::"))
+        n.tag
+            .as_ref()
+            .is_some_and(|t| t.name.starts_with("!Rain::"))
             || match &n.kind {
                 NodeKind::Mapping(entries) => entries.iter().any(|e| rain(&e.key.text)),
                 NodeKind::Intrinsic(i) => rain(&i.function),
                 _ => false,
             }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn transform_shape() {
+        let text = "Transform: [AWS::Serverless-2016-10-31, [x]]\nResources:\n  F:\n    Type: AWS::Serverless::Function\n";
+        assert_eq!(
+            only(&run(text), "invalid-section-type").span,
+            span_of(text, "[x]", 0)
+        );
+    }
+
+    #[test]
+    fn unknown_macros_and_includes_stand_the_rules_down() {
+        let macro_text = "Transform: [MyMacro]\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Oddity: 1\n    Properties:\n      TopicName: !GetAtt Missing.Arn\n";
+        assert_clean(macro_text);
+        let include = "Parameters:\n  P:\n    Type: String\nResources:\n  Fn::Transform:\n    Name: AWS::Include\n    Parameters:\n      Location: s3://bucket/snippet.yaml\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref FromSnippet\n";
+        assert_clean(include);
+    }
+
+    #[test]
+    fn language_extensions_for_each_is_accepted() {
+        let text = "Transform: AWS::LanguageExtensions\nParameters:\n  Names:\n    Type: CommaDelimitedList\nResources:\n  Fn::ForEach::Topics:\n    - Name\n    - !Ref Names\n    - 'Topic${Name}':\n        Type: AWS::SNS::Topic\n        Properties:\n          TopicName: !Ref Name\nOutputs:\n  Count:\n    Value: !Length [a, b]\n  First:\n    Value: !FindInMap [M, a, b, {DefaultValue: none}]\n";
+        let findings = run(text);
+        assert!(findings.is_empty(), "{findings:#?}");
+        let without = text.replacen("Transform: AWS::LanguageExtensions\n", "", 1);
+        let findings = run(&without);
+        assert!(
+            codes(&findings)
+                .iter()
+                .all(|c| *c == "language-extensions-required"),
+            "{findings:#?}"
+        );
+        assert_eq!(findings.len(), 3);
+    }
 }

@@ -27,7 +27,10 @@ fn one_of_required_sets() {
     let text = detector("{Skip: true, MarkAsAnomaly: false}");
     let found = yaml(&text);
     assert_eq!(codes(&found), ["exclusive-properties"]);
-    assert_eq!(&text[found[0].span.start..found[0].span.end], "MarkAsAnomaly");
+    assert_eq!(
+        &text[found[0].span.start..found[0].span.end],
+        "MarkAsAnomaly"
+    );
 }
 
 #[test]
@@ -42,15 +45,29 @@ fn one_of_object_branches_report_the_closest_branch() {
     let tag = |body: &str| {
         resource(
             "AWS::AppStream::AppBlock",
-            &format!("Name: n\nSourceS3Location: {{S3Bucket: bucket, S3Key: k}}\nTags:\n  - {body}"),
+            &format!(
+                "Name: n\nSourceS3Location: {{S3Bucket: bucket, S3Key: k}}\nTags:\n  - {body}"
+            ),
         )
     };
-    assert!(yaml(&tag("{Key: a, Value: b}")).is_empty(), "{:?}", yaml(&tag("{Key: a, Value: b}")));
+    assert!(
+        yaml(&tag("{Key: a, Value: b}")).is_empty(),
+        "{:?}",
+        yaml(&tag("{Key: a, Value: b}"))
+    );
     assert!(yaml(&tag("{TagKey: a, TagValue: b}")).is_empty());
     let text = tag("{Key: a, Valeu: b}");
     let found = yaml(&text);
-    assert_eq!(codes(&found), ["missing-required-property", "unknown-property"], "{found:?}");
-    assert!(found[1].message.contains("did you mean `Value`?"), "{}", found[1].message);
+    assert_eq!(
+        codes(&found),
+        ["missing-required-property", "unknown-property"],
+        "{found:?}"
+    );
+    assert!(
+        found[1].message.contains("did you mean `Value`?"),
+        "{}",
+        found[1].message
+    );
 }
 
 #[test]
@@ -61,7 +78,11 @@ fn any_of_patterns_and_case_insensitive_enums() {
             &format!("BrokerName: b\nEngineType: ACTIVEMQ\nHostInstanceType: mq.t3.micro\nPubliclyAccessible: false\nDeploymentMode: {mode}"),
         )
     };
-    assert!(yaml(&broker("SINGLE_INSTANCE")).is_empty(), "{:?}", yaml(&broker("SINGLE_INSTANCE")));
+    assert!(
+        yaml(&broker("SINGLE_INSTANCE")).is_empty(),
+        "{:?}",
+        yaml(&broker("SINGLE_INSTANCE"))
+    );
     assert!(yaml(&broker("single_instance")).is_empty());
     let text = broker("SINGLE");
     let found = yaml(&text);
@@ -71,8 +92,17 @@ fn any_of_patterns_and_case_insensitive_enums() {
 
 #[test]
 fn not_forbids_reserved_values() {
-    let cluster = |user: &str| resource("AWS::RDS::DBCluster", &format!("Engine: aurora-mysql\nMasterUsername: {user}"));
-    assert!(yaml(&cluster("admin")).is_empty(), "{:?}", yaml(&cluster("admin")));
+    let cluster = |user: &str| {
+        resource(
+            "AWS::RDS::DBCluster",
+            &format!("Engine: aurora-mysql\nMasterUsername: {user}"),
+        )
+    };
+    assert!(
+        yaml(&cluster("admin")).is_empty(),
+        "{:?}",
+        yaml(&cluster("admin"))
+    );
     let text = cluster("rdsadmin");
     let found = yaml(&text);
     assert_eq!(
@@ -87,9 +117,15 @@ fn not_forbids_reserved_values() {
 
 #[test]
 fn if_then_applies_only_when_the_condition_holds() {
-    let postgres = resource("AWS::RDS::DBCluster", "Engine: aurora-postgresql\nMasterUsername: admin");
+    let postgres = resource(
+        "AWS::RDS::DBCluster",
+        "Engine: aurora-postgresql\nMasterUsername: admin",
+    );
     assert_eq!(codes(&yaml(&postgres)), ["invalid-value"]);
-    let unknown = resource("AWS::RDS::DBCluster", "Engine: !Ref E\nMasterUsername: admin");
+    let unknown = resource(
+        "AWS::RDS::DBCluster",
+        "Engine: !Ref E\nMasterUsername: admin",
+    );
     assert!(yaml(&unknown).is_empty());
 }
 
@@ -103,9 +139,17 @@ fn prefix_items_check_positions() {
             ),
         )
     };
-    assert!(yaml(&table("HASH", "RANGE")).is_empty(), "{:?}", yaml(&table("HASH", "RANGE")));
+    assert!(
+        yaml(&table("HASH", "RANGE")).is_empty(),
+        "{:?}",
+        yaml(&table("HASH", "RANGE"))
+    );
     let text = table("RANGE", "HASH");
     let found = yaml(&text);
-    assert_eq!(codes(&found), ["invalid-value", "invalid-value"], "{found:?}");
+    assert_eq!(
+        codes(&found),
+        ["invalid-value", "invalid-value"],
+        "{found:?}"
+    );
     assert_eq!(found[0].message, "`KeyType` must be `HASH`, found `RANGE`");
 }

@@ -20,7 +20,10 @@ fn add_missing_in_yaml_block() {
     let fixed = apply(&text, &fix_titled(&found[0], "Add").edits);
     assert_eq!(
         fixed,
-        resource("AWS::Lambda::Function", "Handler: h\nRuntime: python3.13\nCode: {}\nRole: \"\"")
+        resource(
+            "AWS::Lambda::Function",
+            "Handler: h\nRuntime: python3.13\nCode: {}\nRole: \"\""
+        )
     );
     // Only the placeholder's own problem remains: an empty role ARN.
     assert_eq!(super::codes(&yaml(&fixed)), ["invalid-pattern"]);
@@ -31,7 +34,13 @@ fn add_missing_uses_the_first_enum_value() {
     let text = resource("AWS::S3::Bucket", "VersioningConfiguration: {}");
     let found = yaml(&text);
     let fixed = apply(&text, &fix_titled(&found[0], "Add `Status`").edits);
-    assert_eq!(fixed, resource("AWS::S3::Bucket", "VersioningConfiguration: {Status: Enabled}"));
+    assert_eq!(
+        fixed,
+        resource(
+            "AWS::S3::Bucket",
+            "VersioningConfiguration: {Status: Enabled}"
+        )
+    );
 }
 
 #[test]
@@ -48,7 +57,8 @@ fn add_missing_in_json() {
 
 #[test]
 fn add_properties_section_when_absent() {
-    let text = "Resources:\n  F:\n    Type: AWS::Lambda::Function\n  Q:\n    Type: AWS::SQS::Queue\n";
+    let text =
+        "Resources:\n  F:\n    Type: AWS::Lambda::Function\n  Q:\n    Type: AWS::SQS::Queue\n";
     let found = yaml(text);
     let fixed = apply(text, &fix_titled(&found[0], "Add `Properties`").edits);
     assert_eq!(
@@ -80,11 +90,20 @@ fn remove_unknown_property_in_yaml() {
     let text = resource("AWS::SQS::Queue", "DelaySeconds: 1\nNope: 2\nQueueName: q");
     let found = yaml(&text);
     let fixed = apply(&text, &fix_titled(&found[0], "Remove").edits);
-    assert_eq!(fixed, resource("AWS::SQS::Queue", "DelaySeconds: 1\nQueueName: q"));
-    let text = resource("AWS::S3::Bucket", "Tags:\n  - Nope: 1\n    Key: k\n    Value: v");
+    assert_eq!(
+        fixed,
+        resource("AWS::SQS::Queue", "DelaySeconds: 1\nQueueName: q")
+    );
+    let text = resource(
+        "AWS::S3::Bucket",
+        "Tags:\n  - Nope: 1\n    Key: k\n    Value: v",
+    );
     let found = yaml(&text);
     let fixed = apply(&text, &fix_titled(&found[0], "Remove").edits);
-    assert_eq!(fixed, resource("AWS::S3::Bucket", "Tags:\n  - Key: k\n    Value: v"));
+    assert_eq!(
+        fixed,
+        resource("AWS::S3::Bucket", "Tags:\n  - Key: k\n    Value: v")
+    );
 }
 
 #[test]
@@ -101,7 +120,10 @@ fn remove_unknown_property_in_json() {
         let text = wrap(before);
         let found = json(&text);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(apply(&text, &fix_titled(&found[0], "Remove").edits), wrap(after));
+        assert_eq!(
+            apply(&text, &fix_titled(&found[0], "Remove").edits),
+            wrap(after)
+        );
     }
 }
 

@@ -22,11 +22,18 @@ fn intrinsic_list_items_are_accepted() {
 #[test]
 fn if_branches_are_checked_one_by_one() {
     let text = "Conditions:\n  C: !Equals [a, b]\n".to_string()
-        + &resource("AWS::SQS::Queue", "DelaySeconds: !If [C, 10, soon]\nFifoQueue: !If [C, !Ref AWS::NoValue, true]");
+        + &resource(
+            "AWS::SQS::Queue",
+            "DelaySeconds: !If [C, 10, soon]\nFifoQueue: !If [C, !Ref AWS::NoValue, true]",
+        );
     let found = yaml(&text);
     assert_eq!(
         brief(&text, &found),
-        vec![("invalid-type", "soon", "`DelaySeconds` expects an integer, found the string `soon`".to_string())]
+        vec![(
+            "invalid-type",
+            "soon",
+            "`DelaySeconds` expects an integer, found the string `soon`".to_string()
+        )]
     );
 }
 

@@ -33,10 +33,19 @@ pub(super) fn json(text: &str) -> Vec<Finding> {
 }
 
 /// `(code, text under the span, message)` for each finding.
-pub(super) fn brief<'t>(text: &'t str, findings: &[Finding]) -> Vec<(&'static str, &'t str, String)> {
+pub(super) fn brief<'t>(
+    text: &'t str,
+    findings: &[Finding],
+) -> Vec<(&'static str, &'t str, String)> {
     findings
         .iter()
-        .map(|f| (f.code, text.get(f.span.start..f.span.end).unwrap_or("<bad span>"), f.message.clone()))
+        .map(|f| {
+            (
+                f.code,
+                text.get(f.span.start..f.span.end).unwrap_or("<bad span>"),
+                f.message.clone(),
+            )
+        })
         .collect()
 }
 

@@ -11,7 +11,8 @@ fn unknown_top_level_property_with_suggestion() {
         vec![(
             "unknown-property",
             "BuketName",
-            "`BuketName` is not a property of `AWS::S3::Bucket`; did you mean `BucketName`?".to_string()
+            "`BuketName` is not a property of `AWS::S3::Bucket`; did you mean `BucketName`?"
+                .to_string()
         )]
     );
     let titles: Vec<&str> = found[0].fixes.iter().map(|f| f.title.as_str()).collect();
@@ -20,7 +21,10 @@ fn unknown_top_level_property_with_suggestion() {
 
 #[test]
 fn unknown_nested_property_lists_the_valid_ones() {
-    let text = resource("AWS::S3::Bucket", "VersioningConfiguration:\n  Status: Enabled\n  Zzzzzz: 1");
+    let text = resource(
+        "AWS::S3::Bucket",
+        "VersioningConfiguration:\n  Status: Enabled\n  Zzzzzz: 1",
+    );
     let found = yaml(&text);
     assert_eq!(
         brief(&text, &found),
@@ -36,13 +40,17 @@ fn unknown_nested_property_lists_the_valid_ones() {
 fn unknown_property_inside_list_items() {
     let text = resource("AWS::S3::Bucket", "Tags:\n  - Key: a\n    Valeu: b");
     let found = yaml(&text);
-    assert_eq!(codes(&found), ["missing-required-property", "unknown-property"]);
+    assert_eq!(
+        codes(&found),
+        ["missing-required-property", "unknown-property"]
+    );
     assert_eq!(
         brief(&text, &found)[1],
         (
             "unknown-property",
             "Valeu",
-            "`Valeu` is not a property of `Tags` (in `AWS::S3::Bucket`); did you mean `Value`?".to_string()
+            "`Valeu` is not a property of `Tags` (in `AWS::S3::Bucket`); did you mean `Value`?"
+                .to_string()
         )
     );
     assert_eq!(&text[found[0].span.start..found[0].span.end], "Key");
@@ -57,7 +65,8 @@ fn missing_required_at_the_properties_key() {
         vec![(
             "missing-required-property",
             "Properties",
-            "`AWS::Lambda::Function` is missing the required properties `Code` and `Role`".to_string()
+            "`AWS::Lambda::Function` is missing the required properties `Code` and `Role`"
+                .to_string()
         )]
     );
 }
@@ -71,7 +80,8 @@ fn missing_properties_section() {
         vec![(
             "missing-required-property",
             "Fn",
-            "`AWS::Lambda::Function` is missing the required properties `Code` and `Role`".to_string()
+            "`AWS::Lambda::Function` is missing the required properties `Code` and `Role`"
+                .to_string()
         )]
     );
     let nothing_required = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n";
@@ -100,11 +110,15 @@ fn required_satisfied_by_conditional_or_merged_values() {
 
 #[test]
 fn required_xor_reports_none_and_both() {
-    let none = resource("AWS::CodePipeline::Pipeline", "RoleArn: arn:aws:iam::123456789012:role/r\nStages: []");
+    let none = resource(
+        "AWS::CodePipeline::Pipeline",
+        "RoleArn: arn:aws:iam::123456789012:role/r\nStages: []",
+    );
     let found = yaml(&none);
     assert!(
         found.iter().any(|f| f.code == "missing-required-property"
-            && f.message.contains("exactly one of `ArtifactStore` or `ArtifactStores`")),
+            && f.message
+                .contains("exactly one of `ArtifactStore` or `ArtifactStores`")),
         "{found:?}"
     );
     let both = resource(
@@ -113,7 +127,10 @@ fn required_xor_reports_none_and_both() {
     );
     let found = yaml(&both);
     assert_eq!(codes(&found), ["exclusive-properties"]);
-    assert_eq!(&both[found[0].span.start..found[0].span.end], "LaunchConfigurationName");
+    assert_eq!(
+        &both[found[0].span.start..found[0].span.end],
+        "LaunchConfigurationName"
+    );
 }
 
 #[test]
@@ -128,10 +145,16 @@ fn exclusive_properties_behind_conditions_are_not_reported() {
 
 #[test]
 fn dependent_excluded_pairs_are_reported_once() {
-    let text = resource("AWS::EC2::Instance", "ImageId: ami-1\nSubnetId: subnet-1\nNetworkInterfaces: []");
+    let text = resource(
+        "AWS::EC2::Instance",
+        "ImageId: ami-1\nSubnetId: subnet-1\nNetworkInterfaces: []",
+    );
     let found = yaml(&text);
     assert_eq!(codes(&found), ["exclusive-properties"]);
-    assert_eq!(&text[found[0].span.start..found[0].span.end], "NetworkInterfaces");
+    assert_eq!(
+        &text[found[0].span.start..found[0].span.end],
+        "NetworkInterfaces"
+    );
     assert_eq!(
         found[0].message,
         "`NetworkInterfaces` cannot be used together with `SubnetId` in `AWS::EC2::Instance`; remove one of them"

@@ -16,7 +16,10 @@ fn unknown_aws_type_suggests_and_fixes() {
     );
     let fix = &found[0].fixes[0];
     assert!(fix.preferred);
-    assert_eq!(apply(text, &fix.edits), "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
+    assert_eq!(
+        apply(text, &fix.edits),
+        "Resources:\n  B:\n    Type: AWS::S3::Bucket\n"
+    );
 }
 
 #[test]
@@ -24,9 +27,15 @@ fn unknown_type_in_json_keeps_quotes() {
     let text = "{\"Resources\": {\"B\": {\"Type\": \"aws::sqs::queue\"}}}";
     let found = json(text);
     assert_eq!(codes(&found), ["unknown-resource-type"]);
-    assert_eq!(&text[found[0].span.start..found[0].span.end], "\"aws::sqs::queue\"");
+    assert_eq!(
+        &text[found[0].span.start..found[0].span.end],
+        "\"aws::sqs::queue\""
+    );
     let fixed = apply(text, &found[0].fixes[0].edits);
-    assert_eq!(fixed, "{\"Resources\": {\"B\": {\"Type\": \"AWS::SQS::Queue\"}}}");
+    assert_eq!(
+        fixed,
+        "{\"Resources\": {\"B\": {\"Type\": \"AWS::SQS::Queue\"}}}"
+    );
 }
 
 #[test]
@@ -34,7 +43,11 @@ fn unknown_aws_type_without_a_close_match() {
     let text = "Resources:\n  B:\n    Type: AWS::Nothing::LikeThis\n";
     let found = yaml(text);
     assert_eq!(codes(&found), ["unknown-resource-type"]);
-    assert!(found[0].message.contains("check the name"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("check the name"),
+        "{}",
+        found[0].message
+    );
     assert!(found[0].fixes.is_empty());
 }
 
@@ -43,7 +56,11 @@ fn malformed_type_names_are_reported() {
     let text = "Resources:\n  B:\n    Type: Bucket\n";
     let found = yaml(text);
     assert_eq!(codes(&found), ["unknown-resource-type"]);
-    assert!(found[0].message.contains("`AWS::Service::Resource`"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("`AWS::Service::Resource`"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
@@ -75,7 +92,8 @@ fn custom_resources_need_a_service_token_and_take_anything() {
         vec![(
             "missing-required-property",
             "Properties",
-            "`AWS::CloudFormation::CustomResource` is missing the required property `ServiceToken`".to_string()
+            "`AWS::CloudFormation::CustomResource` is missing the required property `ServiceToken`"
+                .to_string()
         )]
     );
 }

@@ -18,7 +18,10 @@ fn blocked_runtime_is_an_error_with_a_fix() {
             "The Lambda runtime `python2.7` can no longer be used to create functions (blocked since 2021-07-15); use `python3.14` instead".to_string()
         )]
     );
-    assert_eq!(apply(&text, &found[0].fixes[0].edits), function("python3.14"));
+    assert_eq!(
+        apply(&text, &found[0].fixes[0].edits),
+        function("python3.14")
+    );
 }
 
 #[test]

@@ -16,21 +16,40 @@ fn conversions_cloudformation_accepts() {
 
 #[test]
 fn wrong_scalar_types() {
-    let text = resource("AWS::SQS::Queue", "DelaySeconds: soon\nFifoQueue: maybe\nMaximumMessageSize: 1.5");
+    let text = resource(
+        "AWS::SQS::Queue",
+        "DelaySeconds: soon\nFifoQueue: maybe\nMaximumMessageSize: 1.5",
+    );
     let found = yaml(&text);
     assert_eq!(
         brief(&text, &found),
         vec![
-            ("invalid-type", "soon", "`DelaySeconds` expects an integer, found the string `soon`".to_string()),
-            ("invalid-type", "maybe", "`FifoQueue` expects a boolean (`true` or `false`), found the string `maybe`".to_string()),
-            ("invalid-type", "1.5", "`MaximumMessageSize` expects an integer, found the number `1.5`".to_string()),
+            (
+                "invalid-type",
+                "soon",
+                "`DelaySeconds` expects an integer, found the string `soon`".to_string()
+            ),
+            (
+                "invalid-type",
+                "maybe",
+                "`FifoQueue` expects a boolean (`true` or `false`), found the string `maybe`"
+                    .to_string()
+            ),
+            (
+                "invalid-type",
+                "1.5",
+                "`MaximumMessageSize` expects an integer, found the number `1.5`".to_string()
+            ),
         ]
     );
 }
 
 #[test]
 fn object_and_list_mismatches() {
-    let text = resource("AWS::SNS::Topic", "Subscription: notalist\nTags: {Key: a, Value: b}");
+    let text = resource(
+        "AWS::SNS::Topic",
+        "Subscription: notalist\nTags: {Key: a, Value: b}",
+    );
     let found = yaml(&text);
     assert_eq!(
         brief(&text, &found),
@@ -57,7 +76,10 @@ fn object_and_list_mismatches() {
 
 #[test]
 fn enum_is_case_sensitive_and_suggests() {
-    let text = resource("AWS::S3::Bucket", "VersioningConfiguration:\n  Status: enabled");
+    let text = resource(
+        "AWS::S3::Bucket",
+        "VersioningConfiguration:\n  Status: enabled",
+    );
     let found = yaml(&text);
     assert_eq!(
         brief(&text, &found),
@@ -67,12 +89,24 @@ fn enum_is_case_sensitive_and_suggests() {
             "`enabled` is not an allowed value for `Status`; did you mean `Enabled`?".to_string()
         )]
     );
-    assert_eq!(apply(&text, &found[0].fixes[0].edits), resource("AWS::S3::Bucket", "VersioningConfiguration:\n  Status: Enabled"));
-    let quoted = resource("AWS::S3::Bucket", "VersioningConfiguration:\n  Status: \"enabled\"");
+    assert_eq!(
+        apply(&text, &found[0].fixes[0].edits),
+        resource(
+            "AWS::S3::Bucket",
+            "VersioningConfiguration:\n  Status: Enabled"
+        )
+    );
+    let quoted = resource(
+        "AWS::S3::Bucket",
+        "VersioningConfiguration:\n  Status: \"enabled\"",
+    );
     let found = yaml(&quoted);
     assert_eq!(
         apply(&quoted, &found[0].fixes[0].edits),
-        resource("AWS::S3::Bucket", "VersioningConfiguration:\n  Status: \"Enabled\"")
+        resource(
+            "AWS::S3::Bucket",
+            "VersioningConfiguration:\n  Status: \"Enabled\""
+        )
     );
 }
 
@@ -81,7 +115,10 @@ fn enum_without_close_match_lists_values() {
     let text = resource("AWS::S3::Bucket", "VersioningConfiguration:\n  Status: Off");
     let found = yaml(&text);
     assert_eq!(codes(&found), ["invalid-enum"]);
-    assert_eq!(found[0].message, "`Off` is not an allowed value for `Status`; expected one of `Enabled`, `Suspended`");
+    assert_eq!(
+        found[0].message,
+        "`Off` is not an allowed value for `Status`; expected one of `Enabled`, `Suspended`"
+    );
     assert!(found[0].fixes.is_empty());
 }
 
@@ -101,17 +138,33 @@ fn pattern_mismatch() {
 
 #[test]
 fn lengths_and_ranges() {
-    let text = resource("AWS::SQS::Queue", "DelaySeconds: 901\nMessageRetentionPeriod: '10'");
+    let text = resource(
+        "AWS::SQS::Queue",
+        "DelaySeconds: 901\nMessageRetentionPeriod: '10'",
+    );
     let found = yaml(&text);
     assert_eq!(
         brief(&text, &found),
         vec![
-            ("out-of-range", "901", "`DelaySeconds` must be at most 900, found 901".to_string()),
-            ("out-of-range", "'10'", "`MessageRetentionPeriod` must be at least 60, found 10".to_string()),
+            (
+                "out-of-range",
+                "901",
+                "`DelaySeconds` must be at most 900, found 901".to_string()
+            ),
+            (
+                "out-of-range",
+                "'10'",
+                "`MessageRetentionPeriod` must be at least 60, found 10".to_string()
+            ),
         ]
     );
     let long = "a".repeat(300);
-    let text = resource("AWS::Lambda::Function", &format!("Role: arn:aws:iam::123456789012:role/r\nCode: {{ZipFile: x}}\nDescription: {long}"));
+    let text = resource(
+        "AWS::Lambda::Function",
+        &format!(
+            "Role: arn:aws:iam::123456789012:role/r\nCode: {{ZipFile: x}}\nDescription: {long}"
+        ),
+    );
     let found = yaml(&text);
     assert_eq!(codes(&found), ["invalid-length"]);
     assert_eq!(
@@ -134,7 +187,12 @@ fn item_counts_and_duplicates() {
     );
     let text = resource("AWS::Lambda::Function", "Role: arn:aws:iam::123456789012:role/r\nCode: {ZipFile: x}\nLayers: [\"arn:aws:lambda:us-east-1:123456789012:layer:a:1\", \"arn:aws:lambda:us-east-1:123456789012:layer:a:1\"]");
     let found = yaml(&text);
-    assert!(found.iter().all(|f| f.code == "duplicate-items" && f.severity == crate::analysis::Severity::Warning), "{found:?}");
+    assert!(
+        found.iter().all(
+            |f| f.code == "duplicate-items" && f.severity == crate::analysis::Severity::Warning
+        ),
+        "{found:?}"
+    );
 }
 
 #[test]

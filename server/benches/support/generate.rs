@@ -1,0 +1,739 @@
+//! Generated CloudFormation and SAM templates for benchmarks: a realistic mix
+//! of resource types (S3 buckets, SQS queues, SNS topics, DynamoDB tables,
+//! IAM roles with inline policies, Lambda or SAM functions) wired together
+//! with `Ref`, `GetAtt`, `Sub` and conditions, written as YAML or JSON.
+
+use std::fmt::Write as _;
+
+/// Which kind of template to generate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flavor {
+    CloudFormation,
+    /// A template with the SAM transform and `AWS::Serverless::Function`s.
+    Sam,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    Yaml,
+    Json,
+}
+
+impl Syntax {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Syntax::Yaml => "yaml",
+            Syntax::Json => "json",
+        }
+    }
+}
+
+/// One template to generate.
+#[derive(Clone, Copy, Debug)]
+pub struct Spec {
+    pub resources: usize,
+    pub flavor: Flavor,
+    pub syntax: Syntax,
+}
+
+impl Spec {
+    pub fn new(resources: usize, flavor: Flavor, syntax: Syntax) -> Spec {
+        Spec {
+            resources,
+            flavor,
+            syntax,
+        }
+    }
+
+    /// A file name saying what the template holds, e.g. `cfn-1000.yaml`.
+    pub fn file_name(&self) -> String {
+        let flavor = match self.flavor {
+            Flavor::CloudFormation => "cfn",
+            Flavor::Sam => "sam",
+        };
+        format!("{flavor}-{}.{}", self.resources, self.syntax.extension())
+    }
+
+    /// The template text.
+    pub fn generate(&self) -> String {
+        let template = template(self.resources, self.flavor);
+        match self.syntax {
+            Syntax::Yaml => {
+                let mut out = String::new();
+                yaml_block(&template, 0, &mut out);
+                out
+            }
+            Syntax::Json => {
+                let mut out = String::new();
+                json(&template, 0, &mut out);
+                out.push('\n');
+                out
+            }
+        }
+    }
+}
+
+/// A template value, with intrinsic functions kept apart so YAML can use the
+/// short forms (`!Ref`) and JSON the long ones (`{"Ref": ..}`).
+#[derive(Clone, Debug)]
+pub enum Value {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+    Map(Vec<(String, Value)>),
+    List(Vec<Value>),
+    /// A function by its long name (`Ref`, `Fn::GetAtt`, ...) and its argument.
+    Fn(&'static str, Box<Value>),
+}
+
+fn s(text: impl Into<String>) -> Value {
+    Value::Str(text.into())
+}
+
+fn map(entries: Vec<(&str, Value)>) -> Value {
+    Value::Map(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
+}
+
+fn reference(name: impl Into<String>) -> Value {
+    Value::Fn("Ref", Box::new(s(name)))
+}
+
+fn get_att(resource: &str, attribute: &str) -> Value {
+    Value::Fn(
+        "Fn::GetAtt",
+        Box::new(Value::List(vec![s(resource), s(attribute)])),
+    )
+}
+
+fn sub(text: impl Into<String>) -> Value {
+    Value::Fn("Fn::Sub", Box::new(s(text)))
+}
+
+fn if_prod(then: Value, otherwise: Value) -> Value {
+    Value::Fn(
+        "Fn::If",
+        Box::new(Value::List(vec![s("IsProd"), then, otherwise])),
+    )
+}
+
+fn tags(group: usize) -> Value {
+    Value::List(vec![
+        map(vec![
+            ("Key", s("Team")),
+            ("Value", s(format!("team-{}", group % 7))),
+        ]),
+        map(vec![("Key", s("Environment")), ("Value", reference("Env"))]),
+    ])
+}
+
+/// The resources of one group, in order. A group has six resources
+/// (CloudFormation) or five (SAM); the last group may be cut short.
+fn group(g: usize, flavor: Flavor) -> Vec<(String, Value)> {
+    let bucket = format!("Bucket{g}");
+    let queue = format!("Queue{g}");
+    let topic = format!("Topic{g}");
+    let table = format!("Table{g}");
+    let role = format!("Role{g}");
+    let function = format!("Function{g}");
+    let mut out = Vec::new();
+    out.push((
+        bucket.clone(),
+        map(vec![
+            ("Type", s("AWS::S3::Bucket")),
+            ("DeletionPolicy", s("Retain")),
+            ("UpdateReplacePolicy", s("Retain")),
+            (
+                "Properties",
+                map(vec![
+                    ("BucketName", sub(format!("${{AWS::StackName}}-data-{g}"))),
+                    (
+                        "VersioningConfiguration",
+                        map(vec![("Status", if_prod(s("Enabled"), s("Suspended")))]),
+                    ),
+                    (
+                        "BucketEncryption",
+                        map(vec![(
+                            "ServerSideEncryptionConfiguration",
+                            Value::List(vec![map(vec![(
+                                "ServerSideEncryptionByDefault",
+                                map(vec![("SSEAlgorithm", s("AES256"))]),
+                            )])]),
+                        )]),
+                    ),
+                    (
+                        "PublicAccessBlockConfiguration",
+                        map(vec![
+                            ("BlockPublicAcls", Value::Bool(true)),
+                            ("BlockPublicPolicy", Value::Bool(true)),
+                            ("IgnorePublicAcls", Value::Bool(true)),
+                            ("RestrictPublicBuckets", Value::Bool(true)),
+                        ]),
+                    ),
+                    ("Tags", tags(g)),
+                ]),
+            ),
+        ]),
+    ));
+    out.push((
+        queue.clone(),
+        map(vec![
+            ("Type", s("AWS::SQS::Queue")),
+            (
+                "Properties",
+                map(vec![
+                    ("QueueName", sub(format!("${{AWS::StackName}}-jobs-{g}"))),
+                    ("VisibilityTimeout", Value::Int(120)),
+                    ("MessageRetentionPeriod", Value::Int(345_600)),
+                    ("Tags", tags(g)),
+                ]),
+            ),
+        ]),
+    ));
+    out.push((
+        topic.clone(),
+        map(vec![
+            ("Type", s("AWS::SNS::Topic")),
+            (
+                "Properties",
+                map(vec![
+                    ("TopicName", sub(format!("${{AWS::StackName}}-events-{g}"))),
+                    (
+                        "Subscription",
+                        Value::List(vec![map(vec![
+                            ("Endpoint", get_att(&queue, "Arn")),
+                            ("Protocol", s("sqs")),
+                        ])]),
+                    ),
+                ]),
+            ),
+        ]),
+    ));
+    out.push((
+        table.clone(),
+        map(vec![
+            ("Type", s("AWS::DynamoDB::Table")),
+            (
+                "Properties",
+                map(vec![
+                    ("TableName", sub(format!("${{AWS::StackName}}-items-{g}"))),
+                    ("BillingMode", s("PAY_PER_REQUEST")),
+                    (
+                        "AttributeDefinitions",
+                        Value::List(vec![
+                            map(vec![("AttributeName", s("pk")), ("AttributeType", s("S"))]),
+                            map(vec![("AttributeName", s("sk")), ("AttributeType", s("N"))]),
+                        ]),
+                    ),
+                    (
+                        "KeySchema",
+                        Value::List(vec![
+                            map(vec![("AttributeName", s("pk")), ("KeyType", s("HASH"))]),
+                            map(vec![("AttributeName", s("sk")), ("KeyType", s("RANGE"))]),
+                        ]),
+                    ),
+                    (
+                        "PointInTimeRecoverySpecification",
+                        map(vec![(
+                            "PointInTimeRecoveryEnabled",
+                            reference("EnableBackups"),
+                        )]),
+                    ),
+                ]),
+            ),
+        ]),
+    ));
+    let statements = Value::List(vec![
+        map(vec![
+            ("Effect", s("Allow")),
+            (
+                "Action",
+                Value::List(vec![s("sqs:SendMessage"), s("sqs:ReceiveMessage")]),
+            ),
+            ("Resource", get_att(&queue, "Arn")),
+        ]),
+        map(vec![
+            ("Effect", s("Allow")),
+            (
+                "Action",
+                Value::List(vec![s("dynamodb:GetItem"), s("dynamodb:PutItem")]),
+            ),
+            ("Resource", get_att(&table, "Arn")),
+        ]),
+        map(vec![
+            ("Effect", s("Allow")),
+            ("Action", s("s3:GetObject")),
+            ("Resource", sub(format!("${{{bucket}.Arn}}/*"))),
+        ]),
+        map(vec![
+            ("Effect", s("Allow")),
+            ("Action", s("sns:Publish")),
+            ("Resource", reference(&topic)),
+        ]),
+    ]);
+    let environment = map(vec![(
+        "Variables",
+        map(vec![
+            ("TABLE_NAME", reference(&table)),
+            ("QUEUE_URL", reference(&queue)),
+            ("BUCKET", reference(&bucket)),
+            ("STAGE", reference("Env")),
+        ]),
+    )]);
+    match flavor {
+        Flavor::CloudFormation => {
+            out.push((
+                role.clone(),
+                map(vec![
+                    ("Type", s("AWS::IAM::Role")),
+                    (
+                        "Properties",
+                        map(vec![
+                            (
+                                "AssumeRolePolicyDocument",
+                                map(vec![
+                                    ("Version", s("2012-10-17")),
+                                    (
+                                        "Statement",
+                                        Value::List(vec![map(vec![
+                                            ("Effect", s("Allow")),
+                                            (
+                                                "Principal",
+                                                map(vec![("Service", s("lambda.amazonaws.com"))]),
+                                            ),
+                                            ("Action", s("sts:AssumeRole")),
+                                        ])]),
+                                    ),
+                                ]),
+                            ),
+                            (
+                                "ManagedPolicyArns",
+                                Value::List(vec![sub(
+                                    "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                                )]),
+                            ),
+                            (
+                                "Policies",
+                                Value::List(vec![map(vec![
+                                    ("PolicyName", s(format!("access-{g}"))),
+                                    (
+                                        "PolicyDocument",
+                                        map(vec![
+                                            ("Version", s("2012-10-17")),
+                                            ("Statement", statements),
+                                        ]),
+                                    ),
+                                ])]),
+                            ),
+                        ]),
+                    ),
+                ]),
+            ));
+            out.push((
+                function,
+                map(vec![
+                    ("Type", s("AWS::Lambda::Function")),
+                    (
+                        "Properties",
+                        map(vec![
+                            ("FunctionName", sub(format!("${{AWS::StackName}}-worker-{g}"))),
+                            ("Runtime", s("python3.12")),
+                            ("Handler", s("index.handler")),
+                            ("Role", get_att(&role, "Arn")),
+                            ("MemorySize", if_prod(Value::Int(1024), Value::Int(256))),
+                            ("Timeout", Value::Int(60)),
+                            (
+                                "Code",
+                                map(vec![(
+                                    "ZipFile",
+                                    s("import json\ndef handler(event, context):\n    return {'statusCode': 200}\n"),
+                                )]),
+                            ),
+                            ("Environment", environment),
+                            ("Tags", tags(g)),
+                        ]),
+                    ),
+                ]),
+            ));
+        }
+        Flavor::Sam => {
+            out.push((
+                function,
+                map(vec![
+                    ("Type", s("AWS::Serverless::Function")),
+                    (
+                        "Properties",
+                        map(vec![
+                            ("Handler", s("app.handler")),
+                            ("CodeUri", s("src/")),
+                            ("MemorySize", Value::Int(512)),
+                            ("Environment", environment),
+                            (
+                                "Policies",
+                                Value::List(vec![
+                                    map(vec![(
+                                        "DynamoDBCrudPolicy",
+                                        map(vec![("TableName", reference(&table))]),
+                                    )]),
+                                    map(vec![("Statement", statements)]),
+                                ]),
+                            ),
+                            (
+                                "Events",
+                                map(vec![(
+                                    "FromQueue",
+                                    map(vec![
+                                        ("Type", s("SQS")),
+                                        (
+                                            "Properties",
+                                            map(vec![
+                                                ("Queue", get_att(&queue, "Arn")),
+                                                ("BatchSize", Value::Int(10)),
+                                            ]),
+                                        ),
+                                    ]),
+                                )]),
+                            ),
+                        ]),
+                    ),
+                ]),
+            ));
+        }
+    }
+    out
+}
+
+/// The whole template with `resources` resources.
+pub fn template(resources: usize, flavor: Flavor) -> Value {
+    let mut items = Vec::with_capacity(resources);
+    let mut g = 0;
+    while items.len() < resources {
+        for item in group(g, flavor) {
+            if items.len() < resources {
+                items.push(item);
+            }
+        }
+        g += 1;
+    }
+    // One output per group, within CloudFormation's limit of 200.
+    let outputs: Vec<(String, Value)> = (0..g.min(200))
+        .map(|i| {
+            (
+                format!("Queue{i}Arn"),
+                map(vec![
+                    ("Description", s(format!("ARN of queue {i}"))),
+                    ("Value", get_att(&format!("Queue{i}"), "Arn")),
+                    (
+                        "Export",
+                        map(vec![(
+                            "Name",
+                            sub(format!("${{AWS::StackName}}-queue-{i}")),
+                        )]),
+                    ),
+                ]),
+            )
+        })
+        .collect();
+    let mut top = vec![
+        ("AWSTemplateFormatVersion", s("2010-09-09")),
+        (
+            "Description",
+            s(format!(
+                "Generated benchmark template with {resources} resources"
+            )),
+        ),
+    ];
+    if flavor == Flavor::Sam {
+        top.push(("Transform", s("AWS::Serverless-2016-10-31")));
+        top.push((
+            "Globals",
+            map(vec![(
+                "Function",
+                map(vec![
+                    ("Runtime", s("python3.12")),
+                    ("Timeout", Value::Int(30)),
+                ]),
+            )]),
+        ));
+    }
+    top.push((
+        "Parameters",
+        map(vec![
+            (
+                "Env",
+                map(vec![
+                    ("Type", s("String")),
+                    ("Default", s("dev")),
+                    (
+                        "AllowedValues",
+                        Value::List(vec![s("dev"), s("staging"), s("prod")]),
+                    ),
+                ]),
+            ),
+            (
+                "EnableBackups",
+                map(vec![
+                    ("Type", s("String")),
+                    ("Default", s("false")),
+                    ("AllowedValues", Value::List(vec![s("true"), s("false")])),
+                ]),
+            ),
+        ]),
+    ));
+    top.push((
+        "Conditions",
+        map(vec![(
+            "IsProd",
+            Value::Fn(
+                "Fn::Equals",
+                Box::new(Value::List(vec![reference("Env"), s("prod")])),
+            ),
+        )]),
+    ));
+    let mut entries: Vec<(String, Value)> =
+        top.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    entries.push(("Resources".to_owned(), Value::Map(items)));
+    entries.push(("Outputs".to_owned(), Value::Map(outputs)));
+    Value::Map(entries)
+}
+
+/// The YAML short form of a function (`Fn::GetAtt` → `GetAtt`).
+fn short_name(function: &str) -> &str {
+    function.strip_prefix("Fn::").unwrap_or(function)
+}
+
+fn indent(out: &mut String, level: usize) {
+    for _ in 0..level {
+        out.push_str("  ");
+    }
+}
+
+/// Whether a plain YAML scalar would read back as this same string.
+fn plain_ok(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let reserved = [
+        "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n",
+    ];
+    !reserved.contains(&text.to_ascii_lowercase().as_str())
+        && !first.is_ascii_digit()
+        && !"-?:,[]{}#&*!|>'\"%@`. ".contains(first)
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.ends_with(' ')
+        && !text.ends_with(':')
+        && !text.contains(['\n', '\t', ',', '[', ']', '{', '}', '\'', '"', '$'])
+}
+
+fn yaml_scalar(text: &str, out: &mut String) {
+    if plain_ok(text) {
+        out.push_str(text);
+    } else {
+        let _ = write!(out, "'{}'", text.replace('\'', "''"));
+    }
+}
+
+/// A value that fits on the line after `key: `.
+fn yaml_inline(value: &Value, out: &mut String) {
+    match value {
+        Value::Str(text) => yaml_scalar(text, out),
+        Value::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::Bool(b) => {
+            let _ = write!(out, "{b}");
+        }
+        Value::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                yaml_inline(item, out);
+            }
+            out.push(']');
+        }
+        Value::Map(entries) => {
+            out.push('{');
+            for (i, (key, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                yaml_scalar(key, out);
+                out.push_str(": ");
+                yaml_inline(item, out);
+            }
+            out.push('}');
+        }
+        Value::Fn(function, argument) => {
+            let _ = write!(out, "!{} ", short_name(function));
+            match (*function, argument.as_ref()) {
+                ("Fn::GetAtt", Value::List(parts)) => {
+                    let names: Vec<&str> = parts
+                        .iter()
+                        .filter_map(|p| match p {
+                            Value::Str(t) => Some(t.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    out.push_str(&names.join("."));
+                }
+                _ => yaml_inline(argument, out),
+            }
+        }
+    }
+}
+
+/// Whether a value is written inline after its key (scalars, functions and
+/// short lists of scalars).
+fn is_inline(value: &Value) -> bool {
+    match value {
+        Value::Map(entries) => entries.is_empty(),
+        Value::List(items) => {
+            items.is_empty()
+                || items
+                    .iter()
+                    .all(|i| matches!(i, Value::Str(_) | Value::Int(_) | Value::Bool(_)))
+        }
+        Value::Str(text) => !text.contains('\n'),
+        _ => true,
+    }
+}
+
+/// Writes a block mapping's entries (or a block sequence's items) at `level`.
+fn yaml_block(value: &Value, level: usize, out: &mut String) {
+    match value {
+        Value::Map(entries) => {
+            for (key, item) in entries {
+                indent(out, level);
+                yaml_scalar(key, out);
+                out.push(':');
+                yaml_after_key(item, level, out);
+            }
+        }
+        Value::List(items) => {
+            for item in items {
+                indent(out, level);
+                out.push_str("- ");
+                match item {
+                    Value::Map(entries) if !entries.is_empty() => {
+                        // The first entry shares the dash's line.
+                        let mut first = true;
+                        for (key, inner) in entries {
+                            if !first {
+                                indent(out, level + 1);
+                            }
+                            first = false;
+                            yaml_scalar(key, out);
+                            out.push(':');
+                            yaml_after_key(inner, level + 1, out);
+                        }
+                    }
+                    _ => {
+                        yaml_inline(item, out);
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+        other => {
+            indent(out, level);
+            yaml_inline(other, out);
+            out.push('\n');
+        }
+    }
+}
+
+fn yaml_after_key(value: &Value, level: usize, out: &mut String) {
+    match value {
+        Value::Str(text) if text.contains('\n') => {
+            out.push_str(" |\n");
+            for line in text.lines() {
+                indent(out, level + 1);
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        v if is_inline(v) => {
+            out.push(' ');
+            yaml_inline(v, out);
+            out.push('\n');
+        }
+        v => {
+            out.push('\n');
+            yaml_block(v, level + 1, out);
+        }
+    }
+}
+
+fn json_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Pretty-printed JSON with two-space indentation, functions in long form.
+fn json(value: &Value, level: usize, out: &mut String) {
+    match value {
+        Value::Str(text) => json_string(text, out),
+        Value::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::Bool(b) => {
+            let _ = write!(out, "{b}");
+        }
+        Value::List(items) => {
+            if items.is_empty() {
+                out.push_str("[]");
+                return;
+            }
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                indent(out, level + 1);
+                json(item, level + 1, out);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            indent(out, level);
+            out.push(']');
+        }
+        Value::Map(entries) => {
+            if entries.is_empty() {
+                out.push_str("{}");
+                return;
+            }
+            out.push_str("{\n");
+            for (i, (key, item)) in entries.iter().enumerate() {
+                indent(out, level + 1);
+                json_string(key, out);
+                out.push_str(": ");
+                json(item, level + 1, out);
+                out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
+            }
+            indent(out, level);
+            out.push('}');
+        }
+        Value::Fn(function, argument) => {
+            out.push_str("{");
+            json_string(function, out);
+            out.push_str(": ");
+            json(argument, level, out);
+            out.push('}');
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! The stdio transport in front of the LSP service: it frames messages itself
+//! so that malformed input (bad headers, invalid JSON, objects that are not
+//! JSON-RPC messages) is answered with a JSON-RPC error and skipped, instead
+//! of ending the session.
+//!
+//! Client → server: each well-formed message is passed on to the service
+//! unchanged. Server → client: the service's messages and the transport's
+//! own error responses are written whole, one at a time.
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::sync::mpsc;
+
+/// Messages larger than this are refused (a template is at most 1 MB; a
+/// document of 16 MB is already past what is analysed).
+const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
+
+/// The fields that decide whether a body is a JSON-RPC message, borrowed
+/// where possible so large `params` are skipped, not copied.
+#[derive(Deserialize)]
+struct Envelope {
+    jsonrpc: Option<Value>,
+    method: Option<Value>,
+    id: Option<Value>,
+    result: Option<serde::de::IgnoredAny>,
+    error: Option<serde::de::IgnoredAny>,
+}
+
+/// What to do with one framed body.
+#[derive(Debug, PartialEq)]
+pub enum Verdict {
+    Forward,
+    /// Answer with this error response (already serialised) and skip the body.
+    Reject(Vec<u8>),
+}
+
+fn error_response(id: Value, code: i64, message: &str) -> Vec<u8> {
+    json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
+        .to_string()
+        .into_bytes()
+}
+
+fn valid_id(id: &Value) -> bool {
+    match id {
+        Value::String(_) | Value::Null => true,
+        Value::Number(n) => n.is_i64() || n.is_u64(),
+        _ => false,
+    }
+}
+
+/// Checks one message body.
+pub fn judge(body: &[u8]) -> Verdict {
+    let envelope: Envelope = match serde_json::from_slice(body) {
+        Ok(envelope) => envelope,
+        Err(error) if error.is_syntax() || error.is_eof() => {
+            return Verdict::Reject(error_response(
+                Value::Null,
+                -32700,
+                &format!("awsls: the message is not valid JSON ({error})"),
+            ))
+        }
+        Err(_) => {
+            return Verdict::Reject(error_response(
+                Value::Null,
+                -32600,
+                "awsls: the message is not a JSON-RPC object",
+            ))
+        }
+    };
+    let id = envelope.id.clone().unwrap_or(Value::Null);
+    let reply_id = if valid_id(&id) {
+        id.clone()
+    } else {
+        Value::Null
+    };
+    if envelope.jsonrpc != Some(Value::String("2.0".into())) {
+        return Verdict::Reject(error_response(
+            reply_id,
+            -32600,
+            "awsls: the message lacks `\"jsonrpc\": \"2.0\"`",
+        ));
+    }
+    let is_request = matches!(envelope.method, Some(Value::String(_)));
+    let is_response = envelope.method.is_none()
+        && envelope.id.is_some()
+        && (envelope.result.is_some() != envelope.error.is_some());
+    if (is_request && valid_id(&id)) || is_response {
+        Verdict::Forward
+    } else {
+        Verdict::Reject(error_response(
+            reply_id,
+            -32600,
+            "awsls: the message is neither a request, a notification nor a response",
+        ))
+    }
+}
+
+fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// Reads one header block; returns the content length, `Ok(None)` for a
+/// block without a usable length, and `Err` at the end of input.
+async fn read_headers<R: AsyncRead + Unpin>(
+    reader: &mut BufReader<R>,
+) -> Result<Option<usize>, ()> {
+    let mut length = None;
+    let mut saw_header = false;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let read = reader.read_until(b'\n', &mut line).await.map_err(|_| ())?;
+        if read == 0 {
+            return Err(());
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\r', '\n']);
+        if text.is_empty() {
+            if saw_header {
+                return Ok(length);
+            }
+            continue;
+        }
+        saw_header = true;
+        if let Some((name, value)) = text.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse::<usize>().ok();
+            }
+        }
+    }
+}
+
+/// Client → service: frames and judges each message.
+async fn pump_client<R, W>(input: R, mut service: W, replies: mpsc::UnboundedSender<Vec<u8>>)
+where
+    R: AsyncRead + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    let mut reader = BufReader::new(input);
+    loop {
+        let length = match read_headers(&mut reader).await {
+            Ok(Some(length)) if length <= MAX_MESSAGE_BYTES => length,
+            Ok(_) => {
+                eprintln!("awsls: skipped a message without a usable Content-Length header");
+                let _ = replies.send(frame(&error_response(
+                    Value::Null,
+                    -32700,
+                    "awsls: missing or invalid Content-Length header",
+                )));
+                continue;
+            }
+            Err(()) => break,
+        };
+        let mut body = vec![0u8; length];
+        if reader.read_exact(&mut body).await.is_err() {
+            break;
+        }
+        match judge(&body) {
+            Verdict::Forward => {
+                if service.write_all(&frame(&body)).await.is_err() {
+                    break;
+                }
+                let _ = service.flush().await;
+            }
+            Verdict::Reject(reply) => {
+                eprintln!(
+                    "awsls: rejected a malformed message: {}",
+                    String::from_utf8_lossy(&reply)
+                );
+                let _ = replies.send(frame(&reply));
+            }
+        }
+    }
+    let _ = service.shutdown().await;
+}
+
+/// Service → client: splits the service's output into whole messages.
+async fn pump_service<R: AsyncRead + Unpin>(output: R, frames: mpsc::UnboundedSender<Vec<u8>>) {
+    let mut reader = BufReader::new(output);
+    while let Ok(Some(length)) = read_headers(&mut reader).await {
+        let mut body = vec![0u8; length];
+        if reader.read_exact(&mut body).await.is_err() {
+            break;
+        }
+        if frames.send(frame(&body)).is_err() {
+            break;
+        }
+    }
+}
+
+async fn write_frames<W: AsyncWrite + Unpin>(
+    mut out: W,
+    mut frames: mpsc::UnboundedReceiver<Vec<u8>>,
+) {
+    while let Some(frame) = frames.recv().await {
+        if out.write_all(&frame).await.is_err() {
+            break;
+        }
+        let _ = out.flush().await;
+    }
+}
+
+/// Serves `service` over stdin/stdout through the checking transport.
+pub async fn serve<S>(service: S, socket: tower_lsp_server::ClientSocket)
+where
+    S: tower::Service<
+            tower_lsp_server::jsonrpc::Request,
+            Response = Option<tower_lsp_server::jsonrpc::Response>,
+        > + Send
+        + 'static,
+    S::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+    S::Future: Send,
+{
+    let (to_service, service_in) = tokio::io::duplex(1 << 20);
+    let (service_out, from_service) = tokio::io::duplex(1 << 20);
+    let (frames, outgoing) = mpsc::unbounded_channel();
+    let client = tokio::spawn(pump_client(tokio::io::stdin(), to_service, frames.clone()));
+    let forward = tokio::spawn(pump_service(from_service, frames));
+    let writer = tokio::spawn(write_frames(tokio::io::stdout(), outgoing));
+    tower_lsp_server::Server::new(service_in, service_out, socket)
+        .serve(service)
+        .await;
+    client.abort();
+    let _ = forward.await;
+    let _ = writer.await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judges_bodies() {
+        assert_eq!(
+            judge(br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#),
+            Verdict::Forward
+        );
+        assert_eq!(
+            judge(br#"{"jsonrpc":"2.0","method":"x","params":{}}"#),
+            Verdict::Forward
+        );
+        assert_eq!(
+            judge(br#"{"jsonrpc":"2.0","id":"a","result":null}"#),
+            Verdict::Forward
+        );
+        for bad in [
+            &b"{not json"[..],
+            b"[]",
+            b"null",
+            b"42",
+            br#"{"jsonrpc":"2.0","id":999,"foo":1}"#,
+            br#"{"id":1,"method":"x"}"#,
+            br#"{"jsonrpc":"2.0","id":{"a":1},"method":"x"}"#,
+            br#"{"jsonrpc":"2.0","id":1,"result":1,"error":{}}"#,
+        ] {
+            assert!(
+                matches!(judge(bad), Verdict::Reject(_)),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+        match judge(br#"{"jsonrpc":"2.0","id":7,"foo":1}"#) {
+            Verdict::Reject(reply) => {
+                let reply: Value = serde_json::from_slice(&reply).unwrap_or_default();
+                assert_eq!(reply["id"], 7);
+                assert_eq!(reply["error"]["code"], -32600);
+            }
+            Verdict::Forward => panic!("must be rejected"),
+        }
+    }
+}
