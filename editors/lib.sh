@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared shell helpers for the editor tests: the cache folder, the awsls binary and package installs.
 # Source it from bash; it sets AWSLS_EDITOR_CACHE and defines the functions below.
 

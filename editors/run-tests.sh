@@ -3,6 +3,7 @@
 # against one awsls binary: $AWSLS_BIN if set, else `cargo build -p awsls --release`.
 # Installs go to ${AWSLS_EDITOR_CACHE:-$HOME/.cache/awsls-editors}. Exits non-zero if any test fails.
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 editors=("$@")

@@ -192,7 +192,13 @@ fn score_index<'a>(index: &'a NotesIndex, boost: f32, plan: &Plan, out: &mut Vec
             let mut best = 0.0f32;
             let mut best_focus = None;
             for r in phrases {
-                let share = if in_path {
+                // A heading that is exactly a distinctive name (`BeforeInstall`,
+                // `ProvisionedThroughput`) is about that name wherever it sits.
+                let names_it = r.phrase.distinctive
+                    && terms.path.last().is_some_and(|h| {
+                        contains_phrase(h, &r.ids) && coverage(&filler, h, &r.ids) >= 0.99
+                    });
+                let share = if in_path || names_it {
                     1.0
                 } else if in_body && r.phrase.distinctive {
                     BODY_CONTEXT

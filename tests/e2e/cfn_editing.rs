@@ -685,3 +685,20 @@ fn workspace_symbols_cover_open_templates() {
     assert_eq!(first["containerName"], "AWS::SQS::Queue");
     client.shutdown();
 }
+
+/// JSON cut off in the middle of a key, with no closing brackets.
+const BROKEN_JSON: &str = "{\n  \"Parameters\": {\"Env\": {\"Type\": \"String\"}},\n  \"Resources\": {\n    \"Bucket\": {\"Type\": \"AWS::S3::Bucket\"},\n    \"Queue\": {\n      \"Type\": \"AWS::SQS::Queue\",\n      \"Properties\": {\n        \"QueueName\": {\"Ref\": \"\"},\n        \"Visi\n";
+
+#[test]
+fn json_completion_on_a_broken_document() {
+    let mut client = Client::start();
+    let uri = open(&mut client, "broken.json", BROKEN_JSON);
+    let items = completion(&mut client, &uri, pos(BROKEN_JSON, "\"Visi", 0, 5));
+    let entry = item(&items, "VisibilityTimeout");
+    assert_eq!(entry["textEdit"]["range"]["start"], pos(BROKEN_JSON, "Visi", 0, 0));
+    assert!(apply(BROKEN_JSON, &[entry["textEdit"].clone()]).contains("        \"VisibilityTimeout\n"));
+    assert!(!labels(&items).contains(&"QueueName".to_string()));
+    let items = completion(&mut client, &uri, pos(BROKEN_JSON, "{\"Ref\": \"\"}", 0, 9));
+    assert_eq!(labels(&items)[..2], ["Env", "Bucket"]);
+    client.shutdown();
+}

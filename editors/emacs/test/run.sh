@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Emacs test: Debian's emacs-nox 28 with elpa-eglot, in batch mode, against `awsls serve`.
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../../lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../lib.sh"
 
 ensure_awsls_bin

@@ -2,6 +2,7 @@
 # Checks the Helix languages.toml fragment (Python 3.11+ tomllib) and that the command it names
 # answers `initialize`. Helix itself is not installed: no package registry reachable here ships it.
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../../lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../lib.sh"
 
 ensure_awsls_bin

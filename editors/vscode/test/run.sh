@@ -4,6 +4,7 @@
 # extension's npm packages) and Debian's chromium and libkrb5-dev; screenshots land in
 # $AWSLS_EDITOR_CACHE/artifacts.
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/../../lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../lib.sh"
 
 NODE24_VERSION=24
@@ -16,7 +17,7 @@ mkdir -p "$cache"
 
 ensure_awsls_bin
 ensure_npm
-command -v g++ >/dev/null && command -v make >/dev/null || apt_ensure g++ make
+if ! command -v g++ >/dev/null || ! command -v make >/dev/null; then apt_ensure g++ make; fi
 command -v python3 >/dev/null || apt_ensure python3
 apt_ensure chromium libkrb5-dev
 

@@ -32,12 +32,17 @@ pub fn render_for(notes: &std::sync::RwLock<Option<Library>>, topic: &Topic) -> 
 /// blocking pool; hovers keep using the previous library until it is done.
 pub async fn reload(state: &Arc<ServerState>) {
     let dirs = state.notes_dirs();
-    let progress = if dirs.is_empty() {
+    let progress = if dirs.is_empty() || !state.supports_progress() {
         None
     } else {
         let token = ProgressToken::String(format!("awsls-notes-{}", std::process::id()));
-        let created = state.client.create_work_done_progress(token.clone()).await;
-        created.ok().map(|_| {
+        // A client that never answers must not hold the notes back.
+        let created = tokio::time::timeout(
+            std::time::Duration::from_secs(2),
+            state.client.create_work_done_progress(token.clone()),
+        )
+        .await;
+        created.ok().and_then(Result::ok).map(|_| {
             state
                 .client
                 .progress(token, "Indexing notes")

@@ -32,6 +32,8 @@ pub struct ServerState {
     pub root: RwLock<Option<PathBuf>>,
     /// Whether the client answers `workspace/configuration`.
     pub configuration_capable: AtomicBool,
+    /// Whether the client shows `$/progress` (`window.workDoneProgress`).
+    pub progress_capable: AtomicBool,
 }
 
 impl ServerState {
@@ -47,6 +49,7 @@ impl ServerState {
             cli_notes,
             root: RwLock::new(None),
             configuration_capable: AtomicBool::new(false),
+            progress_capable: AtomicBool::new(false),
         })
     }
 
@@ -63,6 +66,10 @@ impl ServerState {
             Encoding::Utf16 => 0,
         };
         self.encoding.store(value, Ordering::Relaxed);
+    }
+
+    pub fn supports_progress(&self) -> bool {
+        self.progress_capable.load(Ordering::Relaxed)
     }
 
     pub fn supports_configuration(&self) -> bool {

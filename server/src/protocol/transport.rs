@@ -16,15 +16,29 @@ use tokio::sync::mpsc;
 /// document of 16 MB is already past what is analysed).
 const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
 
-/// The fields that decide whether a body is a JSON-RPC message, borrowed
-/// where possible so large `params` are skipped, not copied.
+/// Whether a field is present, whatever its value (`null` included); the
+/// value itself is skipped, not copied.
+#[derive(Default)]
+struct Present(bool);
+
+impl<'de> Deserialize<'de> for Present {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer)?;
+        Ok(Present(true))
+    }
+}
+
+/// The fields that decide whether a body is a JSON-RPC message; `params`
+/// and `result` are skipped, so large bodies are not copied.
 #[derive(Deserialize)]
 struct Envelope {
     jsonrpc: Option<Value>,
     method: Option<Value>,
     id: Option<Value>,
-    result: Option<serde::de::IgnoredAny>,
-    error: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    result: Present,
+    #[serde(default)]
+    error: Present,
 }
 
 /// What to do with one framed body.
@@ -84,7 +98,7 @@ pub fn judge(body: &[u8]) -> Verdict {
     let is_request = matches!(envelope.method, Some(Value::String(_)));
     let is_response = envelope.method.is_none()
         && envelope.id.is_some()
-        && (envelope.result.is_some() != envelope.error.is_some());
+        && (envelope.result.0 != envelope.error.0);
     if (is_request && valid_id(&id)) || is_response {
         Verdict::Forward
     } else {

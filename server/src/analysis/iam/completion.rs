@@ -12,9 +12,10 @@ use crate::analysis::{CompletionEntry, CompletionKind, Snapshot};
 use crate::schema::iam;
 
 use super::actions;
-use super::conditions::{self, OPERATORS, SET_PREFIXES};
+use super::condition_keys;
 use super::locate::{self, Place};
-use super::principal::PRINCIPAL_KEYS;
+use super::operators::{OPERATORS, SET_PREFIXES};
+use super::principal::{COMMON_SERVICE_PRINCIPALS, PRINCIPAL_KEYS};
 use super::statement::{self, Policy, POLICY_KEYS, STATEMENT_KEYS};
 use super::values;
 use super::Ctx;
@@ -38,6 +39,9 @@ pub fn complete(snapshot: &Snapshot, policy: Policy, offset: usize) -> Vec<Compl
         Place::Action { .. } => action_entries(&word, replace),
         Place::Resource { statement } => resource_entries(&ctx, statement, replace),
         Place::PrincipalKey { .. } => simple(PRINCIPAL_KEYS, CompletionKind::Property, replace),
+        Place::ServicePrincipal => {
+            simple(COMMON_SERVICE_PRINCIPALS, CompletionKind::Value, replace)
+        }
         Place::ConditionOperator { .. } => operator_entries(&word, replace),
         Place::ConditionKey { statement, .. } => key_entries(&ctx, statement, replace),
         Place::ConditionValue { statement, key, .. } => {
@@ -215,7 +219,7 @@ fn key_entries(ctx: &Ctx, statement: NodeId, replace: Span) -> Vec<CompletionEnt
     let mut seen: Vec<String> = Vec::new();
     let mut push =
         |name: &str, ty: &str, description: &str, sort: &str, out: &mut Vec<CompletionEntry>| {
-            let insert = conditions::mask_key(name, "");
+            let insert = condition_keys::mask_key(name, "");
             if seen.iter().any(|s| s.eq_ignore_ascii_case(&insert)) {
                 return;
             }
@@ -247,7 +251,7 @@ fn value_entries(ctx: &Ctx, statement: NodeId, key: &str, replace: Span) -> Vec<
         return Vec::new();
     };
     let scope = actions::scope(ctx, &read);
-    let ty = conditions::lookup(key, &scope)
+    let ty = condition_keys::lookup(key, &scope)
         .ok()
         .flatten()
         .and_then(|k| k.ty);
@@ -326,6 +330,13 @@ mod tests {
             labels(&complete_at(text, "SecureTransport\":\"")),
             ["true", "false"]
         );
+    }
+
+    #[test]
+    fn service_principals() {
+        let text = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Principal:\n      Service: lamb\n    Action: sts:AssumeRole\n";
+        let entries = complete_at(text, "lamb");
+        assert!(labels(&entries).contains(&"lambda.amazonaws.com"));
     }
 
     #[test]

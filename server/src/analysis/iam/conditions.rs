@@ -1,346 +1,16 @@
-//! `Condition` blocks: operators (with `IfExists` and the `ForAllValues:` /
-//! `ForAnyValue:` set prefixes), condition keys known globally or to the
-//! statement's services, and values of the type each operator compares.
+//! `Condition` blocks: their shape, operators and keys known to the
+//! reference, and values of the type each operator compares.
 
 use std::net::IpAddr;
 
 use crate::analysis::Finding;
-use crate::schema::iam;
 
 use super::actions::Scope;
+use super::condition_keys::{self, KeyInfo};
+use super::operators::{self, Family, ParsedOperator, OPERATORS};
 use super::statement::Statement;
 use super::values::{self, Value};
 use super::{arn, Ctx, KIND};
-
-/// What an operator compares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Family {
-    String,
-    Numeric,
-    Date,
-    Bool,
-    Binary,
-    Ip,
-    Arn,
-    Null,
-}
-
-impl Family {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Family::String => "strings",
-            Family::Numeric => "numbers",
-            Family::Date => "dates (ISO 8601 or epoch seconds)",
-            Family::Bool => "booleans (\"true\" or \"false\")",
-            Family::Binary => "base64-encoded binary values",
-            Family::Ip => "IP addresses or CIDR ranges",
-            Family::Arn => "ARNs",
-            Family::Null => "whether the key is absent (\"true\") or present (\"false\")",
-        }
-    }
-}
-
-pub struct Operator {
-    pub name: &'static str,
-    pub family: Family,
-    pub summary: &'static str,
-}
-
-const fn op(name: &'static str, family: Family, summary: &'static str) -> Operator {
-    Operator {
-        name,
-        family,
-        summary,
-    }
-}
-
-/// The condition operators of the IAM policy grammar (IAM User Guide,
-/// "IAM JSON policy elements: Condition operators").
-pub static OPERATORS: &[Operator] = &[
-    op(
-        "StringEquals",
-        Family::String,
-        "Exact match, case-sensitive.",
-    ),
-    op(
-        "StringNotEquals",
-        Family::String,
-        "Negated exact match, case-sensitive.",
-    ),
-    op(
-        "StringEqualsIgnoreCase",
-        Family::String,
-        "Exact match, ignoring case.",
-    ),
-    op(
-        "StringNotEqualsIgnoreCase",
-        Family::String,
-        "Negated exact match, ignoring case.",
-    ),
-    op(
-        "StringLike",
-        Family::String,
-        "Case-sensitive match with `*` and `?` wildcards.",
-    ),
-    op(
-        "StringNotLike",
-        Family::String,
-        "Negated case-sensitive match with `*` and `?` wildcards.",
-    ),
-    op("NumericEquals", Family::Numeric, "Numbers are equal."),
-    op("NumericNotEquals", Family::Numeric, "Numbers differ."),
-    op(
-        "NumericLessThan",
-        Family::Numeric,
-        "The key's number is less than the value.",
-    ),
-    op(
-        "NumericLessThanEquals",
-        Family::Numeric,
-        "The key's number is less than or equal to the value.",
-    ),
-    op(
-        "NumericGreaterThan",
-        Family::Numeric,
-        "The key's number is greater than the value.",
-    ),
-    op(
-        "NumericGreaterThanEquals",
-        Family::Numeric,
-        "The key's number is greater than or equal to the value.",
-    ),
-    op("DateEquals", Family::Date, "The dates are equal."),
-    op("DateNotEquals", Family::Date, "The dates differ."),
-    op(
-        "DateLessThan",
-        Family::Date,
-        "The key's date is before the value.",
-    ),
-    op(
-        "DateLessThanEquals",
-        Family::Date,
-        "The key's date is at or before the value.",
-    ),
-    op(
-        "DateGreaterThan",
-        Family::Date,
-        "The key's date is after the value.",
-    ),
-    op(
-        "DateGreaterThanEquals",
-        Family::Date,
-        "The key's date is at or after the value.",
-    ),
-    op("Bool", Family::Bool, "Boolean match."),
-    op(
-        "BinaryEquals",
-        Family::Binary,
-        "Byte-for-byte match of a base64-encoded value.",
-    ),
-    op("IpAddress", Family::Ip, "The IP address is in the range."),
-    op(
-        "NotIpAddress",
-        Family::Ip,
-        "The IP address is outside the range.",
-    ),
-    op(
-        "ArnEquals",
-        Family::Arn,
-        "ARN match (case-sensitive, each part compared; `*` and `?` allowed).",
-    ),
-    op(
-        "ArnLike",
-        Family::Arn,
-        "ARN match (case-sensitive, each part compared; `*` and `?` allowed).",
-    ),
-    op("ArnNotEquals", Family::Arn, "Negated ARN match."),
-    op("ArnNotLike", Family::Arn, "Negated ARN match."),
-    op(
-        "Null",
-        Family::Null,
-        "Whether the condition key is absent from the request.",
-    ),
-];
-
-/// The set-operator prefixes for multivalued keys.
-pub const SET_PREFIXES: &[&str] = &["ForAllValues:", "ForAnyValue:"];
-
-/// An operator as written: set prefix, base operator and `IfExists`.
-pub struct ParsedOperator {
-    pub set: Option<&'static str>,
-    pub base: &'static Operator,
-    pub if_exists: bool,
-}
-
-/// Reads an operator; `None` when it is not one.
-pub fn parse_operator(text: &str) -> Option<ParsedOperator> {
-    let mut rest = text;
-    let mut set = None;
-    for prefix in SET_PREFIXES {
-        if let Some(stripped) = strip_prefix_ignore_case(rest, prefix) {
-            set = Some(*prefix);
-            rest = stripped;
-        }
-    }
-    let (rest, if_exists) = match rest.len().checked_sub("IfExists".len()) {
-        Some(cut)
-            if rest
-                .get(cut..)
-                .is_some_and(|s| s.eq_ignore_ascii_case("IfExists")) =>
-        {
-            (rest.get(..cut).unwrap_or_default(), true)
-        }
-        _ => (rest, false),
-    };
-    let base = OPERATORS
-        .iter()
-        .find(|o| o.name.eq_ignore_ascii_case(rest))?;
-    if if_exists && base.family == Family::Null {
-        return None;
-    }
-    Some(ParsedOperator {
-        set,
-        base,
-        if_exists,
-    })
-}
-
-fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| text.get(prefix.len()..))
-        .flatten()
-}
-
-/// Global keys AWS documents elsewhere than the main global key list.
-const EXTRA_GLOBAL_KEYS: &[(&str, &str, &str)] = &[
-    ("aws:SourceOwner", "String", "The account that owns the resource making a service-to-service request (older form of aws:SourceAccount)."),
-    ("aws:Ec2InstanceSourceVpc", "String", "The VPC an EC2 instance's role credentials were delivered to."),
-    ("aws:Ec2InstanceSourcePrivateIPv4", "IPAddress", "The private IPv4 address of the EC2 instance using role credentials."),
-];
-
-/// What is known about a condition key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KeyInfo {
-    /// The key as the reference writes it (`aws:RequestTag/${TagKey}`).
-    pub name: String,
-    pub ty: Option<String>,
-    pub description: Option<String>,
-}
-
-/// A reference key name with its variable parts (`${TagKey}`, `<key>`)
-/// replaced by `placeholder`.
-pub fn mask_key(name: &str, placeholder: &str) -> String {
-    let mut masked = values::mask_variables(name, placeholder);
-    // Some services spell the tag key part `tag-key`, or leave it empty.
-    if let Some(stem) = masked.strip_suffix("/tag-key") {
-        masked = format!("{stem}/{placeholder}");
-    } else if masked.ends_with('/') {
-        masked.push_str(placeholder);
-    }
-    match (masked.find('<'), masked.rfind('>')) {
-        (Some(start), Some(end)) if start < end => format!(
-            "{}{placeholder}{}",
-            masked.get(..start).unwrap_or_default(),
-            masked.get(end + 1..).unwrap_or_default()
-        ),
-        _ => masked,
-    }
-}
-
-/// True when `key` matches a reference key name, where `${...}` and `<...>`
-/// parts stand for any text.
-pub fn key_matches(pattern: &str, key: &str) -> bool {
-    if pattern.contains("${")
-        || pattern.contains('<')
-        || pattern.ends_with("/tag-key")
-        || pattern.ends_with('/')
-    {
-        iam::wildcard_match(&mask_key(pattern, "*"), key)
-    } else {
-        pattern.eq_ignore_ascii_case(key)
-    }
-}
-
-/// Looks a condition key up: global keys, the keys of its service, and the
-/// keys the statement's actions list. `Err(candidates)` when the key's
-/// prefix is known but the key is not; `Ok(None)` when nothing can be said.
-pub fn lookup(key: &str, scope: &Scope) -> Result<Option<KeyInfo>, Vec<String>> {
-    let Some((prefix, _)) = key.split_once(':') else {
-        return Err(Vec::new());
-    };
-    if prefix.eq_ignore_ascii_case("aws") {
-        if let Some(global) = iam::global_condition_key(key) {
-            return Ok(Some(KeyInfo {
-                name: global.name.to_string(),
-                ty: Some(global.ty.to_string()),
-                description: Some(global.description.to_string()),
-            }));
-        }
-        if let Some((name, ty, description)) = EXTRA_GLOBAL_KEYS
-            .iter()
-            .find(|k| k.0.eq_ignore_ascii_case(key))
-        {
-            return Ok(Some(KeyInfo {
-                name: name.to_string(),
-                ty: Some(ty.to_string()),
-                description: Some(description.to_string()),
-            }));
-        }
-        if let Some(info) = in_scope(key, scope) {
-            return Ok(Some(info));
-        }
-        let mut names: Vec<String> = iam::global_condition_keys()
-            .iter()
-            .map(|k| k.name.trim_end_matches('/').to_string())
-            .collect();
-        names.extend(EXTRA_GLOBAL_KEYS.iter().map(|k| k.0.to_string()));
-        return Err(names);
-    }
-    let Some(service) = iam::service(prefix) else {
-        return Ok(None);
-    };
-    if let Some(found) = service
-        .condition_keys
-        .iter()
-        .find(|k| key_matches(&k.name, key))
-    {
-        return Ok(Some(KeyInfo {
-            name: found.name.to_string(),
-            ty: Some(found.ty.to_string()),
-            description: Some(found.description.to_string()),
-        }));
-    }
-    if let Some(info) = in_scope(key, scope) {
-        return Ok(Some(info));
-    }
-    Err(service
-        .condition_keys
-        .iter()
-        .map(|k| mask_key(&k.name, "").trim_end_matches('/').to_string())
-        .collect())
-}
-
-/// A key listed by one of the statement's actions (some actions list other services' keys).
-fn in_scope(key: &str, scope: &Scope) -> Option<KeyInfo> {
-    for (service, action) in &scope.actions {
-        if let Some(name) = action.condition_keys.iter().find(|k| key_matches(k, key)) {
-            let typed = key
-                .split_once(':')
-                .and_then(|(p, _)| iam::service(p))
-                .unwrap_or(service)
-                .condition_keys
-                .iter()
-                .find(|k| key_matches(&k.name, key));
-            return Some(KeyInfo {
-                name: name.to_string(),
-                ty: typed.map(|k| k.ty.to_string()),
-                description: typed.map(|k| k.description.to_string()),
-            });
-        }
-    }
-    None
-}
 
 /// Checks the statement's `Condition` block.
 pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec<Finding>) {
@@ -361,21 +31,37 @@ pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec
         return;
     };
     for entry in operators {
-        let Some(operator) = parse_operator(&entry.key.text) else {
+        let Some(operator) = operators::parse_operator(&entry.key.text) else {
             let candidates = OPERATORS.iter().map(|o| o.name);
             let base = entry.key.text.rsplit(':').next().unwrap_or_default();
             let mut message = format!("unknown condition operator '{}'", entry.key.text);
+            let mut fix = None;
             if entry.key.text.ends_with("IfExists") && base.starts_with("Null") {
                 message = "'Null' cannot take the IfExists suffix".to_string();
             } else if let Some(s) = values::closest(base, candidates) {
                 message.push_str(&format!("; did you mean '{s}'?"));
+                let set = entry
+                    .key
+                    .text
+                    .get(..entry.key.text.len() - base.len())
+                    .unwrap_or_default();
+                fix = values::rename_key(
+                    ctx.snapshot,
+                    entry.key.span,
+                    &entry.key.text,
+                    &format!("{set}{s}"),
+                );
             }
-            findings.push(Finding::error(
+            let finding = Finding::error(
                 KIND,
                 "iam-unknown-condition-operator",
                 entry.key.span,
                 message,
-            ));
+            );
+            findings.push(match fix {
+                Some(fix) => finding.with_fix(fix),
+                None => finding,
+            });
             continue;
         };
         if doc.intrinsic(entry.value).is_some() {
@@ -408,7 +94,7 @@ fn check_key(
     scope: &Scope,
     findings: &mut Vec<Finding>,
 ) -> Option<KeyInfo> {
-    match lookup(key, scope) {
+    match condition_keys::lookup(key, scope) {
         Ok(info) => info,
         Err(candidates) => {
             let message = if !key.contains(':') {
@@ -590,15 +276,6 @@ mod tests {
     }
 
     #[test]
-    fn operators() {
-        assert!(parse_operator("ForAnyValue:StringLikeIfExists")
-            .is_some_and(|o| o.if_exists && o.set.is_some()));
-        assert!(parse_operator("Null").is_some());
-        assert!(parse_operator("NullIfExists").is_none());
-        assert!(parse_operator("StringEqual").is_none());
-    }
-
-    #[test]
     fn dates_and_ips() {
         assert!(is_date("2026-01-31"));
         assert!(is_date("2026-01-31T10:00:00Z"));
@@ -621,6 +298,9 @@ mod tests {
             "\"StringEqual\""
         );
         assert!(found[0].message.contains("StringEquals"));
+        assert_eq!(found[0].fixes[0].edits[0].new_text, "StringEquals");
+        let edit = found[0].fixes[0].edits[0].span;
+        assert_eq!(&text[edit.start..edit.end], "StringEqual");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::statement::{Policy, PolicyKind};
 use super::values::{self, Value};
 use super::{arn, KIND};
 
-/// Resource types and the property holding their policy document.
+/// Resource types and the property (a dotted path) holding their policy document.
 const DOCUMENT_PROPERTIES: &[(&str, &str, PolicyKind)] = &[
     (
         "AWS::IAM::Role",
@@ -118,6 +118,36 @@ const DOCUMENT_PROPERTIES: &[(&str, &str, PolicyKind)] = &[
         "PermissionsPolicyDocument",
         PolicyKind::Resource,
     ),
+    (
+        "AWS::ECR::RegistryPolicy",
+        "PolicyText",
+        PolicyKind::Resource,
+    ),
+    (
+        "AWS::ECR::PublicRepository",
+        "RepositoryPolicyText",
+        PolicyKind::Resource,
+    ),
+    (
+        "AWS::Kinesis::ResourcePolicy",
+        "ResourcePolicy",
+        PolicyKind::Resource,
+    ),
+    (
+        "AWS::CloudTrail::ResourcePolicy",
+        "ResourcePolicy",
+        PolicyKind::Resource,
+    ),
+    (
+        "AWS::EventSchemas::RegistryPolicy",
+        "Policy",
+        PolicyKind::Resource,
+    ),
+    (
+        "AWS::DynamoDB::Table",
+        "ResourcePolicy.PolicyDocument",
+        PolicyKind::Resource,
+    ),
 ];
 
 /// Resource types with a `Policies` list of `{PolicyName, PolicyDocument}`.
@@ -126,7 +156,7 @@ const POLICY_LISTS: &[&str] = &["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::G
 /// SAM resource types whose `Policies` may hold inline policy documents.
 const SAM_POLICY_OWNERS: &[&str] = &["AWS::Serverless::Function", "AWS::Serverless::StateMachine"];
 
-/// Resource types with `ManagedPolicyArns`.
+/// Resource types with `ManagedPolicyArns` (and `PermissionsBoundary`).
 const MANAGED_ARN_OWNERS: &[&str] = &["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"];
 
 /// The policies and managed policy ARN lists of a template.
@@ -171,7 +201,10 @@ pub fn find(doc: &Document) -> Found {
         for (owner, property, kind) in DOCUMENT_PROPERTIES {
             if *owner == ty {
                 known = true;
-                if let Some(node) = doc.get(properties, property) {
+                let node = property
+                    .split('.')
+                    .try_fold(properties, |at, key| doc.get(at, key));
+                if let Some(node) = node {
                     for item in if_items(doc, node) {
                         found.policies.push(policy(item, *kind));
                     }
@@ -201,8 +234,10 @@ pub fn find(doc: &Document) -> Found {
             }
         }
         if MANAGED_ARN_OWNERS.contains(&ty) {
-            if let Some(list) = doc.get(properties, "ManagedPolicyArns") {
-                found.managed_arns.push(list);
+            for key in ["ManagedPolicyArns", "PermissionsBoundary"] {
+                if let Some(list) = doc.get(properties, key) {
+                    found.managed_arns.push(list);
+                }
             }
         }
         if !known {
@@ -247,13 +282,10 @@ pub fn policy_at(doc: &Document, offset: usize) -> Option<Policy> {
         .min_by_key(|p| doc.node(p.root).span.len())
 }
 
-/// Checks the shape of `ManagedPolicyArns` values.
+/// Checks the shape of `ManagedPolicyArns` and `PermissionsBoundary` values.
 pub fn check_managed_arns(snapshot: &Snapshot, lists: &[NodeId], findings: &mut Vec<Finding>) {
     let doc = &snapshot.document;
     for list in lists {
-        if doc.sequence(*list).is_none() {
-            continue;
-        }
         for value in values::values(snapshot, doc, *list) {
             let Value::Text { text, inner, .. } = &value else {
                 continue;
@@ -385,6 +417,31 @@ Resources:
                 "iam-unknown-action",
                 "iam-missing-principal"
             ]
+        );
+    }
+
+    #[test]
+    fn nested_documents_and_permissions_boundaries() {
+        let text = r#"Resources:
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      ResourcePolicy:
+        PolicyDocument:
+          Version: '2012-10-17'
+          Statement:
+            - Effect: Allow
+              Action: dynamodb:GetItem
+              Resource: '*'
+  User:
+    Type: AWS::IAM::User
+    Properties:
+      PermissionsBoundary: arn:aws:s3:::not-a-policy
+"#;
+        let codes: Vec<_> = embedded_findings(text).iter().map(|f| f.code).collect();
+        assert_eq!(
+            codes,
+            ["iam-missing-principal", "iam-invalid-managed-policy-arn"]
         );
     }
 

@@ -11,8 +11,9 @@ use crate::analysis::{HoverInfo, Snapshot};
 use crate::schema::iam::{self, Service};
 
 use super::actions::{self, Parsed};
-use super::conditions::{self, Family};
+use super::condition_keys;
 use super::locate::{self, Place};
+use super::operators::{self, Family};
 use super::statement::{self, Policy};
 use super::values::{self, Value};
 use super::{arn, Ctx};
@@ -43,6 +44,17 @@ pub fn hover(snapshot: &Snapshot, policy: Policy, offset: usize) -> Option<Hover
             let value = text_value(&ctx, node)?;
             resource_hover(&ctx, statement, &value)
         }
+        Place::ServicePrincipal => {
+            let Value::Text { text, inner, .. } = text_value(&ctx, node)? else {
+                return None;
+            };
+            let service = text.split('.').next().and_then(iam::service)?;
+            let md = format!(
+                "**{text}**: the service principal of {} (`{}`); the service itself acts with the permissions granted here.",
+                service.name, service.prefix
+            );
+            info(inner, md, Some(Topic::Service(service.prefix.to_string())))
+        }
         _ => None,
     }
 }
@@ -64,7 +76,7 @@ fn info(span: Span, markdown: String, topic: Option<Topic>) -> Option<HoverInfo>
 fn key_hover(ctx: &Ctx, place: &Place, key: &str, span: Span) -> Option<HoverInfo> {
     match place {
         Place::ConditionOperator { .. } => {
-            let operator = conditions::parse_operator(key)?;
+            let operator = operators::parse_operator(key)?;
             let mut md = format!(
                 "**{key}** (condition operator)\n\n{}\n\nCompares {}.",
                 operator.base.summary,
@@ -86,7 +98,7 @@ fn key_hover(ctx: &Ctx, place: &Place, key: &str, span: Span) -> Option<HoverInf
         } => {
             let read = statement::read(ctx.doc, *statement)?;
             let scope = actions::scope(ctx, &read);
-            let found = conditions::lookup(key, &scope).ok().flatten()?;
+            let found = condition_keys::lookup(key, &scope).ok().flatten()?;
             let mut md = format!("**{key}** (condition key)");
             if let Some(ty) = &found.ty {
                 let _ = write!(md, "\n\nType: `{ty}`");
@@ -97,7 +109,7 @@ fn key_hover(ctx: &Ctx, place: &Place, key: &str, span: Span) -> Option<HoverInf
             if found.name != key {
                 let _ = write!(md, "\n\nReference name: `{}`", found.name);
             }
-            if let Some(op) = conditions::parse_operator(operator) {
+            if let Some(op) = operators::parse_operator(operator) {
                 if op.base.family == Family::Null {
                     md.push_str(
                         "\n\nWith `Null`: \"true\" when the key is absent, \"false\" when present.",
@@ -322,5 +334,12 @@ mod tests {
         assert!(hover.markdown.contains("object"), "{}", hover.markdown);
         let hover = hover_at(POLICY, "\"Effe").expect("hover");
         assert!(hover.markdown.contains("Allow"));
+        let trust = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Principal: {Service: states.amazonaws.com}\n    Action: sts:AssumeRole\n";
+        let hover = hover_at(trust, "states.amaz").expect("hover");
+        assert!(
+            hover.markdown.contains("Step Functions"),
+            "{}",
+            hover.markdown
+        );
     }
 }

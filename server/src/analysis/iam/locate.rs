@@ -32,6 +32,8 @@ pub enum Place {
     PrincipalKey {
         statement: NodeId,
     },
+    /// A value of `Principal: {Service: ...}`.
+    ServicePrincipal,
     /// A key directly under `Condition`.
     ConditionOperator {
         statement: NodeId,
@@ -180,6 +182,12 @@ fn interpret(doc: &Document, steps: &[Step], on_key: Option<String>) -> Place {
         Some("Principal" | "NotPrincipal") if rest.len() == 1 && on_key.is_some() => {
             Place::PrincipalKey { statement }
         }
+        Some("Principal" | "NotPrincipal")
+            if rest.get(1).and_then(|s| s.key.as_deref()) == Some("Service")
+                && on_key.is_none() =>
+        {
+            Place::ServicePrincipal
+        }
         Some("Condition") => condition_place(doc, statement, rest, on_key),
         _ => Place::Other,
     }
@@ -283,6 +291,8 @@ mod tests {
             Place::StatementKey { .. }
         ));
         assert!(matches!(place_of(text, "Allo"), Place::Effect { .. }));
+        let trust = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"Service":["lambda.amazonaws.com"]},"Action":"sts:AssumeRole"}}"#;
+        assert_eq!(place_of(trust, "lambda.ama"), Place::ServicePrincipal);
         assert!(matches!(
             place_of(text, "\"StringEq"),
             Place::ConditionOperator { .. }

@@ -9,14 +9,17 @@
 mod actions;
 mod arn;
 mod completion;
+mod condition_keys;
 mod conditions;
 mod embedded;
 mod hover;
 mod locate;
+mod operators;
 mod policy;
 mod principal;
 mod security;
 mod statement;
+mod trust;
 mod values;
 
 use awsls_grammars::Document;

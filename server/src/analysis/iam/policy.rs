@@ -8,7 +8,7 @@ use awsls_grammars::{NodeId, Span};
 use crate::analysis::{Finding, Fix, Severity, TextEdit};
 
 use super::statement::{self, Policy, PolicyKind, Statement, POLICY_KEYS, STATEMENT_KEYS};
-use super::{actions, arn, conditions, principal, security, values, Ctx, KIND};
+use super::{actions, arn, conditions, principal, security, trust, values, Ctx, KIND};
 
 /// Checks one policy document.
 pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
@@ -37,6 +37,7 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
     for entry in entries {
         if !POLICY_KEYS.contains(&entry.key.text.as_str()) {
             findings.push(unknown_key(
+                ctx,
                 "iam-unknown-policy-key",
                 &entry.key.text,
                 entry.key.span,
@@ -100,16 +101,28 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
     }
 }
 
-fn unknown_key(code: &'static str, key: &str, span: Span, known: &[&str], what: &str) -> Finding {
-    let mut message = format!(
-        "'{key}' is not a {what} element (expected one of {})",
-        known.join(", ")
-    );
+fn unknown_key(
+    ctx: &Ctx,
+    code: &'static str,
+    key: &str,
+    span: Span,
+    known: &[&str],
+    what: &str,
+) -> Finding {
     let suggestion = values::closest(key, known.iter().copied());
-    if let Some(s) = suggestion {
-        message = format!("'{key}' is not a {what} element; did you mean '{s}'?");
+    let Some(s) = suggestion else {
+        let message = format!(
+            "'{key}' is not a {what} element (expected one of {})",
+            known.join(", ")
+        );
+        return Finding::error(KIND, code, span, message);
+    };
+    let message = format!("'{key}' is not a {what} element; did you mean '{s}'?");
+    let finding = Finding::error(KIND, code, span, message);
+    match values::rename_key(ctx.snapshot, span, key, s) {
+        Some(fix) => finding.with_fix(fix),
+        None => finding,
     }
-    Finding::error(KIND, code, span, message)
 }
 
 fn check_version(ctx: &Ctx, root: NodeId, anchor: Span, findings: &mut Vec<Finding>) {
@@ -216,6 +229,7 @@ fn check_statement(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>
     for entry in entries {
         if !STATEMENT_KEYS.contains(&entry.key.text.as_str()) {
             findings.push(unknown_key(
+                ctx,
                 "iam-unknown-statement-key",
                 &entry.key.text,
                 entry.key.span,
@@ -288,6 +302,7 @@ fn check_statement(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>
     arn::check(ctx, statement, &scope, findings);
     principal::check(ctx, statement, findings);
     conditions::check(ctx, statement, &scope, findings);
+    trust::check(ctx, statement, findings);
     security::check(ctx, statement, findings);
 }
 

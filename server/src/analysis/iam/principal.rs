@@ -11,6 +11,40 @@ use super::{arn, Ctx, KIND};
 
 pub const PRINCIPAL_KEYS: &[&str] = &["AWS", "Service", "Federated", "CanonicalUser"];
 
+/// Service principals that often appear in trust and resource policies.
+pub const COMMON_SERVICE_PRINCIPALS: &[&str] = &[
+    "lambda.amazonaws.com",
+    "edgelambda.amazonaws.com",
+    "ec2.amazonaws.com",
+    "ecs-tasks.amazonaws.com",
+    "states.amazonaws.com",
+    "events.amazonaws.com",
+    "scheduler.amazonaws.com",
+    "apigateway.amazonaws.com",
+    "sns.amazonaws.com",
+    "sqs.amazonaws.com",
+    "s3.amazonaws.com",
+    "cloudfront.amazonaws.com",
+    "cloudformation.amazonaws.com",
+    "codebuild.amazonaws.com",
+    "codepipeline.amazonaws.com",
+    "codedeploy.amazonaws.com",
+    "firehose.amazonaws.com",
+    "glue.amazonaws.com",
+    "sagemaker.amazonaws.com",
+    "batch.amazonaws.com",
+    "appsync.amazonaws.com",
+    "delivery.logs.amazonaws.com",
+    "logs.amazonaws.com",
+    "elasticmapreduce.amazonaws.com",
+    "backup.amazonaws.com",
+    "pipes.amazonaws.com",
+    "bedrock.amazonaws.com",
+    "monitoring.amazonaws.com",
+    "iot.amazonaws.com",
+    "cognito-idp.amazonaws.com",
+];
+
 /// True when the principal is everyone: `"*"` or `{"AWS": "*"}`.
 pub fn is_everyone(ctx: &Ctx, node: NodeId) -> bool {
     let doc = ctx.doc;

@@ -4,7 +4,7 @@
 
 use awsls_grammars::{Document, NodeId, NodeKind, ScalarStyle, Span};
 
-use crate::analysis::Snapshot;
+use crate::analysis::{Fix, Snapshot, TextEdit};
 
 /// One string a policy element holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +70,26 @@ pub fn inner_span(snapshot: &Snapshot, doc: &Document, id: NodeId) -> (Span, boo
     let verbatim = !matches!(scalar.style, ScalarStyle::Literal | ScalarStyle::Folded)
         && snapshot.slice(span) == scalar.value;
     (span, verbatim)
+}
+
+/// A quick fix renaming a mapping key written as `text` at `span` (quotes
+/// kept); `None` when the key is not written verbatim.
+pub fn rename_key(snapshot: &Snapshot, span: Span, text: &str, new_text: &str) -> Option<Fix> {
+    let raw = snapshot.slice(span);
+    let quoted = raw.len() >= 2 && (raw.starts_with('"') || raw.starts_with('\''));
+    let inner = if quoted {
+        Span::new(span.start + 1, span.end - 1)
+    } else {
+        span
+    };
+    (snapshot.slice(inner) == text).then(|| Fix {
+        title: format!("Change to '{new_text}'"),
+        edits: vec![TextEdit {
+            span: inner,
+            new_text: new_text.to_string(),
+        }],
+        preferred: true,
+    })
 }
 
 /// True for `!Ref AWS::NoValue`.

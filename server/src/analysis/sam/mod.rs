@@ -14,6 +14,7 @@ mod implicit;
 mod policies;
 mod resources;
 mod runtime;
+mod shapes;
 mod values;
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 
 use awsls_grammars::{Document, NodeId, NodeKind, ScalarKind};
 
-use crate::analysis::cfn::template::{Resource, Template};
 
 /// The rule family of every SAM finding.
 pub const KIND: &str = "sam";
@@ -42,17 +41,6 @@ pub fn may_set(doc: &Document, node: Option<NodeId>, name: &str) -> bool {
 /// True when the mapping `node` writes `name` itself.
 pub fn sets(doc: &Document, node: Option<NodeId>, name: &str) -> bool {
     node.and_then(|n| doc.entry(n, name)).is_some()
-}
-
-/// The resources of `template` whose type is `type_name`.
-pub fn of_type<'a>(
-    template: &'a Template,
-    type_name: &'a str,
-) -> impl Iterator<Item = &'a Resource> + 'a {
-    template
-        .resources
-        .iter()
-        .filter(move |r| r.type_name.as_deref() == Some(type_name))
 }
 
 /// True for `AWS::Serverless::*` type names.

@@ -20,6 +20,15 @@ pub fn handle(state: &Arc<ServerState>, params: InitializeParams) -> Result<Init
     state
         .configuration_capable
         .store(configuration, std::sync::atomic::Ordering::Relaxed);
+    let progress = params
+        .capabilities
+        .window
+        .as_ref()
+        .and_then(|w| w.work_done_progress)
+        .unwrap_or(false);
+    state
+        .progress_capable
+        .store(progress, std::sync::atomic::Ordering::Relaxed);
     let root = params
         .workspace_folders
         .as_ref()

@@ -93,19 +93,6 @@ impl Ctx<'_> {
         }
         type_from_text(self.text, self.snapshot.format, name)
     }
-
-    /// Logical IDs of the resources, from the model, else from the text.
-    pub fn resource_names(&self) -> Vec<String> {
-        if !self.template.resources.is_empty() {
-            return self
-                .template
-                .resources
-                .iter()
-                .map(|r| r.decl.name.clone())
-                .collect();
-        }
-        Vec::new()
-    }
 }
 
 /// Finds `Type: X` (or `"Type": "X"`) in the declaration of resource `name`.

@@ -152,16 +152,31 @@ fn words(
             } else {
                 ctx.value_entry(w, kind)
             };
+            entry.detail = Some(detail_of(kind).to_string());
             entry.documentation = Some(description.to_string());
             entry
         })
         .collect()
 }
 
+fn detail_of(kind: CompletionKind) -> &'static str {
+    match kind {
+        CompletionKind::Module => "Template section",
+        CompletionKind::Type => "Type",
+        CompletionKind::EnumMember => "Policy",
+        CompletionKind::Property => "Attribute",
+        _ => "Value",
+    }
+}
+
 fn booleans(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
     ["true", "false"]
         .iter()
-        .map(|b| ctx.literal_entry(b, CompletionKind::Value))
+        .map(|b| {
+            let mut entry = ctx.literal_entry(b, CompletionKind::Value);
+            entry.detail = Some("Boolean".to_string());
+            entry
+        })
         .collect()
 }
 
@@ -177,6 +192,7 @@ fn resource_attributes(ctx: &Ctx<'_>, id: &str) -> Vec<CompletionEntry> {
                 _ => ValueShape::Scalar,
             };
             let mut entry = ctx.key_entry(w, CompletionKind::Property, shape);
+            entry.detail = Some("Resource attribute".to_string());
             entry.documentation = Some(format!(
                 "{description}\n\n[Documentation]({})",
                 vocabulary::attribute_url(w)
@@ -355,8 +371,11 @@ fn property_names(
 
 fn property_values(ctx: &Ctx<'_>, schema: &ResourceSchema, shape: &Shape) -> Vec<CompletionEntry> {
     let mut out = Vec::new();
+    let summary = describe::type_summary(schema, shape);
     for value in describe::allowed_values(schema, shape) {
-        out.push(ctx.value_entry(&value, CompletionKind::EnumMember));
+        let mut entry = ctx.value_entry(&value, CompletionKind::EnumMember);
+        entry.detail = Some(format!("Allowed value ({summary})"));
+        out.push(entry);
     }
     if shape.types.contains(JsonType::Boolean) {
         out.extend(booleans(ctx));

@@ -7,7 +7,7 @@ use awsls_grammars::{Format, Span};
 use crate::analysis::{CompletionEntry, CompletionKind};
 use crate::schema;
 
-use super::super::cursor::{Role, Seg};
+use super::super::cursor::{self, Role, Seg};
 use super::super::functions::FUNCTIONS;
 use super::super::template::PSEUDO_PARAMETERS;
 use super::{structure, Ctx};
@@ -81,6 +81,19 @@ pub(super) fn function_tags(ctx: &Ctx<'_>, condition_only: bool) -> Vec<Completi
         .collect()
 }
 
+/// Names of a section read from the text, for when the model lost the section.
+fn from_text(ctx: &Ctx<'_>, section: &str, detail: &str, except: Option<&str>) -> Vec<CompletionEntry> {
+    cursor::section_keys(ctx.text, ctx.snapshot.format, section)
+        .iter()
+        .filter(|name| Some(name.as_str()) != except)
+        .map(|name| {
+            let mut entry = ctx.value_entry(name, CompletionKind::Reference);
+            entry.detail = Some(detail.to_string());
+            entry
+        })
+        .collect()
+}
+
 fn ref_targets(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry> {
     let mut out = parameters(ctx);
     out.extend(resources(ctx, enclosing));
@@ -89,6 +102,9 @@ fn ref_targets(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry> {
 }
 
 fn parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
+    if ctx.template.parameters.is_empty() {
+        return from_text(ctx, "Parameters", "Parameter", None);
+    }
     let doc = &ctx.snapshot.document;
     ctx.template
         .parameters
@@ -113,15 +129,16 @@ fn parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 
 /// Resources other than `except`.
 pub(super) fn resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEntry> {
-    ctx.resource_names()
+    if ctx.template.resources.is_empty() {
+        return from_text(ctx, "Resources", "Resource", except);
+    }
+    ctx.template
+        .resources
         .iter()
-        .filter(|name| Some(name.as_str()) != except)
-        .map(|name| {
-            let mut entry = ctx.value_entry(name, CompletionKind::Reference);
-            entry.detail = Some(
-                ctx.resource_type(name)
-                    .unwrap_or_else(|| "Resource".to_string()),
-            );
+        .filter(|r| Some(r.decl.name.as_str()) != except)
+        .map(|r| {
+            let mut entry = ctx.value_entry(&r.decl.name, CompletionKind::Reference);
+            entry.detail = Some(r.type_name.clone().unwrap_or_else(|| "Resource".to_string()));
             entry
         })
         .collect()
@@ -140,6 +157,9 @@ fn pseudo_parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 }
 
 pub(super) fn conditions(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
+    if ctx.template.conditions.is_empty() {
+        return from_text(ctx, "Conditions", "Condition", None);
+    }
     ctx.template
         .conditions
         .iter()
@@ -152,6 +172,9 @@ pub(super) fn conditions(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 }
 
 fn mappings(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
+    if ctx.template.mappings.is_empty() {
+        return from_text(ctx, "Mappings", "Mapping", None);
+    }
     ctx.template
         .mappings
         .iter()
@@ -299,14 +322,15 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
             )
         })
         .collect();
-    for name in ctx.resource_names() {
-        if Some(name.as_str()) == enclosing {
+    for resource in &ctx.template.resources {
+        if Some(resource.decl.name.as_str()) == enclosing {
             continue;
         }
-        let type_name = ctx
-            .resource_type(&name)
+        let type_name = resource
+            .type_name
+            .clone()
             .unwrap_or_else(|| "Resource".to_string());
-        out.push(plain(&name, CompletionKind::Reference, type_name));
+        out.push(plain(&resource.decl.name, CompletionKind::Reference, type_name));
     }
     for (name, description) in PSEUDO_PARAMETERS {
         let mut entry = plain(

@@ -253,3 +253,20 @@ fn keys_after(text: &str, offset: usize, in_string: bool) -> Vec<String> {
     }
     out
 }
+
+/// The keys of the object under the key `section`, read tolerantly.
+pub(super) fn section_keys(text: &str, section: &str) -> Vec<String> {
+    let needle = format!("\"{section}\"");
+    let Some(found) = text.find(&needle) else {
+        return Vec::new();
+    };
+    let rest = &text[found + needle.len()..];
+    let Some(after_colon) = rest.trim_start().strip_prefix(':') else {
+        return Vec::new();
+    };
+    let Some(inside) = after_colon.trim_start().strip_prefix('{') else {
+        return Vec::new();
+    };
+    let start = text.len() - inside.len();
+    keys_after(text, start, false)
+}

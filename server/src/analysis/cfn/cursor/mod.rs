@@ -150,3 +150,12 @@ pub(crate) fn word_around(text: &str, offset: usize, lo: usize, hi: usize) -> Sp
 
 #[cfg(test)]
 mod tests;
+
+/// The names declared in a top-level section, read from the text: the
+/// fallback for completion when a syntax error hides the section from the model.
+pub fn section_keys(text: &str, format: Format, section: &str) -> Vec<String> {
+    match format {
+        Format::Yaml => yaml::section_keys(text, section),
+        Format::Json => json::section_keys(text, section),
+    }
+}

@@ -303,3 +303,29 @@ fn siblings(
     }
     out
 }
+
+/// The keys one level under the top-level key `section`.
+pub(super) fn section_keys(text: &str, section: &str) -> Vec<String> {
+    let mut lines = text.lines().map(parse_line);
+    let found = lines.by_ref().any(|l| l.indent == 0 && l.key == Some(section));
+    if !found {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut child_indent = None;
+    for line in lines {
+        if line.blank {
+            continue;
+        }
+        if line.indent == 0 {
+            break;
+        }
+        let indent = *child_indent.get_or_insert(line.indent);
+        if line.indent == indent && line.dashes.is_empty() {
+            if let Some(key) = line.key {
+                out.push(key.to_string());
+            }
+        }
+    }
+    out
+}

@@ -10,24 +10,78 @@ use regex::{Regex, RegexBuilder};
 /// Upper bound on a compiled program; larger patterns are skipped.
 const SIZE_LIMIT: usize = 4 * 1024 * 1024;
 
-fn cache() -> &'static Mutex<HashMap<Box<str>, Option<Regex>>> {
-    static CACHE: OnceLock<Mutex<HashMap<Box<str>, Option<Regex>>>> = OnceLock::new();
+type Cache = Mutex<HashMap<(Box<str>, bool), Option<Regex>>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-fn compiled(pattern: &str) -> Option<Regex> {
+/// `pattern` in the `regex` crate's dialect: `\Z` (end of text, as cfn-lint
+/// reads it) becomes `\z`; with `ascii`, `\w`, `\W`, `\d` and `\D` are spelled
+/// as ASCII classes, which on ASCII text match exactly what the Unicode
+/// classes match but compile to far smaller programs when repeated (`[\w]{1,256}`).
+fn translate(pattern: &str, ascii: bool) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = false;
+    let mut class_start = false;
+    while let Some(c) = chars.next() {
+        let at_start = class_start;
+        class_start = false;
+        match c {
+            '\\' => {
+                let Some(next) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                match (next, in_class) {
+                    ('Z', false) => out.push_str("\\z"),
+                    ('w', false) if ascii => out.push_str("[[:word:]]"),
+                    ('w', true) if ascii => out.push_str("[:word:]"),
+                    ('W', false) if ascii => out.push_str("[^[:word:]]"),
+                    ('d', false) if ascii => out.push_str("[[:digit:]]"),
+                    ('d', true) if ascii => out.push_str("[:digit:]"),
+                    ('D', false) if ascii => out.push_str("[^[:digit:]]"),
+                    _ => {
+                        out.push(c);
+                        out.push(next);
+                    }
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                class_start = true;
+                out.push(c);
+                if chars.peek() == Some(&'^') {
+                    chars.next();
+                    out.push('^');
+                }
+            }
+            ']' if in_class && !at_start => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn compiled(pattern: &str, ascii: bool) -> Option<Regex> {
     let mut map = match cache().lock() {
         Ok(map) => map,
         Err(poisoned) => poisoned.into_inner(),
     };
-    if let Some(found) = map.get(pattern) {
+    let key = (Box::<str>::from(pattern), ascii);
+    if let Some(found) = map.get(&key) {
         return found.clone();
     }
-    let regex = RegexBuilder::new(pattern)
+    let regex = RegexBuilder::new(&translate(pattern, ascii))
         .size_limit(SIZE_LIMIT)
         .build()
         .ok();
-    map.insert(pattern.into(), regex.clone());
+    map.insert(key, regex.clone());
     regex
 }
 
@@ -35,7 +89,7 @@ fn compiled(pattern: &str) -> Option<Regex> {
 /// `None` when the pattern cannot be compiled. A trailing line break is
 /// forgiven, as CloudFormation's own validator forgives it after `$`.
 pub(super) fn is_match(pattern: &str, text: &str) -> Option<bool> {
-    let regex = compiled(pattern)?;
+    let regex = compiled(pattern, text.is_ascii())?;
     if regex.is_match(text) {
         return Some(true);
     }
@@ -62,6 +116,25 @@ mod tests {
     fn ecmascript_only_syntax_is_skipped() {
         assert_eq!(is_match("^(?!aws:).*$", "aws:x"), None);
         assert_eq!(is_match("^(a)\\1$", "aa"), None);
+    }
+
+    #[test]
+    fn ascii_spelling_of_word_and_digit_classes() {
+        assert_eq!(
+            translate(r"^sg-[\w]{1,120}$", true),
+            "^sg-[[:word:]]{1,120}$"
+        );
+        assert_eq!(
+            translate(r"\d+\W[^\d-]\.", true),
+            "[[:digit:]]+[^[:word:]][^[:digit:]-]\\."
+        );
+        assert_eq!(translate(r"[]\w]", true), "[][:word:]]");
+        assert_eq!(translate(r"^\w\Z", false), r"^\w\z");
+        assert_eq!(is_match(r"^(sg-)([a-z0-9]+)\Z", "sg-12"), Some(true));
+        assert_eq!(is_match(r"^(sg-)([a-z0-9]+)\Z", "sg-1_2"), Some(false));
+        assert_eq!(is_match(r"^sg-[\w]{1,120}$", "sg-0abc"), Some(true));
+        assert_eq!(is_match(r"^sg-[\w]{1,120}$", "sg-0a c"), Some(false));
+        assert_eq!(is_match(r"^\w+$", "café"), Some(true));
     }
 
     #[test]

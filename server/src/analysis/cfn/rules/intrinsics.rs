@@ -124,7 +124,7 @@ fn walk_declarations(
             let place = match forbidden.iter().find(|f| **f == attribute.key.text) {
                 Some(&"Type") => Place::Forbidden("in `Type`"),
                 Some(&"DependsOn") => Place::Forbidden("in `DependsOn`"),
-                Some(_) => Place::Forbidden("in `Condition`; name a condition instead"),
+                Some(_) => Place::Forbidden("in `Condition`"),
                 None => Place::Body,
             };
             walk(ctx, attribute.value, place, findings);
