@@ -45,6 +45,10 @@ fn hover_on_a_hook_shows_the_built_in_notes() {
     let text = hover_until(&mut client, &uri, 6, 5, |t| t.contains("From your notes"));
     assert!(text.contains("BeforeInstall"), "{text}");
     assert!(text.contains("From your notes"), "{text}");
+    assert!(
+        text.contains("](file://") && text.contains(".md"),
+        "built-in notes are linked so they open in the editor: {text}"
+    );
     client.shutdown();
 }
 

@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use awsls_docs_index::{render_markdown, Library, Topic};
+use std::path::PathBuf;
+
+use awsls_docs_index::{render_markdown, Library, Topic, BUILTIN_NOTES};
 use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, MessageType,
     ProgressToken, Registration, WatchKind,
@@ -55,7 +57,16 @@ pub async fn reload(state: &Arc<ServerState>) {
     };
     let notes = state.notes.clone();
     let loaded = tokio::task::spawn_blocking(move || {
-        let (library, errors) = Library::new(true, &dirs);
+        let library_of = |builtin_dir: Option<PathBuf>| match builtin_dir {
+            // Built-in notes written to disk can be opened from the hover's link.
+            Some(builtin) => {
+                let mut all = vec![builtin];
+                all.extend(dirs.iter().cloned());
+                Library::new(false, &all)
+            }
+            None => Library::new(true, &dirs),
+        };
+        let (library, errors) = library_of(materialize_builtin());
         let sections = library.user_notes().sections().len();
         if let Ok(mut slot) = notes.write() {
             *slot = Some(library);
@@ -90,6 +101,26 @@ pub async fn reload(state: &Arc<ServerState>) {
     if let Some(progress) = started {
         progress.finish_with_message(message).await;
     }
+}
+
+/// Writes the built-in notes to a cache folder (once per version) so hovers
+/// can link to them; `None` when there is no writable cache folder.
+fn materialize_builtin() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    let dir = base
+        .join("awsls")
+        .join(format!("notes-{}", env!("CARGO_PKG_VERSION")));
+    std::fs::create_dir_all(&dir).ok()?;
+    for (name, text) in BUILTIN_NOTES {
+        let path = dir.join(name);
+        let current = std::fs::read_to_string(&path).ok();
+        if current.as_deref() != Some(*text) {
+            std::fs::write(&path, text).ok()?;
+        }
+    }
+    Some(dir)
 }
 
 /// Asks the client to tell us about changes to note files, when it supports

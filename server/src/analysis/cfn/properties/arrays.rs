@@ -1,12 +1,14 @@
 //! List values: `items`, `prefixItems`, item counts and `uniqueItems`.
 
+use std::collections::HashSet;
+
 use awsls_grammars::{NodeId, NodeKind};
 
 use crate::analysis::Finding;
 use crate::schema::Shape;
 
 use super::super::KIND;
-use super::walker::{Out, Walker};
+use super::walker::{count_of, Out, Walker};
 
 impl<'a> Walker<'a> {
     pub(super) fn array(
@@ -43,12 +45,12 @@ impl<'a> Walker<'a> {
         let all = items.len() as u64;
         let sure = all - conditional;
         let problem = if let Some(min) = shape.min_items.filter(|m| all < *m) {
-            Some((format!("at least {min}"), all))
+            Some((format!("at least {}", count_of(min, "item")), all))
         } else {
             shape
                 .max_items
                 .filter(|m| sure > *m)
-                .map(|max| (format!("at most {max}"), sure))
+                .map(|max| (format!("at most {}", count_of(max, "item")), sure))
         };
         let Some((bound, count)) = problem else {
             return;
@@ -59,28 +61,30 @@ impl<'a> Walker<'a> {
             "invalid-item-count",
             span,
             format!(
-                "`{}` must have {bound} items, but it has {count}",
+                "`{}` must have {bound}, but it has {count}",
                 self.name()
             ),
         ));
     }
 
     fn unique(&mut self, items: &'a [NodeId], out: &mut Out) {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::with_capacity(items.len());
         for item in items {
             let n = self.doc.node(self.doc.resolve(*item));
             let NodeKind::Scalar(s) = &n.kind else {
                 continue;
             };
-            if seen.contains(&s.value.as_str()) {
+            if !seen.insert(s.value.as_str()) {
                 out.findings.push(Finding::warning(
                     KIND,
                     "duplicate-items",
                     self.doc.node(*item).span,
-                    format!("`{}` is listed twice in `{}`, whose items must be unique; remove the repeat", s.value, self.name()),
+                    format!(
+                        "`{}` is listed twice in `{}`, whose items must be unique; remove the repeat",
+                        s.value,
+                        self.name()
+                    ),
                 ));
-            } else {
-                seen.push(&s.value);
             }
         }
     }

@@ -13,7 +13,7 @@ use super::edits::{self, Insertion};
 use super::patterns;
 use super::placeholder;
 use super::presence::{has_merge_key, presence, Presence};
-use super::walker::{Out, Walker};
+use super::walker::{count_of, Out, Walker};
 
 /// Most property names listed when there is no close suggestion.
 const MAX_LISTED: usize = 10;
@@ -387,12 +387,12 @@ impl<'a> Walker<'a> {
         if !has_merge_key(entries) {
             let count = entries.len() as u64;
             let problem = if let Some(min) = extra.min_properties.filter(|m| count < *m) {
-                Some(format!("at least {min}"))
+                Some(format!("at least {}", count_of(min, "entry")))
             } else {
                 extra
                     .max_properties
                     .filter(|m| count > *m)
-                    .map(|max| format!("at most {max}"))
+                    .map(|max| format!("at most {}", count_of(max, "entry")))
             };
             if let Some(bound) = problem {
                 out.findings.push(Finding::error(
@@ -400,7 +400,7 @@ impl<'a> Walker<'a> {
                     "invalid-item-count",
                     label,
                     format!(
-                        "{} must have {bound} entries, but it has {count}",
+                        "{} must have {bound}, but it has {count}",
                         self.owner()
                     ),
                 ));

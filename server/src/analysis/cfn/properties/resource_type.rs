@@ -15,6 +15,9 @@ use super::super::template::Resource;
 use super::super::KIND;
 use super::edits;
 
+/// Longest `Type` compared against every known type for a suggestion.
+const MAX_SUGGESTED_LEN: usize = 128;
+
 pub(super) const CUSTOM_RESOURCE: &str = "AWS::CloudFormation::CustomResource";
 
 /// True for `Service::Provider::Resource` (and `...::MODULE`) made of plain words.
@@ -62,7 +65,12 @@ pub(super) fn schema_for(
         return Some(schema);
     }
     let aws = name.starts_with("AWS::") || name.starts_with("Alexa::");
-    let suggestion = suggest::closest(name, type_names());
+    // Edit distances against every type name: only for names of plausible length.
+    let suggestion = if name.len() <= MAX_SUGGESTED_LEN {
+        suggest::closest(name, type_names())
+    } else {
+        None
+    };
     let case_slip = suggestion.filter(|s| s.eq_ignore_ascii_case(name));
     let report = aws || !well_formed(name) || case_slip.is_some();
     if !report {

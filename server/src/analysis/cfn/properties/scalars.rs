@@ -11,7 +11,7 @@ use crate::schema::{JsonType, Literal, Shape};
 use super::super::KIND;
 use super::edits;
 use super::patterns;
-use super::walker::{Out, Walker};
+use super::walker::{count_of, Out, Walker};
 
 /// Most enum values listed in a message.
 const MAX_LISTED: usize = 12;
@@ -215,8 +215,9 @@ impl<'a> Walker<'a> {
                 "invalid-length",
                 span,
                 format!(
-                    "`{}` must be at least {min} characters long, but this value has {chars}",
-                    self.name()
+                    "`{}` must be at least {} long, but this value has {chars}",
+                    self.name(),
+                    count_of(min, "character")
                 ),
             ));
             return;
@@ -226,7 +227,11 @@ impl<'a> Walker<'a> {
                 KIND,
                 "invalid-length",
                 span,
-                format!("`{}` must be at most {max} characters long, but this value has {chars}; shorten it", self.name()),
+                format!(
+                    "`{}` must be at most {} long, but this value has {chars}; shorten it",
+                    self.name(),
+                    count_of(max, "character")
+                ),
             ));
             return;
         }

@@ -245,3 +245,12 @@ fn has_constraints(shape: &Shape) -> bool {
         || !shape.dependent_required.is_empty()
         || shape.extra.is_some()
 }
+
+/// "1 item", "3 items" ("entry" becomes "entries").
+pub(super) fn count_of(n: u64, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
+}

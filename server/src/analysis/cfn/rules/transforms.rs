@@ -63,17 +63,12 @@ impl Transforms {
                 if entry.key.text == "Fn::Transform" {
                     t.section_include = true;
                 }
-                match &doc.node(doc.resolve(entry.value)).kind {
-                    NodeKind::Mapping(inner) => {
-                        if inner.iter().any(|e| e.key.text == "Fn::Transform") {
-                            t.section_include = true;
-                        }
-                    }
-                    NodeKind::Intrinsic(i) if i.function == "Fn::Transform" => {
-                        t.section_include = true;
-                    }
-                    _ => {}
-                }
+                let included = match &doc.node(doc.resolve(entry.value)).kind {
+                    NodeKind::Mapping(inner) => inner.iter().any(|e| e.key.text == "Fn::Transform"),
+                    NodeKind::Intrinsic(i) => i.function == "Fn::Transform",
+                    _ => false,
+                };
+                t.section_include |= included;
             }
         }
         if uses_rain(doc) {

@@ -182,17 +182,25 @@ fn item_counts_and_duplicates() {
         vec![(
             "invalid-item-count",
             "[x86_64, arm64]",
-            "`Architectures` must have at most 1 items, but it has 2".to_string()
+            "`Architectures` must have at most 1 item, but it has 2".to_string()
         )]
     );
-    let text = resource("AWS::Lambda::Function", "Role: arn:aws:iam::123456789012:role/r\nCode: {ZipFile: x}\nLayers: [\"arn:aws:lambda:us-east-1:123456789012:layer:a:1\", \"arn:aws:lambda:us-east-1:123456789012:layer:a:1\"]");
-    let found = yaml(&text);
-    assert!(
-        found.iter().all(
-            |f| f.code == "duplicate-items" && f.severity == crate::analysis::Severity::Warning
-        ),
-        "{found:?}"
+    let layer = "arn:aws:lambda:us-east-1:123456789012:layer:a:1";
+    let text = resource(
+        "AWS::Lambda::Function",
+        &format!("Role: arn:aws:iam::123456789012:role/r\nCode: {{ZipFile: x}}\nLayers: [{layer}, !Ref L, {layer}, !Ref L]"),
     );
+    let found = yaml(&text);
+    assert_eq!(
+        brief(&text, &found),
+        vec![(
+            "duplicate-items",
+            layer,
+            format!("`{layer}` is listed twice in `Layers`, whose items must be unique; remove the repeat")
+        )]
+    );
+    assert_eq!(found[0].span.start, text.rfind(layer).unwrap_or_default());
+    assert_eq!(found[0].severity, crate::analysis::Severity::Warning);
 }
 
 #[test]
