@@ -695,10 +695,110 @@ fn json_completion_on_a_broken_document() {
     let uri = open(&mut client, "broken.json", BROKEN_JSON);
     let items = completion(&mut client, &uri, pos(BROKEN_JSON, "\"Visi", 0, 5));
     let entry = item(&items, "VisibilityTimeout");
-    assert_eq!(entry["textEdit"]["range"]["start"], pos(BROKEN_JSON, "Visi", 0, 0));
-    assert!(apply(BROKEN_JSON, &[entry["textEdit"].clone()]).contains("        \"VisibilityTimeout\n"));
+    assert_eq!(
+        entry["textEdit"]["range"]["start"],
+        pos(BROKEN_JSON, "Visi", 0, 0)
+    );
+    assert!(
+        apply(BROKEN_JSON, &[entry["textEdit"].clone()]).contains("        \"VisibilityTimeout\n")
+    );
     assert!(!labels(&items).contains(&"QueueName".to_string()));
     let items = completion(&mut client, &uri, pos(BROKEN_JSON, "{\"Ref\": \"\"}", 0, 9));
     assert_eq!(labels(&items)[..2], ["Env", "Bucket"]);
+    client.shutdown();
+}
+
+#[test]
+fn workspace_symbols_include_templates_on_disk() {
+    let root = std::env::temp_dir().join(format!("awsls-workspace-symbols-{}", std::process::id()));
+    let nested = root.join("stacks");
+    std::fs::create_dir_all(&nested).expect("create workspace");
+    std::fs::write(
+        nested.join("network.yaml"),
+        "Resources:\n  SharedVpc:\n    Type: AWS::EC2::VPC\n",
+    )
+    .expect("write template");
+    std::fs::write(root.join("notes.yaml"), "name: not a template\n").expect("write other file");
+    let mut client = Client::spawn(&[]);
+    let root_uri = format!("file://{}", root.display());
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root_uri, "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let result = client.request("workspace/symbol", json!({"query": "sharedvpc"}));
+    let found = result.as_array().cloned().unwrap_or_default();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["name"], "SharedVpc");
+    assert_eq!(found[0]["containerName"], "AWS::EC2::VPC");
+    assert_eq!(
+        found[0]["location"]["uri"],
+        format!("{root_uri}/stacks/network.yaml")
+    );
+    assert_eq!(
+        found[0]["location"]["range"]["start"],
+        json!({"line": 1, "character": 2})
+    );
+    client.shutdown();
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// A YAML template of about 5,000 lines whose resources refer to each other.
+fn large_template() -> String {
+    let mut out = String::from("AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n");
+    for i in 0..20 {
+        out.push_str(&format!(
+            "  Param{i}:\n    Type: String\n    Default: value{i}\n"
+        ));
+    }
+    out.push_str("Resources:\n");
+    let mut i = 0;
+    while out.lines().count() < 4980 {
+        let p = i % 20;
+        out.push_str(&format!(
+            "  Queue{i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub '${{Param{p}}}-queue-{i}'\n      DelaySeconds: 5\n      Tags:\n        - Key: Name\n          Value: !Ref Param{p}\n  Bucket{i}:\n    Type: AWS::S3::Bucket\n    DependsOn: Queue{i}\n    Properties:\n      BucketName: !Join ['-', [!Ref Param{p}, !GetAtt Queue{i}.QueueName]]\n  Topic{i}:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !GetAtt Bucket{i}.Arn\n"
+        ));
+        i += 1;
+    }
+    out
+}
+
+/// Prints p50/p99 of completion and hover round trips over stdio on a
+/// 5,000-line template. Run with
+/// `cargo test -p awsls --release --test e2e latency_over_stdio -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn latency_over_stdio() {
+    let text = large_template();
+    let mut client = Client::start();
+    let uri = open(&mut client, "large.yaml", &text);
+    let _ = client.diagnostics_for(&uri, 1);
+    let middle = text.len() / 2;
+    let anchor = |needle: &str, delta: usize| {
+        let offset = middle + text[middle..].find(needle).expect("needle") + delta;
+        let before = &text[..offset];
+        json!({"line": before.matches('\n').count(), "character": offset - before.rfind('\n').map(|i| i + 1).unwrap_or(0)})
+    };
+    let cases = [
+        ("property key", anchor("      DelaySeconds: 5\n", 8)),
+        ("Ref target", anchor("!Ref Param", 6)),
+        ("resource type", anchor("Type: AWS::S3::Bucket", 12)),
+        ("GetAtt", anchor("!GetAtt Bucket", 15)),
+    ];
+    for method in ["textDocument/completion", "textDocument/hover"] {
+        for (name, position) in &cases {
+            let mut samples: Vec<std::time::Duration> = (0..200)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    let _ = client.request(method, at(&uri, position.clone()));
+                    start.elapsed()
+                })
+                .collect();
+            samples.sort();
+            let p50 = samples[samples.len() / 2];
+            let p99 = samples[(samples.len() * 99) / 100];
+            println!("{method:24} {name:14} p50={p50:?} p99={p99:?}");
+        }
+    }
     client.shutdown();
 }

@@ -45,6 +45,7 @@ const RULE_CODES: &[&str] = &[
     "invalid-parameter-default",
     "unused-parameter",
     "invalid-condition",
+    "circular-condition",
     "unused-condition",
     "invalid-mapping",
     "unused-mapping",
@@ -52,6 +53,7 @@ const RULE_CODES: &[&str] = &[
     "unknown-output-key",
     "missing-output-value",
     "missing-export-name",
+    "duplicate-export-name",
     "invalid-rule",
     "limit-exceeded",
 ];

@@ -158,6 +158,17 @@ local function run()
     assert(json_client.get_language_id(json, vim.bo[json].filetype) == 'json', 'languageId is not json')
   end)
 
+  check('turning cloudformation.enable off clears the diagnostics', function()
+    local json = vim.fn.bufnr(json_file)
+    local json_client = client_for(json)
+    json_client.settings.awsls.cloudformation.enable = false
+    json_client:notify('workspace/didChangeConfiguration', { settings = json_client.settings })
+    local cleared = vim.wait(WAIT_MS, function()
+      return #awsls_diagnostics(json) == 0
+    end, 50)
+    assert(cleared, 'still: ' .. vim.inspect(awsls_diagnostics(json)))
+  end)
+
   local plain_file = os.getenv('AWSLS_PLAIN_FILE')
   check('a YAML file that is not an AWS document gets no awsls diagnostics', function()
     assert(plain_file, 'AWSLS_PLAIN_FILE is not set')

@@ -169,6 +169,13 @@ test("a JSON template gets an awsls diagnostic for AWS::S3::Buckt on line 6", ()
   assert.ok((json.diagnostics ?? []).some((d) => d.line === 5), `diagnostics: ${JSON.stringify(json.diagnostics)}`);
 });
 
+test("awsls.cloudformation.enable turns the template checks off and on", () => {
+  const kindSwitch = observed().kindSwitch ?? {};
+  assert.deepEqual(kindSwitch.whileOff, [], "diagnostics while cloudformation checks are off");
+  assert.ok((kindSwitch.backOn ?? []).some((d) => d.line === 5),
+    `diagnostics once back on: ${JSON.stringify(kindSwitch.backOn)}`);
+});
+
 test("a YAML file that is not an AWS document gets no awsls diagnostics", () => {
   assert.deepEqual(observed().plainDiagnostics, []);
 });

@@ -201,6 +201,10 @@ fn group(g: usize, flavor: Flavor) -> Vec<(String, Value)> {
                 vec![
                     ("BillingMode", s("PAY_PER_REQUEST")),
                     (
+                        "PointInTimeRecoverySpecification",
+                        map(vec![("PointInTimeRecoveryEnabled", reference("EnableBackups"))]),
+                    ),
+                    (
                         "AttributeDefinitions",
                         Value::List(vec![map(vec![
                             ("AttributeName", s("pk")),
@@ -334,7 +338,10 @@ fn group(g: usize, flavor: Flavor) -> Vec<(String, Value)> {
                                     "DynamoDBCrudPolicy",
                                     map(vec![("TableName", reference(&table))]),
                                 )]),
-                                map(vec![("Statement", statements)]),
+                                map(vec![
+                                    ("Version", s("2012-10-17")),
+                                    ("Statement", statements),
+                                ]),
                             ]),
                         ),
                         (
@@ -374,7 +381,12 @@ pub fn template(resources: usize, flavor: Flavor) -> Value {
         g += 1;
     }
     // One output per group, within CloudFormation's limit of 200.
+    let has_queue = |i: &usize| {
+        let name = format!("Queue{i}");
+        items.iter().any(|(n, _)| *n == name)
+    };
     let outputs: Vec<(String, Value)> = (0..g.min(200))
+        .filter(has_queue)
         .map(|i| {
             (
                 format!("Queue{i}Arn"),

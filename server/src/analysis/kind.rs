@@ -106,15 +106,18 @@ pub fn has_sam_transform(doc: &Document, root: NodeId) -> bool {
     })
 }
 
+/// `version: 0.0` with AppSpec sections, or (when the version is missing or
+/// wrong) `os` with `files` or `hooks`: the shape of an EC2 AppSpec file.
 fn is_appspec_content(doc: &Document, root: NodeId) -> bool {
-    let Some(version) = doc.get(root, "version") else {
-        return false;
-    };
-    let version_ok = matches!(doc.str_value(version), Some("0.0") | Some("0"));
-    version_ok
-        && ["hooks", "resources", "files", "Resources", "Hooks"]
-            .iter()
-            .any(|k| doc.get(root, k).is_some())
+    let has = |key: &str| doc.get(root, key).is_some();
+    let version_ok = doc
+        .get(root, "version")
+        .and_then(|v| doc.str_value(v))
+        .is_some_and(|v| matches!(v, "0.0" | "0"));
+    let sections = ["hooks", "resources", "files", "Resources", "Hooks", "os"]
+        .iter()
+        .any(|k| has(k));
+    (version_ok && sections) || (has("os") && (has("files") || has("hooks")))
 }
 
 fn is_policy(doc: &Document, root: NodeId) -> bool {
@@ -133,6 +136,10 @@ fn detect_from_text(text: &Rope) -> Option<DocKind> {
         } else {
             DocKind::CloudFormation
         });
+    }
+    let line_starts = |key: &str| head.lines().any(|l| l.starts_with(key));
+    if line_starts("version") && (line_starts("os:") || line_starts("hooks:") || line_starts("files:")) {
+        return Some(DocKind::AppSpec);
     }
     if (has("\"Version\"") || has("Version:"))
         && (has("2012-10-17") || has("2008-10-17"))

@@ -84,6 +84,17 @@ async function observe(results, resultsPath) {
     return { languageId: jsonDocument.languageId, diagnostics };
   });
 
+  results.kindSwitch = await step(results, "kind switch", async () => {
+    // Turning CloudFormation off restarts the server without those checks; the
+    // diagnostics must stay away, then come back once it is on again.
+    const config = vscode.workspace.getConfiguration("awsls");
+    await config.update("cloudformation.enable", false, vscode.ConfigurationTarget.Global);
+    const whileOff = await waitForStable(json, (found) => found.length === 0, 4000);
+    await config.update("cloudformation.enable", true, vscode.ConfigurationTarget.Global);
+    const backOn = await waitForDiagnostics(json, (found) => found.some((d) => d.line === 5));
+    return { whileOff, backOn };
+  });
+
   const plain = vscode.Uri.file(path.join(folder.uri.fsPath, "plain.yaml"));
   results.plainDiagnostics = await step(results, "plain", async () => {
     const plainDocument = await vscode.workspace.openTextDocument(plain);
@@ -128,6 +139,24 @@ function waitForDiagnostics(uri, done) {
     const deadline = setTimeout(finish, WAIT_MS);
     check();
   });
+}
+
+/**
+ * Resolves with awsls's diagnostics once `done` has accepted them for `stableMs` in a row,
+ * or with the last seen ones at the deadline.
+ */
+async function waitForStable(uri, done, stableMs) {
+  const deadline = Date.now() + WAIT_MS;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    if (!done(awslsDiagnostics(uri))) {
+      since = Date.now();
+    } else if (Date.now() - since >= stableMs) {
+      break;
+    }
+    await sleep(100);
+  }
+  return awslsDiagnostics(uri);
 }
 
 function positionOf(document, needle, offsetInNeedle) {

@@ -150,7 +150,10 @@ fn reference_hover(snapshot: &Snapshot, template: &Template, offset: usize) -> O
     };
     let mut markdown = markdown;
     if let Some(span) = navigation::declaration(snapshot, template, &symbol) {
-        let line = snapshot.text.byte_to_line(span.start.min(snapshot.text.len_bytes())) + 1;
+        let line = snapshot
+            .text
+            .byte_to_line(span.start.min(snapshot.text.len_bytes()))
+            + 1;
         markdown.push_str(&format!("\n\n*Declared on line {line}.*"));
     }
     info(reference.span, markdown, None)

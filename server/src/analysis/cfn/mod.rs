@@ -30,14 +30,21 @@ pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
     let mut local = Vec::new();
     rules::check(snapshot, &template, &mut local);
     properties::check(snapshot, &template, &mut local);
+    crate::analysis::iam::check_embedded(snapshot, &mut local);
     rules::suppress::apply(snapshot, &template, &mut local);
     findings.extend(local);
 }
 
+/// Hover: inside an embedded IAM policy the policy's hover, else the template's.
 pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
-    hover::hover(snapshot, offset)
+    crate::analysis::iam::hover_embedded(snapshot, offset).or_else(|| hover::hover(snapshot, offset))
 }
 
+/// Completion: inside an embedded IAM policy the policy's candidates, else the template's.
 pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
+    let in_policy = crate::analysis::iam::complete_embedded(snapshot, offset);
+    if !in_policy.is_empty() {
+        return in_policy;
+    }
     completion::complete(snapshot, offset)
 }

@@ -130,7 +130,13 @@ fn check_value(key: &str, value: &Value, findings: &mut Vec<Finding>) {
         "AWS" => {
             let account = text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit());
             let arn_ok = text.starts_with("arn:") && arn::syntax_error(text).is_none();
-            if text != "*" && !account && !arn_ok {
+            // IAM shows a deleted principal by its unique ID (AIDA..., AROA...).
+            let unique_id = text.len() >= 16
+                && text.starts_with('A')
+                && text
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            if text != "*" && !account && !arn_ok && !unique_id {
                 findings.push(Finding::error(
                     KIND,
                     "iam-invalid-principal",
@@ -170,7 +176,7 @@ mod tests {
     #[test]
     fn principal_forms() {
         assert!(findings_for(&policy(
-            r#"{"AWS":["123456789012","arn:aws:iam::123456789012:role/r"]}"#
+            r#"{"AWS":["123456789012","arn:aws:iam::123456789012:role/r","AROAEXAMPLEID12345678"]}"#
         ))
         .is_empty());
         assert!(findings_for(&policy(r#"{"Service":"sns.amazonaws.com"}"#)).is_empty());

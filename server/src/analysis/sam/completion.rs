@@ -49,7 +49,11 @@ fn keys(path: &[Seg]) -> Vec<&str> {
 }
 
 /// The SAM entries at the cursor, and whether the CloudFormation ones belong too.
-fn entries(snapshot: &Snapshot, template: &Template, w: &Writer<'_>) -> (Vec<CompletionEntry>, bool) {
+fn entries(
+    snapshot: &Snapshot,
+    template: &Template,
+    w: &Writer<'_>,
+) -> (Vec<CompletionEntry>, bool) {
     let path = w.cursor.path.clone();
     let names = keys(&path);
     let role = w.cursor.role;
@@ -69,9 +73,9 @@ fn entries(snapshot: &Snapshot, template: &Template, w: &Writer<'_>) -> (Vec<Com
                 return (Vec::new(), false);
             };
             let list = s
-                .properties
-                .iter()
-                .filter(|p| !w.cursor.siblings.iter().any(|x| x == *p))
+                .names()
+                .into_iter()
+                .filter(|p| !w.cursor.siblings.iter().any(|x| x == p))
                 .map(|p| {
                     let mut e = w.key(p, CompletionKind::Property, None, false);
                     e.documentation = sam::property_doc(s.resource_type, &[p]).map(str::to_string);
@@ -85,7 +89,9 @@ fn entries(snapshot: &Snapshot, template: &Template, w: &Writer<'_>) -> (Vec<Com
                 .iter()
                 .map(|t| {
                     let mut e = w.value(t, CompletionKind::Type);
-                    e.documentation = sam::resource(t).map(|s| s.description.to_string()).filter(|d| !d.is_empty());
+                    e.documentation = sam::resource(t)
+                        .map(|s| s.description.to_string())
+                        .filter(|d| !d.is_empty());
                     e
                 })
                 .collect();
@@ -93,10 +99,13 @@ fn entries(snapshot: &Snapshot, template: &Template, w: &Writer<'_>) -> (Vec<Com
         }
         _ => {}
     }
-    let (Some(&"Resources"), Some(name), Some(&"Properties")) = (names.first(), names.get(1), names.get(2)) else {
+    let (Some(&"Resources"), Some(name), Some(&"Properties")) =
+        (names.first(), names.get(1), names.get(2))
+    else {
         return (Vec::new(), false);
     };
-    let Some(type_name) = resource_type(snapshot, template, w, name).filter(|t| is_serverless(t)) else {
+    let Some(type_name) = resource_type(snapshot, template, w, name).filter(|t| is_serverless(t))
+    else {
         return (Vec::new(), false);
     };
     let Some(schema) = sam::resource(&type_name) else {
@@ -158,7 +167,12 @@ fn entries(snapshot: &Snapshot, template: &Template, w: &Writer<'_>) -> (Vec<Com
             let list = template
                 .resources
                 .iter()
-                .filter(|r| matches!(r.type_name.as_deref(), Some("AWS::Serverless::Function" | "AWS::Lambda::Function")))
+                .filter(|r| {
+                    matches!(
+                        r.type_name.as_deref(),
+                        Some("AWS::Serverless::Function" | "AWS::Lambda::Function")
+                    )
+                })
                 .filter(|r| r.decl.name != *name)
                 .map(|r| w.value(&r.decl.name, CompletionKind::Reference))
                 .collect();
@@ -167,7 +181,12 @@ fn entries(snapshot: &Snapshot, template: &Template, w: &Writer<'_>) -> (Vec<Com
         ["Policies"] if in_item && key => {
             let list = sam::policy_template_names()
                 .map(|t| {
-                    let mut e = w.key(t, CompletionKind::Function, Some("SAM policy template"), true);
+                    let mut e = w.key(
+                        t,
+                        CompletionKind::Function,
+                        Some("SAM policy template"),
+                        true,
+                    );
                     e.documentation = sam::policy_template(t).map(|p| p.description.to_string());
                     e
                 })
@@ -201,9 +220,16 @@ fn entries(snapshot: &Snapshot, template: &Template, w: &Writer<'_>) -> (Vec<Com
             let mut path_to: Vec<&str> = rest.clone();
             path_to.push(p);
             let child = shapes::child(schema, shape, p);
-            let object = child.is_some_and(|c| cfn::describe::is_object(schema, c) || cfn::describe::is_array(schema, c));
+            let object = child.is_some_and(|c| {
+                cfn::describe::is_object(schema, c) || cfn::describe::is_array(schema, c)
+            });
             let required = shapes::is_required(schema, shape, p);
-            let mut e = w.key(p, CompletionKind::Property, required.then_some("required"), object);
+            let mut e = w.key(
+                p,
+                CompletionKind::Property,
+                required.then_some("required"),
+                object,
+            );
             e.documentation = sam::property_doc(&type_name, &path_to).map(str::to_string);
             list.push(e);
         }
@@ -225,18 +251,30 @@ fn entries(snapshot: &Snapshot, template: &Template, w: &Writer<'_>) -> (Vec<Com
 }
 
 /// The resource's type from the model, else from a `Type:` line in the text.
-fn resource_type(snapshot: &Snapshot, template: &Template, w: &Writer<'_>, name: &str) -> Option<String> {
+fn resource_type(
+    snapshot: &Snapshot,
+    template: &Template,
+    w: &Writer<'_>,
+    name: &str,
+) -> Option<String> {
     if let Some(t) = template.resource(name).and_then(|r| r.type_name.clone()) {
         return Some(t);
     }
     if snapshot.format != Format::Yaml {
         return None;
     }
-    let mut lines = w.text.lines().skip_while(|l| l.trim_end() != format!("  {name}:"));
+    let mut lines = w
+        .text
+        .lines()
+        .skip_while(|l| l.trim_end() != format!("  {name}:"));
     lines.next()?;
     lines
         .take_while(|l| l.starts_with("   ") || l.trim().is_empty())
-        .find_map(|l| l.trim().strip_prefix("Type:").map(|t| t.trim().trim_matches(['"', '\'']).to_string()))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Type:")
+                .map(|t| t.trim().trim_matches(['"', '\'']).to_string())
+        })
 }
 
 /// Writes keys and values in the document's syntax.
@@ -251,10 +289,19 @@ impl Writer<'_> {
         rest.split('\n').next().unwrap_or("")
     }
 
-    fn key(&self, name: &str, kind: CompletionKind, detail: Option<&str>, block: bool) -> CompletionEntry {
+    fn key(
+        &self,
+        name: &str,
+        kind: CompletionKind,
+        detail: Option<&str>,
+        block: bool,
+    ) -> CompletionEntry {
         let mut e = CompletionEntry::new(name, kind, self.cursor.word);
         e.detail = detail.map(str::to_string);
-        let has_colon = self.after_word().trim_start_matches(['"', ' ']).starts_with(':');
+        let has_colon = self
+            .after_word()
+            .trim_start_matches(['"', ' '])
+            .starts_with(':');
         e.insert_text = match self.cursor.format {
             Format::Yaml if has_colon => name.to_string(),
             Format::Yaml if block => format!("{name}:\n{}  ", " ".repeat(self.cursor.indent)),
@@ -272,7 +319,11 @@ impl Writer<'_> {
             Format::Json => format!("\"{value}\""),
             Format::Yaml => value.to_string(),
         };
-        e.insert_text = if self.cursor.space_before { format!(" {body}") } else { body };
+        e.insert_text = if self.cursor.space_before {
+            format!(" {body}")
+        } else {
+            body
+        };
         e
     }
 }

@@ -48,10 +48,7 @@ pub fn event_types(schema: &ResourceSchema) -> Vec<EventType<'_>> {
                 _ => None,
             })
             .unwrap_or_else(|| definition.trim_end_matches("Event").to_string());
-        out.push(EventType {
-            name,
-            shape,
-        });
+        out.push(EventType { name, shape });
     }
     out
 }
@@ -150,18 +147,41 @@ pub fn check(
             ));
             continue;
         };
+        let mut local = Vec::new();
         validate_value(
             snapshot,
             schema,
             event.shape,
             node,
             entry.key.span,
-            findings,
+            &mut local,
         );
+        let destination_types = destination_types(snapshot, node);
+        local.retain(|f| !(f.code == "unknown-property" && destination_types.contains(&f.span)));
+        findings.extend(local);
         if event.name == "S3" {
             s3_bucket(snapshot, template, node, findings);
         }
     }
+}
+
+/// The `Type` keys of `DestinationConfig.OnFailure`/`OnSuccess`: SAM reads
+/// them (`SQS`, `SNS`, ...) to grant the function access to the destination,
+/// though the event source mapping's schema does not list them.
+fn destination_types(snapshot: &Snapshot, event: NodeId) -> Vec<Span> {
+    let doc = &snapshot.document;
+    let Some(config) = doc
+        .get(event, "Properties")
+        .and_then(|p| doc.get(p, "DestinationConfig"))
+    else {
+        return Vec::new();
+    };
+    ["OnFailure", "OnSuccess"]
+        .into_iter()
+        .filter_map(|k| doc.get(config, k))
+        .filter_map(|d| doc.entry(d, "Type"))
+        .map(|e| e.key.span)
+        .collect()
 }
 
 /// An S3 event's `Bucket` must be a `Ref` to an `AWS::S3::Bucket` of this template.

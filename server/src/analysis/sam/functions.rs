@@ -1,5 +1,5 @@
 //! Function code and deployment settings, with `Globals.Function` merged in:
-//! `PackageType` against `CodeUri`/`InlineCode`/`ImageUri`, `Handler` and
+//! `PackageType` against `CodeUri`/`InlineCode`/`ImageUri`/`Handler`/`Runtime`/`Layers`, `Handler` and
 //! `Runtime` for zip packages, and `DeploymentPreference` (which needs
 //! `AutoPublishAlias`, takes a predefined CodeDeploy type and names hook
 //! functions of the template). State machines get the alias check too.
@@ -136,16 +136,10 @@ fn package(m: &Merged<'_>, findings: &mut Vec<Finding>) {
     };
     match package_type.as_str() {
         "Zip" => {
-            if !m.may_have("CodeUri") && !m.may_have("InlineCode") {
-                findings.push(Finding::error(
-                    KIND,
-                    "sam-missing-code",
-                    m.anchor(),
-                    format!("The function `{name}` has no code: set `CodeUri` or `InlineCode` (here or in `Globals.Function`)"),
-                ));
-            }
+            // Without `CodeUri` or `InlineCode`, `sam package` uploads the
+            // template's folder: not an error in a source template.
             if let (Some(_), Some(span)) = (m.own("CodeUri"), m.key_span("InlineCode")) {
-                findings.push(Finding::error(
+                findings.push(Finding::warning(
                     KIND,
                     "sam-code-conflict",
                     span,
@@ -183,13 +177,13 @@ fn package(m: &Merged<'_>, findings: &mut Vec<Finding>) {
                     format!("The image-packaged function `{name}` needs `ImageUri` (or `Metadata` with `Dockerfile` and `DockerContext` for `sam build`)"),
                 ));
             }
-            for property in ["Handler", "Runtime", "CodeUri", "InlineCode", "Layers"] {
+            for property in ["Handler", "Runtime", "Layers"] {
                 if let Some(span) = m.key_span(property) {
                     findings.push(Finding::error(
                         KIND,
                         "sam-package-type-conflict",
                         span,
-                        format!("`{property}` cannot be used with `PackageType: Image`; the image provides the code and runtime"),
+                        format!("`{property}` cannot be used with `PackageType: Image`; the image provides the runtime, handler and layers"),
                     ));
                 }
             }

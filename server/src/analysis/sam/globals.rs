@@ -18,7 +18,30 @@ use super::values::{and_list, KIND};
 pub struct Section {
     pub name: &'static str,
     pub resource_type: &'static str,
+    /// Empty for the newest sections, whose list the guide does not give yet:
+    /// any property of the resource type is then accepted.
     pub properties: &'static [&'static str],
+}
+
+impl Section {
+    /// True when the section may set `name`.
+    pub fn allows(&self, name: &str) -> bool {
+        if self.properties.is_empty() {
+            return crate::schema::sam::resource(self.resource_type)
+                .is_some_and(|s| s.property(name).is_some());
+        }
+        self.properties.contains(&name)
+    }
+
+    /// The properties the section may set.
+    pub fn names(&self) -> Vec<&'static str> {
+        if !self.properties.is_empty() {
+            return self.properties.to_vec();
+        }
+        crate::schema::sam::resource(self.resource_type)
+            .map(|s| s.root.properties.iter().map(|(n, _)| &**n).collect())
+            .unwrap_or_default()
+    }
 }
 
 pub const SECTIONS: &[Section] = &[
@@ -121,22 +144,24 @@ pub const SECTIONS: &[Section] = &[
         properties: &["PropagateTags"],
     },
     Section {
-        name: "LayerVersion",
-        resource_type: "AWS::Serverless::LayerVersion",
-        properties: &["PropagateTags"],
-    },
-    Section {
         name: "CapacityProvider",
         resource_type: "AWS::Serverless::CapacityProvider",
-        properties: &[
-            "InstanceRequirements",
-            "KmsKeyArn",
-            "OperatorRole",
-            "PropagateTags",
-            "ScalingConfig",
-            "Tags",
-            "VpcConfig",
-        ],
+        properties: &[],
+    },
+    Section {
+        name: "MicrovmImage",
+        resource_type: "AWS::Serverless::MicrovmImage",
+        properties: &[],
+    },
+    Section {
+        name: "NetworkConnector",
+        resource_type: "AWS::Serverless::NetworkConnector",
+        properties: &[],
+    },
+    Section {
+        name: "WebFunction",
+        resource_type: "AWS::Serverless::WebFunction",
+        properties: &[],
     },
 ];
 
@@ -173,7 +198,11 @@ pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
         return;
     };
     let Some(entries) = doc.mapping(globals) else {
-        if doc.intrinsic(globals).is_none() {
+        let empty = matches!(
+            doc.node(doc.resolve(globals)).kind,
+            awsls_grammars::NodeKind::Null
+        );
+        if doc.intrinsic(globals).is_none() && !empty {
             findings.push(Finding::error(
                 KIND,
                 "sam-invalid-globals",
@@ -233,7 +262,7 @@ fn check_section(
         if name == "<<" {
             continue;
         }
-        if !section.properties.contains(&name) {
+        if !section.allows(name) {
             let is_property = schema.is_some_and(|s| s.property(name).is_some());
             let message = if is_property {
                 format!(
@@ -252,13 +281,7 @@ fn check_section(
             let finding = if is_property {
                 finding
             } else {
-                with_rename(
-                    snapshot,
-                    finding,
-                    name,
-                    entry.key.span,
-                    section.properties.iter().copied(),
-                )
+                with_rename(snapshot, finding, name, entry.key.span, section.names())
             };
             findings.push(finding);
             continue;

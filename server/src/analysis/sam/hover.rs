@@ -18,7 +18,11 @@ use super::values::{and_list, is_serverless, text};
 use super::{events, globals, shapes};
 
 fn info(span: Span, markdown: String, topic: Option<Topic>) -> Option<HoverInfo> {
-    Some(HoverInfo { span, markdown, topic })
+    Some(HoverInfo {
+        span,
+        markdown,
+        topic,
+    })
 }
 
 fn keys(path: &[Step]) -> Vec<&str> {
@@ -50,7 +54,10 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
 }
 
 /// The SAM schema and the event type for a path `Resources.<name>.…`.
-fn resource_of<'p>(snapshot: &Snapshot, path: &'p [Step]) -> Option<(&'static ResourceSchema, Option<String>, &'p [Step])> {
+fn resource_of<'p>(
+    snapshot: &Snapshot,
+    path: &'p [Step],
+) -> Option<(&'static ResourceSchema, Option<String>, &'p [Step])> {
     let doc = &snapshot.document;
     let (Some(Step::Key(section)), Some(Step::Key(name))) = (path.first(), path.get(1)) else {
         return None;
@@ -85,9 +92,13 @@ fn key_hover(snapshot: &Snapshot, path: &[Step], span: Span) -> Option<HoverInfo
                 "**Globals.{}** · properties every `{}` inherits\n\nAllowed here: {}",
                 s.name,
                 s.resource_type,
-                and_list(s.properties)
+                and_list(&s.names())
             );
-            return info(span, markdown, Some(Topic::SamResourceType(s.resource_type.to_string())));
+            return info(
+                span,
+                markdown,
+                Some(Topic::SamResourceType(s.resource_type.to_string())),
+            );
         }
         ["Globals", section, property] => {
             let s = globals::section(section)?;
@@ -97,8 +108,15 @@ fn key_hover(snapshot: &Snapshot, path: &[Step], span: Span) -> Option<HoverInfo
             if let Some(doc) = sam::property_doc(s.resource_type, &[property]) {
                 markdown = format!("{markdown}\n\n{}", doc.trim());
             }
-            markdown.push_str(&format!("\n\nSet in `Globals`: every `{}` inherits it unless it sets its own.", s.resource_type));
-            return info(span, markdown, Some(property_topic(s.resource_type, &[property])));
+            markdown.push_str(&format!(
+                "\n\nSet in `Globals`: every `{}` inherits it unless it sets its own.",
+                s.resource_type
+            ));
+            return info(
+                span,
+                markdown,
+                Some(property_topic(s.resource_type, &[property])),
+            );
         }
         _ => {}
     }
@@ -127,7 +145,11 @@ fn key_hover(snapshot: &Snapshot, path: &[Step], span: Span) -> Option<HoverInfo
     if let Some(doc) = sam::property_doc(type_name, &property_path) {
         markdown = format!("{markdown}\n\n{}", doc.trim());
     }
-    info(span, markdown, Some(property_topic(type_name, &property_path)))
+    info(
+        span,
+        markdown,
+        Some(property_topic(type_name, &property_path)),
+    )
 }
 
 /// The notes topic of a property: CodeDeploy for deployment preferences,
@@ -168,7 +190,10 @@ fn policy_hover(path: &[&str], span: Span) -> Option<HoverInfo> {
             )
         }
         Some(p) if found.parameters.iter().any(|x| &**x == p) => {
-            format!("**{p}** · parameter of the SAM policy template `{}`\n\n{}", found.name, found.description)
+            format!(
+                "**{p}** · parameter of the SAM policy template `{}`\n\n{}",
+                found.name, found.description
+            )
         }
         Some(_) => return None,
     };
@@ -180,7 +205,11 @@ fn value_hover(snapshot: &Snapshot, path: &[Step], value: &str, span: Span) -> O
     match names.as_slice() {
         ["Resources", _, "Type"] if is_serverless(value) => {
             let schema = sam::resource(value)?;
-            return info(span, describe::resource_markdown(schema), Some(Topic::SamResourceType(value.to_string())));
+            return info(
+                span,
+                describe::resource_markdown(schema),
+                Some(Topic::SamResourceType(value.to_string())),
+            );
         }
         ["Resources", _, "Properties", "Events", _, "Type"] => {
             let (schema, _, _) = resource_of(snapshot, path)?;
@@ -200,7 +229,10 @@ fn value_hover(snapshot: &Snapshot, path: &[Step], value: &str, span: Span) -> O
                         .collect()
                 })
                 .unwrap_or_default();
-            let mut markdown = format!("**{}** · event source type of `{}`", event.name, schema.type_name);
+            let mut markdown = format!(
+                "**{}** · event source type of `{}`",
+                event.name, schema.type_name
+            );
             if !listed.is_empty() {
                 markdown.push_str(&format!("\n\n**Properties:** {}", listed.join(", ")));
             }
@@ -211,7 +243,11 @@ fn value_hover(snapshot: &Snapshot, path: &[Step], value: &str, span: Span) -> O
             let markdown = format!(
                 "**{name}** · CodeDeploy deployment configuration `CodeDeployDefault.Lambda{name}`\n\n{description}"
             );
-            return info(span, markdown, Some(Topic::Service("CodeDeploy".to_string())));
+            return info(
+                span,
+                markdown,
+                Some(Topic::Service("CodeDeploy".to_string())),
+            );
         }
         _ => {}
     }

@@ -1,11 +1,14 @@
 //! `AWS::Serverless::*` resources checked against the SAM schemas, as merged
 //! with `Globals`: a required property given only in `Globals` is not
 //! missing, and `Events` are left to [`super::events`], which checks each
-//! event against the definition of its own type.
+//! event against the definition of its own type. Unknown keys below the
+//! levels SAM validates itself are warnings.
+
+use awsls_grammars::Span;
 
 use crate::analysis::cfn::properties::validate_resource;
 use crate::analysis::cfn::template::{Resource, Template};
-use crate::analysis::{Finding, Snapshot};
+use crate::analysis::{Finding, Severity, Snapshot};
 use crate::schema::{sam, ResourceSchema};
 
 use super::globals::{self, with_rename};
@@ -21,8 +24,11 @@ pub fn check(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Findin
             unknown_type(snapshot, resource, type_name, findings);
             continue;
         };
-        properties(snapshot, schema, resource, findings);
-        events::check(snapshot, template, resource, schema, findings);
+        let mut local = Vec::new();
+        properties(snapshot, schema, resource, &mut local);
+        events::check(snapshot, template, resource, schema, &mut local);
+        relax_nested_unknown(snapshot, resource, &mut local);
+        findings.extend(local);
         if policies::OWNERS.contains(&type_name) {
             policies::check(snapshot, resource, findings);
         }
@@ -119,6 +125,49 @@ fn properties(
                     and_list(&still)
                 ),
             ));
+        }
+    }
+}
+
+/// Keys SAM itself validates: the resource's properties, and each event's
+/// keys and properties. Unknown keys deeper down are passed over by SAM
+/// (they end up nowhere), so they are warnings rather than errors.
+fn checked_keys(snapshot: &Snapshot, resource: &Resource) -> Vec<Span> {
+    let doc = &snapshot.document;
+    let Some(props) = resource.properties else {
+        return Vec::new();
+    };
+    let mut spans: Vec<Span> = doc
+        .mapping(props)
+        .unwrap_or_default()
+        .iter()
+        .map(|e| e.key.span)
+        .collect();
+    let events = doc
+        .get(props, "Events")
+        .and_then(|e| doc.mapping(e))
+        .unwrap_or_default();
+    for event in events {
+        spans.extend(
+            doc.mapping(event.value)
+                .unwrap_or_default()
+                .iter()
+                .map(|e| e.key.span),
+        );
+        let event_props = doc
+            .get(event.value, "Properties")
+            .and_then(|p| doc.mapping(p));
+        spans.extend(event_props.unwrap_or_default().iter().map(|e| e.key.span));
+    }
+    spans
+}
+
+fn relax_nested_unknown(snapshot: &Snapshot, resource: &Resource, findings: &mut [Finding]) {
+    let checked = checked_keys(snapshot, resource);
+    for finding in findings.iter_mut() {
+        if finding.code == "unknown-property" && !checked.contains(&finding.span) {
+            finding.severity = Severity::Warning;
+            finding.message.push_str(" (SAM ignores it)");
         }
     }
 }

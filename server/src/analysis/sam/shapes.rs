@@ -18,7 +18,12 @@ pub fn child<'s>(schema: &'s ResourceSchema, shape: &'s Shape, name: &str) -> Op
     if let Some(found) = shape.property(name) {
         return Some(found);
     }
-    for branch in shape.all_of.iter().chain(shape.any_of.iter()).chain(shape.one_of.iter()) {
+    for branch in shape
+        .all_of
+        .iter()
+        .chain(shape.any_of.iter())
+        .chain(shape.one_of.iter())
+    {
         let branch = schema.resolve(branch);
         if let Some(found) = branch.property(name) {
             return Some(found);
@@ -32,7 +37,11 @@ pub fn child<'s>(schema: &'s ResourceSchema, shape: &'s Shape, name: &str) -> Op
 
 /// The shape at `path` below `Properties`. `event_type` names the `Type` of
 /// the event when the path goes through `Events.<name>`.
-pub fn at<'s>(schema: &'s ResourceSchema, path: &[&str], event_type: Option<&str>) -> Option<&'s Shape> {
+pub fn at<'s>(
+    schema: &'s ResourceSchema,
+    path: &[&str],
+    event_type: Option<&str>,
+) -> Option<&'s Shape> {
     if path.len() > MAX_DEPTH {
         return None;
     }
@@ -58,7 +67,12 @@ pub fn property_names<'s>(schema: &'s ResourceSchema, shape: &'s Shape) -> Vec<&
         shape = schema.resolve(items);
     }
     let mut names: Vec<&str> = shape.properties.iter().map(|(n, _)| &**n).collect();
-    for branch in shape.all_of.iter().chain(shape.any_of.iter()).chain(shape.one_of.iter()) {
+    for branch in shape
+        .all_of
+        .iter()
+        .chain(shape.any_of.iter())
+        .chain(shape.one_of.iter())
+    {
         for (n, _) in schema.resolve(branch).properties.iter() {
             if !names.contains(&&**n) {
                 names.push(n);

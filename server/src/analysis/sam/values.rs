@@ -3,7 +3,6 @@
 
 use awsls_grammars::{Document, NodeId, NodeKind, ScalarKind};
 
-
 /// The rule family of every SAM finding.
 pub const KIND: &str = "sam";
 

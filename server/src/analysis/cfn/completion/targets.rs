@@ -82,7 +82,12 @@ pub(super) fn function_tags(ctx: &Ctx<'_>, condition_only: bool) -> Vec<Completi
 }
 
 /// Names of a section read from the text, for when the model lost the section.
-fn from_text(ctx: &Ctx<'_>, section: &str, detail: &str, except: Option<&str>) -> Vec<CompletionEntry> {
+fn from_text(
+    ctx: &Ctx<'_>,
+    section: &str,
+    detail: &str,
+    except: Option<&str>,
+) -> Vec<CompletionEntry> {
     cursor::section_keys(ctx.text, ctx.snapshot.format, section)
         .iter()
         .filter(|name| Some(name.as_str()) != except)
@@ -138,7 +143,12 @@ pub(super) fn resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEn
         .filter(|r| Some(r.decl.name.as_str()) != except)
         .map(|r| {
             let mut entry = ctx.value_entry(&r.decl.name, CompletionKind::Reference);
-            entry.detail = Some(r.type_name.clone().unwrap_or_else(|| "Resource".to_string()));
+            let type_name = r
+                .type_name
+                .clone()
+                .unwrap_or_else(|| "Resource".to_string());
+            entry.documentation = Some(format!("Resource `{}` of type `{type_name}`", r.decl.name));
+            entry.detail = Some(type_name);
             entry
         })
         .collect()
@@ -166,6 +176,9 @@ pub(super) fn conditions(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
         .map(|c| {
             let mut entry = ctx.value_entry(&c.name, CompletionKind::Reference);
             entry.detail = Some("Condition".to_string());
+            let body = ctx.snapshot.slice(ctx.snapshot.document.node(c.node).span);
+            let body: String = body.trim().chars().take(300).collect();
+            entry.documentation = Some(format!("```\n{body}\n```"));
             entry
         })
         .collect()
@@ -306,22 +319,21 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
         return attributes(ctx, &typed[..dot], word, true);
     }
     let doc = &ctx.snapshot.document;
-    let mut out: Vec<CompletionEntry> = ctx
-        .template
-        .parameters
-        .iter()
-        .map(|p| {
-            let type_name = doc
-                .get(p.node, "Type")
-                .and_then(|t| doc.str_value(t))
-                .unwrap_or("String");
-            plain(
-                &p.name,
-                CompletionKind::Reference,
-                format!("Parameter ({type_name})"),
-            )
-        })
-        .collect();
+    let mut out = local_sub_variables(ctx)
+        .into_iter()
+        .map(|name| plain(&name, CompletionKind::Value, "Fn::Sub variable".to_string()))
+        .collect::<Vec<_>>();
+    out.extend(ctx.template.parameters.iter().map(|p| {
+        let type_name = doc
+            .get(p.node, "Type")
+            .and_then(|t| doc.str_value(t))
+            .unwrap_or("String");
+        plain(
+            &p.name,
+            CompletionKind::Reference,
+            format!("Parameter ({type_name})"),
+        )
+    }));
     for resource in &ctx.template.resources {
         if Some(resource.decl.name.as_str()) == enclosing {
             continue;
@@ -330,7 +342,11 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
             .type_name
             .clone()
             .unwrap_or_else(|| "Resource".to_string());
-        out.push(plain(&resource.decl.name, CompletionKind::Reference, type_name));
+        out.push(plain(
+            &resource.decl.name,
+            CompletionKind::Reference,
+            type_name,
+        ));
     }
     for (name, description) in PSEUDO_PARAMETERS {
         let mut entry = plain(
@@ -342,4 +358,21 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
         out.push(entry);
     }
     out
+}
+
+/// The names of the variable map of the `Fn::Sub` around the cursor.
+fn local_sub_variables(ctx: &Ctx<'_>) -> Vec<String> {
+    let doc = &ctx.snapshot.document;
+    let location = doc.locate(ctx.cursor.offset);
+    let Some(argument) = location.nodes.iter().rev().find_map(|n| {
+        doc.intrinsic(*n)
+            .filter(|i| i.function == "Fn::Sub")
+            .map(|i| i.argument)
+    }) else {
+        return Vec::new();
+    };
+    let (_, vars) = super::super::references::sub_parts(doc, argument);
+    vars.and_then(|v| doc.mapping(v))
+        .map(|entries| entries.iter().map(|e| e.key.text.clone()).collect())
+        .unwrap_or_default()
 }

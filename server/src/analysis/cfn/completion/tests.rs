@@ -280,3 +280,12 @@ fn completion_and_hover_timing() {
         println!("hover      {name:14} p50={p50:?} p99={p99:?}");
     }
 }
+
+#[test]
+fn sub_variable_map_names_come_first() {
+    let marked = "Resources:\n  B:\n    Type: AWS::S3::Bucket\nOutputs:\n  O:\n    Value: !Sub\n      - '${Dom|}'\n      - Domain: example.com\n";
+    let (entries, text, _) = at("t.yaml", marked);
+    let domain = find(&entries, "Domain");
+    assert_eq!(domain.detail.as_deref(), Some("Fn::Sub variable"));
+    assert!(apply(&text, domain).contains("- '${Domain}'\n"));
+}

@@ -145,8 +145,15 @@ fn json_keys_values_and_strings() {
 #[test]
 fn section_keys_from_text() {
     let yaml = "Parameters:\n  Env:\n    Type: String\n  # note\n  Size:\n    Type: Number\nResources:\n  A: [\n";
-    assert_eq!(super::section_keys(yaml, Format::Yaml, "Parameters"), ["Env", "Size"]);
-    let json = "{\"Resources\": {\"A\": {\"Type\": \"X\"}, \"B\": {\"Type\": \"Y\", \"Properties\": {\"Z";
-    assert_eq!(super::section_keys(json, Format::Json, "Resources"), ["A", "B"]);
+    assert_eq!(
+        super::section_keys(yaml, Format::Yaml, "Parameters"),
+        ["Env", "Size"]
+    );
+    let json =
+        "{\"Resources\": {\"A\": {\"Type\": \"X\"}, \"B\": {\"Type\": \"Y\", \"Properties\": {\"Z";
+    assert_eq!(
+        super::section_keys(json, Format::Json, "Resources"),
+        ["A", "B"]
+    );
     assert!(super::section_keys(json, Format::Json, "Outputs").is_empty());
 }

@@ -307,7 +307,9 @@ fn siblings(
 /// The keys one level under the top-level key `section`.
 pub(super) fn section_keys(text: &str, section: &str) -> Vec<String> {
     let mut lines = text.lines().map(parse_line);
-    let found = lines.by_ref().any(|l| l.indent == 0 && l.key == Some(section));
+    let found = lines
+        .by_ref()
+        .any(|l| l.indent == 0 && l.key == Some(section));
     if !found {
         return Vec::new();
     }

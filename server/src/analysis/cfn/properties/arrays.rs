@@ -60,10 +60,7 @@ impl<'a> Walker<'a> {
             KIND,
             "invalid-item-count",
             span,
-            format!(
-                "`{}` must have {bound}, but it has {count}",
-                self.name()
-            ),
+            format!("`{}` must have {bound}, but it has {count}", self.name()),
         ));
     }
 

@@ -168,7 +168,7 @@ impl<'a> Walker<'a> {
                 .filter_map(|i| shapes.get(*i))
                 .flat_map(|s| s.required.iter().map(|r| &**r))
                 .collect();
-            self.exclusive(entries, &names, out);
+            self.exclusive(id, entries, &names, out);
         }
     }
 

@@ -56,6 +56,25 @@ pub(super) fn replace_scalar(snapshot: &Snapshot, node: NodeId, new_text: &str) 
     TextEdit { span, new_text }
 }
 
+/// Wraps a one-line scalar in a flow list (`a` → `[a]`), valid in YAML and JSON.
+pub(super) fn wrap_in_list(snapshot: &Snapshot, node: NodeId) -> Option<TextEdit> {
+    let n = snapshot.document.node(node);
+    let NodeKind::Scalar(scalar) = &n.kind else {
+        return None;
+    };
+    if matches!(scalar.style, ScalarStyle::Literal | ScalarStyle::Folded) || n.tag.is_some() {
+        return None;
+    }
+    let text = snapshot.slice(n.span);
+    if text.contains(['\n', '\r']) {
+        return None;
+    }
+    Some(TextEdit {
+        span: n.span,
+        new_text: format!("[{text}]"),
+    })
+}
+
 /// Renames a mapping key, keeping its quotes.
 pub(super) fn rename_key(snapshot: &Snapshot, key: Span, new_name: &str) -> TextEdit {
     TextEdit {

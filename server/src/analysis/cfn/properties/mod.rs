@@ -44,8 +44,11 @@ pub fn check(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Findin
         return;
     }
     let today = runtime::today();
+    let mut suggestions = resource_type::Suggestions::default();
     for resource in &template.resources {
-        if let Some(schema) = resource_type::schema_for(snapshot, resource, findings) {
+        if let Some(schema) =
+            resource_type::schema_for(snapshot, resource, &mut suggestions, findings)
+        {
             validate_resource_on(snapshot, schema, resource, &today, findings);
         }
     }

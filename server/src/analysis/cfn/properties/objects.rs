@@ -274,7 +274,7 @@ impl<'a> Walker<'a> {
                     format!("{} needs exactly one of {}", self.owner(), or_list(&names)),
                 ));
             } else if set > 1 {
-                self.exclusive(entries, &names, out);
+                self.exclusive(id, entries, &names, out);
             }
         }
         if !extra.required_or.is_empty() {
@@ -294,7 +294,13 @@ impl<'a> Walker<'a> {
     }
 
     /// Reports the second (and later) of properties that exclude each other.
-    pub(super) fn exclusive(&mut self, entries: &'a [Entry], names: &[&str], out: &mut Out) {
+    pub(super) fn exclusive(
+        &mut self,
+        id: NodeId,
+        entries: &'a [Entry],
+        names: &[&str],
+        out: &mut Out,
+    ) {
         let set: Vec<&Entry> = entries
             .iter()
             .filter(|e| names.contains(&e.key.text.as_str()))
@@ -304,7 +310,7 @@ impl<'a> Walker<'a> {
             return;
         };
         for entry in set.iter().skip(1) {
-            out.findings.push(Finding::error(
+            let finding = Finding::error(
                 KIND,
                 "exclusive-properties",
                 entry.key.span,
@@ -315,7 +321,25 @@ impl<'a> Walker<'a> {
                     self.owner(),
                     or_list(names)
                 ),
-            ));
+            );
+            out.findings
+                .push(self.with_removal(id, entries, &entry.key.text, finding));
+        }
+    }
+
+    /// Adds a "Remove `name`" fix to a finding.
+    fn with_removal(&self, id: NodeId, entries: &[Entry], name: &str, finding: Finding) -> Finding {
+        let edit = entries
+            .iter()
+            .position(|e| e.key.text == name)
+            .and_then(|index| edits::remove_entry(self.snapshot, id, index));
+        match edit {
+            Some(edit) => finding.with_fix(Fix {
+                title: format!("Remove `{name}`"),
+                edits: vec![edit],
+                preferred: false,
+            }),
+            None => finding,
         }
     }
 
@@ -372,7 +396,7 @@ impl<'a> Walker<'a> {
                 if mutual && b.start < a.start {
                     continue;
                 }
-                found.push(Finding::error(
+                let finding = Finding::error(
                     KIND,
                     "exclusive-properties",
                     b,
@@ -380,7 +404,8 @@ impl<'a> Walker<'a> {
                         "`{other}` cannot be used together with `{key}` in {}; remove one of them",
                         self.owner()
                     ),
-                ));
+                );
+                found.push(self.with_removal(id, entries, other, finding));
             }
         }
         out.findings.extend(found);
@@ -399,10 +424,7 @@ impl<'a> Walker<'a> {
                     KIND,
                     "invalid-item-count",
                     label,
-                    format!(
-                        "{} must have {bound}, but it has {count}",
-                        self.owner()
-                    ),
+                    format!("{} must have {bound}, but it has {count}", self.owner()),
                 ));
             }
         }

@@ -10,11 +10,12 @@ use regex::{Regex, RegexBuilder};
 /// Upper bound on a compiled program; larger patterns are skipped.
 const SIZE_LIMIT: usize = 4 * 1024 * 1024;
 
-type Cache = Mutex<HashMap<(Box<str>, bool), Option<Regex>>>;
+/// Compiled patterns: `[unicode, ascii]` spellings, by pattern text.
+type Cache = Mutex<[HashMap<Box<str>, Option<Regex>>; 2]>;
 
 fn cache() -> &'static Cache {
     static CACHE: OnceLock<Cache> = OnceLock::new();
-    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+    CACHE.get_or_init(|| Mutex::new([HashMap::new(), HashMap::new()]))
 }
 
 /// `pattern` in the `regex` crate's dialect: `\Z` (end of text, as cfn-lint
@@ -69,19 +70,20 @@ fn translate(pattern: &str, ascii: bool) -> String {
 }
 
 fn compiled(pattern: &str, ascii: bool) -> Option<Regex> {
-    let mut map = match cache().lock() {
-        Ok(map) => map,
+    let mut maps = match cache().lock() {
+        Ok(maps) => maps,
         Err(poisoned) => poisoned.into_inner(),
     };
-    let key = (Box::<str>::from(pattern), ascii);
-    if let Some(found) = map.get(&key) {
+    let [unicode_map, ascii_map] = &mut *maps;
+    let map = if ascii { ascii_map } else { unicode_map };
+    if let Some(found) = map.get(pattern) {
         return found.clone();
     }
     let regex = RegexBuilder::new(&translate(pattern, ascii))
         .size_limit(SIZE_LIMIT)
         .build()
         .ok();
-    map.insert(key, regex.clone());
+    map.insert(pattern.into(), regex.clone());
     regex
 }
 

@@ -5,6 +5,8 @@
 //! (`MongoDB::Atlas::Cluster`), so they are reported only when they are
 //! malformed or differ from a known type by letter case alone.
 
+use std::collections::HashMap;
+
 use awsls_grammars::{NodeKind, ScalarKind};
 
 use crate::analysis::suggest;
@@ -35,12 +37,33 @@ fn type_names() -> impl Iterator<Item = &'static str> {
     cfn::type_names().iter().map(|n| &**n)
 }
 
+/// Type name suggestions already computed for one template (a typo is often repeated).
+#[derive(Default)]
+pub(super) struct Suggestions(HashMap<String, Option<&'static str>>);
+
+impl Suggestions {
+    /// The known type closest to `name`; edit distances against every type
+    /// name are only computed for names of plausible length.
+    fn closest(&mut self, name: &str) -> Option<&'static str> {
+        if name.len() > MAX_SUGGESTED_LEN {
+            return None;
+        }
+        if let Some(found) = self.0.get(name) {
+            return *found;
+        }
+        let found = suggest::closest(name, type_names());
+        self.0.insert(name.to_string(), found);
+        found
+    }
+}
+
 /// The schema that checks `resource`'s properties, reporting an unknown type.
 /// `None` when there is nothing to check (no plain `Type`, SAM, modules,
 /// extensions, or an unknown type).
 pub(super) fn schema_for(
     snapshot: &Snapshot,
     resource: &Resource,
+    suggestions: &mut Suggestions,
     findings: &mut Vec<Finding>,
 ) -> Option<&'static ResourceSchema> {
     let doc = &snapshot.document;
@@ -65,17 +88,11 @@ pub(super) fn schema_for(
         return Some(schema);
     }
     let aws = name.starts_with("AWS::") || name.starts_with("Alexa::");
-    // Edit distances against every type name: only for names of plausible length.
-    let suggestion = if name.len() <= MAX_SUGGESTED_LEN {
-        suggest::closest(name, type_names())
-    } else {
-        None
-    };
-    let case_slip = suggestion.filter(|s| s.eq_ignore_ascii_case(name));
-    let report = aws || !well_formed(name) || case_slip.is_some();
-    if !report {
+    let case_slip = type_names().find(|t| t.eq_ignore_ascii_case(name));
+    if !aws && well_formed(name) && case_slip.is_none() {
         return None;
     }
+    let suggestion = case_slip.or_else(|| suggestions.closest(name));
     let message = match suggestion {
         Some(s) => format!("`{name}` is not a CloudFormation resource type; did you mean `{s}`?"),
         None if !well_formed(name) => format!(

@@ -8,6 +8,7 @@ use crate::analysis::{Finding, Severity, Snapshot};
 use crate::schema::{JsonType, ResourceSchema, Shape};
 
 use super::super::KIND;
+use super::edits;
 use super::scalars;
 
 /// Deepest nesting of values and combinators checked; deeper values are accepted.
@@ -210,8 +211,17 @@ impl<'a> Walker<'a> {
         };
         if !fits {
             let message = scalars::type_message(self.name(), shape, &n.kind);
-            out.findings
-                .push(Finding::error(KIND, "invalid-type", n.span, message));
+            let mut finding = Finding::error(KIND, "invalid-type", n.span, message);
+            if types.contains(JsonType::Array) {
+                if let Some(edit) = edits::wrap_in_list(self.snapshot, id) {
+                    finding = finding.with_fix(crate::analysis::Fix {
+                        title: "Wrap the value in a list".to_string(),
+                        edits: vec![edit],
+                        preferred: true,
+                    });
+                }
+            }
+            out.findings.push(finding);
         }
         fits
     }

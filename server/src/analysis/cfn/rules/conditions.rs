@@ -8,7 +8,8 @@ use crate::analysis::cfn::references::Namespace;
 use crate::analysis::Finding;
 
 use super::context::{error, is_special_key, warning, Ctx};
-use super::walk::{shape, Shape};
+use super::cycles::{cycle_through, strongly_connected};
+use super::walk::{declaration_span, shape, Shape};
 
 const ALLOWED: &[&str] = &[
     "Fn::Equals",
@@ -45,7 +46,62 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             ));
         }
     }
+    check_cycles(ctx, findings);
     check_unused(ctx, findings);
+}
+
+/// Conditions that use each other in a circle can never be evaluated.
+fn check_cycles(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    let conditions = &ctx.template.conditions;
+    let spans: Vec<_> = conditions
+        .iter()
+        .map(|c| declaration_span(ctx.doc, c.name_span, c.node))
+        .collect();
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); conditions.len()];
+    for r in ctx
+        .refs
+        .iter()
+        .filter(|r| r.namespace == Namespace::Condition)
+    {
+        let from = spans
+            .iter()
+            .position(|s| s.start <= r.span.start && r.span.end <= s.end);
+        let to = conditions.iter().position(|c| c.name == r.name);
+        if let (Some(to), Some(list)) = (to, from.and_then(|f| edges.get_mut(f))) {
+            if !list.contains(&to) {
+                list.push(to);
+            }
+        }
+    }
+    for component in strongly_connected(&edges) {
+        let looped = component.len() > 1
+            || component
+                .first()
+                .is_some_and(|&v| edges.get(v).is_some_and(|e| e.contains(&v)));
+        if !looped {
+            continue;
+        }
+        for &member in &component {
+            let (Some(path), Some(condition)) = (
+                cycle_through(&edges, &component, member),
+                conditions.get(member),
+            ) else {
+                continue;
+            };
+            let names: Vec<&str> = path
+                .iter()
+                .filter_map(|&i| conditions.get(i).map(|c| c.name.as_str()))
+                .collect();
+            findings.push(error(
+                "circular-condition",
+                condition.name_span,
+                format!(
+                    "circular condition: {}; a condition cannot depend on itself",
+                    names.join(" → ")
+                ),
+            ));
+        }
+    }
 }
 
 fn check_unused(ctx: &Ctx, findings: &mut Vec<Finding>) {
@@ -101,6 +157,23 @@ mod tests {
         let unused = only(&findings, "unused-condition");
         assert_eq!(unused.span, span_of(text, "Lonely", 0));
         assert!(unused.unnecessary);
+    }
+
+    #[test]
+    fn circular_conditions() {
+        let text = "Conditions:\n  A: !And [!Condition B, !Equals [a, a]]\n  B: !Not [!Condition A]\n  C: !Equals [x, y]\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: C\nOutputs:\n  O:\n    Condition: A\n    Value: x\n";
+        let findings = run(text);
+        let circles: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "circular-condition")
+            .collect();
+        assert_eq!(circles.len(), 2, "{findings:#?}");
+        assert_eq!(circles[0].span, span_within(text, "  A:", "A"));
+        assert!(
+            circles[0].message.contains("A → B → A"),
+            "{}",
+            circles[0].message
+        );
     }
 
     #[test]

@@ -105,9 +105,19 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when the template's declarations may be incomplete: a macro or
-    /// an included snippet can add parameters, resources, conditions, ...
+    /// an included snippet can add parameters, resources, conditions, ...,
+    /// or a syntax error hid part of the text from the model.
     pub fn declarations_open(&self) -> bool {
-        self.transforms.declarations_open()
+        self.transforms.declarations_open() || self.partial()
+    }
+
+    /// True when syntax errors left the model incomplete.
+    pub fn partial(&self) -> bool {
+        self.doc
+            .problems
+            .iter()
+            .any(|p| p.kind == awsls_grammars::ProblemKind::Syntax)
+            || self.doc.limited.is_some()
     }
 
     /// True when an undeclared resource name may still exist once transforms ran.

@@ -157,7 +157,11 @@ pub fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
 
 /// A shortest cycle from `start` back to itself inside `component`, as the
 /// list of vertices with `start` at both ends.
-fn cycle_through(edges: &[Vec<usize>], component: &[usize], start: usize) -> Option<Vec<usize>> {
+pub fn cycle_through(
+    edges: &[Vec<usize>],
+    component: &[usize],
+    start: usize,
+) -> Option<Vec<usize>> {
     let mut previous: HashMap<usize, usize> = HashMap::new();
     let mut queue = VecDeque::from([start]);
     while let Some(v) = queue.pop_front() {

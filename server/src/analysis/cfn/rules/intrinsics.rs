@@ -97,6 +97,34 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     if !ctx.transforms.language_extensions {
         for_each_keys(ctx, findings);
     }
+    keys_with_siblings(ctx, findings);
+}
+
+/// `{Ref: A, Other: b}`: a function key must be alone in its mapping, or the
+/// mapping is not a function call at all.
+fn keys_with_siblings(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    for node in &ctx.doc.nodes {
+        let NodeKind::Mapping(entries) = &node.kind else {
+            continue;
+        };
+        if entries.len() < 2 {
+            continue;
+        }
+        for entry in entries {
+            let key = entry.key.text.as_str();
+            if key == "Condition" || key == "Fn::Transform" || !FUNCTIONS.contains(&key) {
+                continue;
+            }
+            if ctx.is_opaque(entry.key.span) {
+                continue;
+            }
+            findings.push(error(
+                "function-not-allowed",
+                unquoted(entry.key.span, key),
+                format!("`{key}` must be the only key of its mapping; move the other keys out or remove `{key}`"),
+            ));
+        }
+    }
 }
 
 /// Walks each declaration of a section, with no functions in `forbidden` attributes.
@@ -575,6 +603,15 @@ mod tests {
         assert!(only(&run(&text), "function-not-allowed")
             .message
             .contains("`Rules`"));
+    }
+
+    #[test]
+    fn a_function_key_must_be_alone() {
+        let text = property("{Ref: P, Extra: 1}");
+        assert_eq!(
+            only(&run(&text), "function-not-allowed").span,
+            span_within(&text, "{Ref: P", "Ref")
+        );
     }
 
     #[test]

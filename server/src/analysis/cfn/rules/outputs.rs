@@ -11,6 +11,42 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     if ctx.transforms.unknown_macro() {
         return;
     }
+    check_outputs(ctx, findings);
+    check_duplicate_exports(ctx, findings);
+}
+
+/// Export names are unique in an account and Region: two literal ones that
+/// are equal can never both be created.
+fn check_duplicate_exports(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let mut seen: Vec<(&str, awsls_grammars::Span)> = Vec::new();
+    for output in &ctx.template.outputs {
+        let Some(name) = doc
+            .get(output.node, "Export")
+            .and_then(|e| doc.get(e, "Name"))
+            .filter(|n| shape(doc, *n) == Shape::Scalar)
+        else {
+            continue;
+        };
+        let Some(text) = doc.str_value(name) else {
+            continue;
+        };
+        let span = ctx.span(name);
+        match seen.iter().find(|(t, _)| *t == text) {
+            Some((_, first)) => findings.push(
+                error(
+                    "duplicate-export-name",
+                    span,
+                    format!("export name `{text}` is already used by another output; export names must be unique"),
+                )
+                .with_related(*first, "the first export with this name"),
+            ),
+            None => seen.push((text, span)),
+        }
+    }
+}
+
+fn check_outputs(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let doc = ctx.doc;
     for output in &ctx.template.outputs {
         if is_special_key(&output.name) {
@@ -57,6 +93,15 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 format!("the `Value` of output `{}` is empty", output.name),
             )),
             Some(_) => {}
+        }
+        if let Some(description) = doc.get(output.node, "Description") {
+            if matches!(shape(doc, description), Shape::Mapping | Shape::Sequence) {
+                findings.push(error(
+                    "invalid-output",
+                    ctx.span(description),
+                    "an output's `Description` must be a string",
+                ));
+            }
         }
         if let Some(export) = doc.entry(output.node, "Export") {
             match shape(doc, export.value) {
@@ -118,6 +163,27 @@ mod tests {
             .collect();
         assert_eq!(unknown.len(), 2, "{findings:#?}");
         assert!(unknown[1].message.contains("did you mean `Value`?"));
+    }
+
+    #[test]
+    fn outputs_are_mappings_with_string_descriptions() {
+        let text = "Resources:\n  T:\n    Type: AWS::SNS::Topic\nOutputs:\n  Flat: x\n  Listy:\n    Description: [a]\n    Value: !Ref T\n";
+        let findings = run(text);
+        let spans: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "invalid-output")
+            .map(|f| f.span)
+            .collect();
+        assert_eq!(spans, vec![span_of(text, "x", 0), span_of(text, "[a]", 0)]);
+    }
+
+    #[test]
+    fn export_names_are_unique() {
+        let text = "Resources:\n  T:\n    Type: AWS::SNS::Topic\nOutputs:\n  A:\n    Value: !Ref T\n    Export: {Name: shared}\n  B:\n    Value: !Ref T\n    Export: {Name: shared}\n  C:\n    Value: !Ref T\n    Export: {Name: !Sub '${AWS::StackName}-shared'}\n";
+        let findings = run(text);
+        let f = only(&findings, "duplicate-export-name");
+        assert_eq!(f.span, span_of(text, "shared", 1));
+        assert_eq!(f.related[0].0, span_of(text, "shared", 0));
     }
 
     #[test]

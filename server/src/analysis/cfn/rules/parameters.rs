@@ -40,7 +40,14 @@ const AWS_TYPES: &[&str] = &[
     "AWS::Route53::HostedZone::Id",
 ];
 
-const BASIC_TYPES: &[&str] = &["String", "Number", "List<Number>", "CommaDelimitedList"];
+/// `List<String>` is not in the User Guide's list, but CloudFormation accepts it.
+const BASIC_TYPES: &[&str] = &[
+    "String",
+    "Number",
+    "List<Number>",
+    "List<String>",
+    "CommaDelimitedList",
+];
 
 const SSM_NAME: &str = "AWS::SSM::Parameter::Name";
 
@@ -58,7 +65,7 @@ pub fn is_valid_type(t: &str) -> bool {
     t.strip_prefix("AWS::SSM::Parameter::Value<")
         .and_then(|r| r.strip_suffix('>'))
         .is_some_and(|inner| {
-            matches!(inner, "String" | "List<String>" | "CommaDelimitedList") || is_aws_type(inner)
+            BASIC_TYPES.contains(&inner) || inner == SSM_NAME || is_aws_type(inner)
         })
 }
 
@@ -381,9 +388,10 @@ mod tests {
         }
         for t in [
             "string",
-            "List<String>",
-            "AWS::SSM::Parameter::Value<Number>",
+            "List<Strings>",
+            "AWS::SSM::Parameter::Value<Boolean>",
             "AWS::S3::Bucket",
+            "Boolean",
         ] {
             assert!(!is_valid_type(t), "{t}");
         }

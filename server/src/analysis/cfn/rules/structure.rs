@@ -48,7 +48,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         return;
     };
     let sam = ctx.transforms.sam;
-    let lenient = ctx.transforms.unknown_macro();
+    // A macro may rewrite the template; a syntax error may have cut it short.
+    let lenient = ctx.transforms.unknown_macro() || ctx.partial();
     for entry in entries {
         let name = entry.key.text.as_str();
         let known =
@@ -87,7 +88,9 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         }
     }
     check_version(ctx, findings);
-    check_description(ctx, findings);
+    if !ctx.partial() {
+        check_description(ctx, findings);
+    }
     if !lenient {
         check_resources_present(ctx, findings);
         check_logical_ids(ctx, findings);
@@ -301,6 +304,12 @@ mod tests {
         let bad = only(&findings, "invalid-logical-id");
         assert_eq!(bad.span, span_of(text, "My-Bucket", 0));
         assert!(bad.message.contains("letters A-Z"));
+    }
+
+    #[test]
+    fn syntax_errors_silence_the_checks_that_need_the_whole_template() {
+        let text = "AWSTemplateFormatVersion: '2010-09-09'\nDescription: 'a' b\nParameters:\n  P:\n    Type: String\n";
+        assert!(run(text).is_empty(), "{:#?}", run(text));
     }
 
     #[test]

@@ -134,3 +134,36 @@ fn rename_keeps_json_quotes() {
     let fixed = apply(text, &fix_titled(&found[0], "Rename").edits);
     assert!(fixed.contains("{\"QueueName\": \"q\"}"), "{fixed}");
 }
+
+#[test]
+fn wrap_a_single_value_in_a_list() {
+    let text = resource("AWS::SNS::Topic", "Subscription: notalist");
+    let found = yaml(&text);
+    let fixed = apply(&text, &fix_titled(&found[0], "Wrap").edits);
+    assert_eq!(
+        fixed,
+        resource("AWS::SNS::Topic", "Subscription: [notalist]")
+    );
+    let text = "{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\", \"Properties\": {\"Subscription\": \"x\"}}}}";
+    let found = json(text);
+    let fixed = apply(text, &fix_titled(&found[0], "Wrap").edits);
+    assert!(fixed.contains("\"Subscription\": [\"x\"]"), "{fixed}");
+}
+
+#[test]
+fn remove_one_of_two_exclusive_properties() {
+    let text = resource(
+        "AWS::EC2::Instance",
+        "ImageId: ami-1\nSubnetId: subnet-1\nNetworkInterfaces: []",
+    );
+    let found = yaml(&text);
+    let fixed = apply(
+        &text,
+        &fix_titled(&found[0], "Remove `NetworkInterfaces`").edits,
+    );
+    assert_eq!(
+        fixed,
+        resource("AWS::EC2::Instance", "ImageId: ami-1\nSubnetId: subnet-1")
+    );
+    assert!(yaml(&fixed).is_empty(), "{:?}", yaml(&fixed));
+}

@@ -2,6 +2,7 @@
 //! CloudFormation's conversions, intrinsic values, fixes and messages.
 
 mod combinators;
+mod custom_schema;
 mod fixes;
 mod intrinsics;
 mod measure;
