@@ -56,7 +56,12 @@ pub(crate) fn normalise(
         };
         let argument = match argument {
             Some(sequence) => b.push(content, sequence),
-            None => b.push(content, kind),
+            // `!Base64 {Fn::Sub: ...}`: the tagged content may itself be a
+            // long-form call.
+            None => {
+                let inner = normalise(b, content, kind, None);
+                b.push(content, inner)
+            }
         };
         return finish(
             b,

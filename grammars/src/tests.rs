@@ -684,3 +684,16 @@ fn byte_order_marks_are_ignored() {
     assert_eq!(yaml("\u{feff}a: 1"), "{a: \"1\":Integer}");
     assert_eq!(json("\u{feff}{\"a\": 1}"), "{a: \"1\":Integer}");
 }
+
+#[test]
+fn long_form_call_inside_a_short_tag_is_an_intrinsic_too() {
+    let doc = crate::parse("A: !Base64 {\"Fn::Sub\": \"${X}\"}\nB: !GetAZs {Ref: R}\n", Format::Yaml);
+    let root = doc.root().expect("root");
+    for (key, outer, inner) in [("A", "Fn::Base64", "Fn::Sub"), ("B", "Fn::GetAZs", "Ref")] {
+        let value = doc.get(root, key).expect("value");
+        let call = doc.intrinsic(value).expect("outer call");
+        assert_eq!(call.function, outer);
+        let argument = doc.intrinsic(call.argument).expect("inner call");
+        assert_eq!(argument.function, inner);
+    }
+}

@@ -3,6 +3,7 @@
 
 mod appspec;
 mod cfn_editing;
+mod cfn_properties;
 mod cfn_validation;
 mod check_cli;
 mod client;

@@ -270,6 +270,19 @@ mod editing {
     }
 
     #[test]
+    fn generated_resources_are_offered_as_targets() {
+        let body = "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      AutoPublishAlias: live\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /, Method: get}\n";
+        let refs = labels(&format!("{HEAD}{body}Outputs:\n  A:\n    Value: !Ref |\n"));
+        assert!(refs.iter().any(|l| l == "Fn.Alias"), "{refs:?}");
+        assert!(refs.iter().any(|l| l == "ServerlessRestApi"), "{refs:?}");
+        let atts = labels(&format!(
+            "{HEAD}{body}Outputs:\n  A:\n    Value: !GetAtt FnR|\n"
+        ));
+        assert!(atts.iter().any(|l| l == "FnRole"), "{atts:?}");
+        assert!(!atts.iter().any(|l| l == "Fn.Alias"), "{atts:?}");
+    }
+
+    #[test]
     fn plain_cloudformation_is_not_offered_sam_types() {
         let text = "Resources:\n  Fn:\n    Type: AWS::Serverless::|\n";
         let (s, offset) = at(text, "|");
