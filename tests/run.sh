@@ -7,5 +7,6 @@ cd "$(dirname "$0")/.."
 
 cargo test --workspace --all-targets
 if [ -x editors/run-tests.sh ] && [ "${AWSLS_SKIP_EDITOR_TESTS:-0}" != "1" ]; then
-  editors/run-tests.sh
+  # The debug binary `cargo test` just built serves the editors too.
+  AWSLS_BIN="${AWSLS_BIN:-$PWD/target/debug/awsls}" editors/run-tests.sh
 fi

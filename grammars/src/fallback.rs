@@ -252,9 +252,9 @@ impl Reader<'_> {
             self.deliver_key(key);
             return;
         }
+        // An empty plain value (`a:`, `a: !Ref`, `a: &x`) is a null, as tree-sitter reads it.
         let kind =
-            if style == ScalarStyle::Plain && value.is_empty() && tag.is_none() && anchor.is_none()
-            {
+            if style == ScalarStyle::Plain && value.is_empty() {
                 NodeKind::Null
             } else {
                 let kind = match style {

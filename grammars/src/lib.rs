@@ -47,9 +47,50 @@ pub(crate) fn parse_with_tree(text: &str, format: Format) -> (Document, Option<t
     if parsers::needs_fallback(format, text) {
         return (fallback::parse(text), None);
     }
+    if let Some(document) = clean_fallback(text, format) {
+        return (document, None);
+    }
     match parsers::parse_tree(text, format) {
-        Some(tree) => (convert::convert(&tree, text, format), Some(tree)),
+        Some(tree) => {
+            let document = convert::convert(&tree, text, format);
+            (second_opinion(document, text, format), Some(tree))
+        }
         None => (unparsed(text), None),
+    }
+}
+
+/// YAML read by the fallback parser when it reads all of it without a syntax
+/// error. On such text both parsers build the same model, and the fallback
+/// parser is several times faster than tree-sitter-yaml (and has no line
+/// limit), so it reads every YAML text first; tree-sitter is used only for
+/// text with syntax errors, where its recovery and messages are better.
+pub(crate) fn clean_fallback(text: &str, format: Format) -> Option<Document> {
+    if format != Format::Yaml {
+        return None;
+    }
+    let document = fallback::parse(text);
+    let clean = document.limited.is_none()
+        && !document
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::Syntax);
+    clean.then_some(document)
+}
+
+/// tree-sitter-yaml rejects some valid YAML (comment lines in certain places
+/// of a block mapping, for one). When it reports syntax errors, the text is
+/// read again with the fallback parser; if that reads it all without a syntax
+/// error, its document is the right one.
+pub(crate) fn second_opinion(document: Document, text: &str, format: Format) -> Document {
+    let has_syntax_error = |d: &Document| d.problems.iter().any(|p| p.kind == ProblemKind::Syntax);
+    if format != Format::Yaml || !has_syntax_error(&document) {
+        return document;
+    }
+    let other = fallback::parse(text);
+    if other.limited.is_none() && !has_syntax_error(&other) {
+        other
+    } else {
+        document
     }
 }
 

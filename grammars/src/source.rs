@@ -123,6 +123,10 @@ impl Source {
         } else if parsers::needs_fallback(self.format, &text) {
             self.tree = None;
             fallback::parse(&text)
+        } else if let Some(document) = crate::clean_fallback(&text, self.format) {
+            // Error-free YAML: the fast reader's model, no tree to keep.
+            self.tree = None;
+            document
         } else {
             let rope = &self.rope;
             let old = self.tree.take();
@@ -141,7 +145,7 @@ impl Source {
                 Some(tree) => {
                     let document = convert::convert(&tree, &text, self.format);
                     self.tree = Some(tree);
-                    document
+                    crate::second_opinion(document, &text, self.format)
                 }
                 None => unparsed(&text),
             }

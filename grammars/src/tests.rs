@@ -474,7 +474,12 @@ fn fallback_matches_tree_sitter_on_ordinary_yaml() {
         "base: &b\n  x: 1\nc: !If\n  - C\n  - &s !Sub 'x'\n  - *s\nd: !Join [',', [!Ref A, b]]\n".to_owned(),
     ];
     for text in &texts {
-        let fast = parse(text, Format::Yaml);
+        // `parse` itself reads error-free YAML with the fallback parser, so
+        // compare with tree-sitter's model explicitly.
+        let tree = parsers::parse_tree(text, Format::Yaml).expect("tree");
+        let fast = convert::convert(&tree, text, Format::Yaml);
+        assert!(fast.problems.is_empty(), "{:?}", fast.problems);
+        assert_eq!(parse(text, Format::Yaml), fallback::parse(text), "{text}");
         let slow = fallback::parse(text);
         assert!(slow.problems.is_empty(), "{:?}", slow.problems);
         let render = |d: &Document| d.roots.iter().map(|r| shape(d, *r)).collect::<Vec<_>>();
@@ -696,4 +701,16 @@ fn long_form_call_inside_a_short_tag_is_an_intrinsic_too() {
         let argument = doc.intrinsic(call.argument).expect("inner call");
         assert_eq!(argument.function, inner);
     }
+}
+
+#[test]
+fn valid_yaml_that_tree_sitter_rejects_gets_no_syntax_error() {
+    // A comment line at column 0 between `Resources:` and its first entry,
+    // after a flow sequence, trips tree-sitter-yaml's scanner.
+    let text = "Globals:\n  Api:\n    MethodSettings:\n      - LoggingLevel: ERROR\n\nResources:\n##########\n#   A role\n##########\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      Path: !Join [\"\", [\"/\", !Ref \"AWS::StackName\", \"/\"]]\n";
+    let doc = crate::parse(text, Format::Yaml);
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+    let root = doc.root().expect("root");
+    let resources = doc.get(root, "Resources").expect("Resources");
+    assert!(doc.get(resources, "Role").is_some());
 }

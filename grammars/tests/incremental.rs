@@ -167,9 +167,15 @@ fn long_yaml_sources_reparse_with_the_fallback_parser() {
         Some("Renamed")
     );
     assert_eq!(document.mapping(root).map(<[_]>::len), Some(11_000));
-    // Shrinking below the limit goes back to tree-sitter.
+    // Below the limit, error-free YAML is still read by the fast reader...
     let cut = edited.find("  R5000:").unwrap_or(edited.len());
     source.edit(Span::new(cut, edited.len()), "");
     source.reparse();
+    assert!(source.tree().is_none());
+    // ...and a syntax error brings tree-sitter back for its messages.
+    source.edit(Span::new(0, 0), "a: [1\n");
+    let broken = source.reparse();
     assert!(source.tree().is_some());
+    assert!(!broken.problems.is_empty());
+    assert_eq!(*broken, parse(&source.text().to_string(), Format::Yaml));
 }

@@ -763,13 +763,66 @@ fn large_template() -> String {
     out
 }
 
-/// Prints p50/p99 of completion and hover round trips over stdio on a
-/// 5,000-line template. Run with
+fn percentiles(
+    mut samples: Vec<std::time::Duration>,
+) -> (std::time::Duration, std::time::Duration) {
+    samples.sort();
+    let p50 = samples[samples.len() / 2];
+    let p99 = samples[(samples.len() * 99) / 100];
+    (p50, p99)
+}
+
+/// Prints p50/p99 of completion and hover on a 5,000-line template, first
+/// as analysis calls, then as round trips over stdio. Run with
 /// `cargo test -p awsls --release --test e2e latency_over_stdio -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn latency_over_stdio() {
     let text = large_template();
+    let snapshot = awsls::analysis::Snapshot::from_text("large.yaml", &text);
+    let middle = text.len() / 2;
+    let offset_of_needle =
+        |needle: &str, delta: usize| middle + text[middle..].find(needle).expect("needle") + delta;
+    let offsets = [
+        (
+            "property key",
+            offset_of_needle("      DelaySeconds: 5\n", 8),
+        ),
+        ("Ref target", offset_of_needle("!Ref Param", 6)),
+        (
+            "resource type",
+            offset_of_needle("Type: AWS::S3::Bucket", 12),
+        ),
+        ("GetAtt", offset_of_needle("!GetAtt Bucket", 15)),
+    ];
+    println!(
+        "template: {} lines, {} bytes",
+        text.lines().count(),
+        text.len()
+    );
+    for (name, offset) in offsets {
+        let samples = (0..200)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let entries = awsls::analysis::completion::complete(&snapshot, offset);
+                assert!(!entries.is_empty(), "{name}");
+                start.elapsed()
+            })
+            .collect();
+        let (p50, p99) = percentiles(samples);
+        println!("analysis completion      {name:14} p50={p50:?} p99={p99:?}");
+    }
+    for (name, offset) in offsets {
+        let samples = (0..200)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let _ = awsls::analysis::hover::hover(&snapshot, offset);
+                start.elapsed()
+            })
+            .collect();
+        let (p50, p99) = percentiles(samples);
+        println!("analysis hover           {name:14} p50={p50:?} p99={p99:?}");
+    }
     let mut client = Client::start();
     let uri = open(&mut client, "large.yaml", &text);
     let _ = client.diagnostics_for(&uri, 1);
@@ -787,16 +840,14 @@ fn latency_over_stdio() {
     ];
     for method in ["textDocument/completion", "textDocument/hover"] {
         for (name, position) in &cases {
-            let mut samples: Vec<std::time::Duration> = (0..200)
+            let samples = (0..200)
                 .map(|_| {
                     let start = std::time::Instant::now();
                     let _ = client.request(method, at(&uri, position.clone()));
                     start.elapsed()
                 })
                 .collect();
-            samples.sort();
-            let p50 = samples[samples.len() / 2];
-            let p99 = samples[(samples.len() * 99) / 100];
+            let (p50, p99) = percentiles(samples);
             println!("{method:24} {name:14} p50={p50:?} p99={p99:?}");
         }
     }

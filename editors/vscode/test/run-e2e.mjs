@@ -32,9 +32,10 @@ let results;
 let server;
 let browser;
 let serverLog = "";
+let root;
 
 before(async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "awsls-vscode-e2e-"));
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "awsls-vscode-e2e-"));
   const workspace = path.join(root, "workspace");
   const userData = path.join(root, "user-data");
   const extensions = path.join(root, "extensions");
@@ -47,15 +48,17 @@ before(async () => {
   fs.copyFileSync(path.join(fixtures, "plain-broken.yaml"), path.join(workspace, "plain.yaml"));
   fs.copyFileSync(path.join(fixtures, "template-unknown-type.json"), path.join(workspace, "template.json"));
   fs.cpSync(path.join(fixtures, "notes"), path.join(workspace, "notes"), { recursive: true });
+  // `awsls.server.path` is machine-overridable: in a remote window such as code-server it
+  // belongs in the remote machine's settings, which code-server keeps in Machine/.
+  fs.mkdirSync(path.join(userData, "Machine"), { recursive: true });
+  fs.writeFileSync(path.join(userData, "Machine", "settings.json"),
+    JSON.stringify({ "awsls.server.path": env("AWSLS_BIN") }, null, 2));
   const settings = {
-    "awsls.server.path": env("AWSLS_BIN"),
     "awsls.trace.server": "messages",
     "awsls.notes.paths": ["${workspaceFolder}/notes"],
     "security.workspace.trust.enabled": false,
     "workbench.startupEditor": "none",
     "workbench.tips.enabled": false,
-    "extensions.autoUpdate": false,
-    "extensions.autoCheckUpdates": false,
     "telemetry.telemetryLevel": "off",
     "chat.disableAIFeatures": true,
     // Only the server's completions count, not words picked from the buffer.
@@ -113,6 +116,13 @@ before(async () => {
 after(async () => {
   await browser?.close().catch(() => undefined);
   server?.kill("SIGTERM");
+  if (root) {
+    // Keep VS Code's logs (extension host, the awsls output channel) next to the screenshots.
+    const logs = path.join(env("AWSLS_ARTIFACTS"), "vscode-logs");
+    fs.rmSync(logs, { recursive: true, force: true });
+    fs.cpSync(path.join(root, "user-data", "logs"), logs, { recursive: true });
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
 
 const observed = () => {
@@ -122,6 +132,10 @@ const observed = () => {
 
 test("the probe ran every step without an error", () => {
   assert.deepEqual(observed().errors, []);
+});
+
+test("the machine settings reach the extension host", () => {
+  assert.equal(observed().serverPathSetting, env("AWSLS_BIN"));
 });
 
 test("the template opens as YAML and the awsls extension is active", () => {

@@ -1,6 +1,7 @@
 //! Publishing diagnostics: one worker per open document analyses the latest
 //! version and publishes it, coalescing edits that arrive while it works and
-//! never publishing for a stale version.
+//! never publishing for a stale version. A worker woken for a version it has
+//! already analysed (because its snapshot had caught up) does nothing.
 
 use std::sync::Arc;
 
@@ -47,17 +48,18 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
     let key = uri.as_str().to_string();
     receiver.mark_changed();
     while receiver.changed().await.is_ok() {
-        let version = *receiver.borrow_and_update();
+        receiver.borrow_and_update();
         let store = state.store.clone();
         let settings = state.settings();
+        let settings_used = format!("{settings:?}");
         let encoding = state.encoding();
         let worker_key = key.clone();
         let worker_uri = uri.clone();
         let result = blocking::run("diagnostics", move || {
+            // The newest text, which may be newer than the version this
+            // wake-up was for: analysing it now serves the edit already waiting.
             let snapshot = store.snapshot(&worker_key)?;
-            if snapshot.version != Some(version) {
-                return None;
-            }
+            let version = snapshot.version?;
             let enabled = snapshot.kind.is_some_and(|k| settings.enabled(k));
             let findings = if enabled {
                 analysis::diagnostics(&snapshot)
@@ -68,11 +70,11 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
                 .iter()
                 .map(|f| convert::diagnostic(&worker_uri, &snapshot.text, f, encoding))
                 .collect();
-            Some(diagnostics)
+            Some((version, diagnostics))
         })
         .await;
-        let diagnostics = match result {
-            Ok(Some(diagnostics)) => diagnostics,
+        let (version, diagnostics) = match result {
+            Ok(Some(found)) => found,
             Ok(None) => continue,
             Err(error) => {
                 state
@@ -85,8 +87,13 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
                 continue;
             }
         };
+        // Wake-ups for versions this analysis already covered (with the same
+        // settings) need no second analysis.
+        if *receiver.borrow() <= version && format!("{:?}", state.settings()) == settings_used {
+            receiver.borrow_and_update();
+        }
         // Publish only when no newer edit arrived while analysing.
-        if receiver.has_changed().unwrap_or(true) || state.store.version(&key) != Some(version) {
+        if state.store.version(&key) != Some(version) {
             continue;
         }
         state

@@ -27,6 +27,7 @@ async function observe(results, resultsPath) {
     throw new Error("no workspace folder is open");
   }
   results.customTags = vscode.workspace.getConfiguration("yaml").get("customTags");
+  results.serverPathSetting = vscode.workspace.getConfiguration("awsls").get("server.path");
 
   const template = vscode.Uri.file(path.join(folder.uri.fsPath, "template.yaml"));
   const document = await vscode.workspace.openTextDocument(template);

@@ -1,7 +1,8 @@
 //! Completion in SAM templates: `AWS::Serverless::*` types (only here, where
 //! the transform is present), their properties, `Globals` sections and
 //! properties, event source types and event properties, policy templates and
-//! their parameters, and deployment preference types. Everything else, and
+//! their parameters, deployment preference types and hooks, and the resources
+//! SAM generates as `Ref`/`Fn::GetAtt`/`DependsOn` targets. Everything else, and
 //! the CloudFormation types next to the SAM ones, comes from the
 //! CloudFormation completion.
 

@@ -5,6 +5,7 @@
 //! `Globals`, event sources, policies, package and deployment settings;
 //! hover and completion for all of these, falling back to CloudFormation's.
 
+mod completeness;
 mod completion;
 mod events;
 mod functions;

@@ -8,60 +8,86 @@ use crate::analysis::CompletionEntry;
 pub const MAX_ITEMS: usize = 200;
 
 /// How well `query` matches `candidate`, or `None` when it does not. Letters
-/// must appear in order (case-insensitive, punctuation ignored); matches at
-/// the start of a segment (`AWS::S3::Bucket` → `S`, `B`) and runs of
-/// consecutive letters score higher, a substring match highest.
+/// must appear in order (ASCII, case-insensitive, punctuation ignored);
+/// matches at the start of a segment (`AWS::S3::Bucket` → `S`, `B`) and runs
+/// of consecutive letters score higher, a substring match highest.
 pub fn score(query: &str, candidate: &str) -> Option<i64> {
-    let query: Vec<char> = query
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if query.is_empty() {
-        return Some(0);
-    }
-    let chars: Vec<char> = candidate.chars().collect();
-    let lower: Vec<char> = chars
-        .iter()
-        .map(|c| c.to_lowercase().next().unwrap_or(*c))
-        .collect();
-    let starts: Vec<bool> = (0..chars.len())
-        .map(|i| {
-            i == 0
-                || !chars[i - 1].is_alphanumeric()
-                || (chars[i].is_uppercase() && chars[i - 1].is_lowercase())
-                || (chars[i].is_ascii_digit() != chars[i - 1].is_ascii_digit())
-        })
-        .collect();
-    let mut best: Option<i64> = None;
-    for begin in 0..lower.len() {
-        if lower[begin] != query[0] || !(starts[begin] || begin == 0 || best.is_none()) {
-            continue;
-        }
-        if let Some(s) = match_from(&query, &lower, &starts, begin) {
-            best = Some(best.map_or(s, |b| b.max(s)));
-        }
-    }
-    let best = best?;
-    let flat_candidate: String = lower.iter().filter(|c| c.is_alphanumeric()).collect();
-    let flat_query: String = query.iter().collect();
-    let bonus = match flat_candidate.find(&flat_query) {
-        Some(0) => 60,
-        Some(_) => 30,
-        None => 0,
-    };
-    Some(best + bonus - (chars.len() as i64) / 8)
+    Matcher::new(query).score(candidate)
 }
 
-fn match_from(query: &[char], lower: &[char], starts: &[bool], begin: usize) -> Option<i64> {
+/// A query prepared once and matched against many candidates without allocating.
+pub struct Matcher {
+    /// Lowercase ASCII letters and digits of the query.
+    query: Vec<u8>,
+}
+
+impl Matcher {
+    pub fn new(query: &str) -> Matcher {
+        Matcher {
+            query: query
+                .bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase())
+                .collect(),
+        }
+    }
+
+    pub fn score(&self, candidate: &str) -> Option<i64> {
+        let query = self.query.as_slice();
+        let Some(&first) = query.first() else {
+            return Some(0);
+        };
+        let c = candidate.as_bytes();
+        // Cheap rejection: the letters must appear in order at all.
+        let mut qi = 0;
+        for b in c {
+            if qi < query.len() && b.to_ascii_lowercase() == query[qi] {
+                qi += 1;
+            }
+        }
+        if qi < query.len() {
+            return None;
+        }
+        let mut best: Option<i64> = None;
+        for begin in 0..c.len() {
+            if c[begin].to_ascii_lowercase() != first || !(is_start(c, begin) || best.is_none()) {
+                continue;
+            }
+            if let Some(s) = match_from(query, c, begin) {
+                best = Some(best.map_or(s, |b| b.max(s)));
+            }
+        }
+        let best = best?;
+        let bonus = match flat_find(c, query) {
+            Some(0) => 60,
+            Some(_) => 30,
+            None => 0,
+        };
+        Some(best + bonus - (c.len() as i64) / 8)
+    }
+}
+
+/// True when byte `i` starts a segment: after punctuation, at a lower-to-upper
+/// case change, or where letters and digits meet.
+fn is_start(c: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let (prev, cur) = (c[i - 1], c[i]);
+    !prev.is_ascii_alphanumeric()
+        || (cur.is_ascii_uppercase() && prev.is_ascii_lowercase())
+        || (cur.is_ascii_digit() != prev.is_ascii_digit())
+}
+
+fn match_from(query: &[u8], c: &[u8], begin: usize) -> Option<i64> {
     let mut score = 0i64;
     let mut qi = 0;
     let mut previous: Option<usize> = None;
     let mut i = begin;
-    while qi < query.len() && i < lower.len() {
-        if lower[i] == query[qi] {
+    while qi < query.len() && i < c.len() {
+        if c[i].to_ascii_lowercase() == query[qi] {
             score += 1;
-            if starts[i] {
+            if is_start(c, i) {
                 score += 8;
             }
             if previous.is_some_and(|p| p + 1 == i) {
@@ -75,11 +101,23 @@ fn match_from(query: &[char], lower: &[char], starts: &[bool], begin: usize) -> 
     (qi == query.len()).then_some(score)
 }
 
+/// Where `query` occurs in the candidate's letters and digits (punctuation
+/// skipped, case ignored), counted in those letters.
+fn flat_find(c: &[u8], query: &[u8]) -> Option<usize> {
+    let flat: Vec<u8> = c
+        .iter()
+        .filter(|b| b.is_ascii_alphanumeric())
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    flat.windows(query.len()).position(|w| w == query)
+}
+
 /// Filters `entries` by what was typed in each one's replace range (the text
 /// from its start to `offset`), orders them (best match first, then the
 /// order they were produced in), caps the list and fills `sort_text` and
 /// `filter_text`.
 pub fn finish(entries: Vec<CompletionEntry>, text: &str, offset: usize) -> Vec<CompletionEntry> {
+    let mut cached: Option<(usize, Matcher)> = None;
     let mut scored: Vec<(i64, usize, CompletionEntry)> = entries
         .into_iter()
         .enumerate()
@@ -88,7 +126,11 @@ pub fn finish(entries: Vec<CompletionEntry>, text: &str, offset: usize) -> Vec<C
                 .get(entry.replace.start..offset.max(entry.replace.start))
                 .unwrap_or("");
             let target = entry.filter_text.as_deref().unwrap_or(&entry.label);
-            let s = score(typed, target)?;
+            let matcher = match &cached {
+                Some((start, m)) if *start == entry.replace.start => m,
+                _ => &cached.insert((entry.replace.start, Matcher::new(typed))).1,
+            };
+            let s = matcher.score(target)?;
             Some((if typed.is_empty() { 0 } else { s }, i, entry))
         })
         .collect();

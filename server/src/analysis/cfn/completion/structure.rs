@@ -262,10 +262,11 @@ fn resource_types(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
         .text
         .get(ctx.cursor.word.start..ctx.cursor.offset)
         .unwrap_or("");
+    let matcher = rank::Matcher::new(typed);
     let mut matches: Vec<(i64, usize, &str)> = schema::cfn::type_names()
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| rank::score(typed, t).map(|s| (s, i, &**t)))
+        .filter_map(|(i, t)| matcher.score(t).map(|s| (s, i, &**t)))
         .collect();
     matches.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     matches
