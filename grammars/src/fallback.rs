@@ -253,20 +253,19 @@ impl Reader<'_> {
             return;
         }
         // An empty plain value (`a:`, `a: !Ref`, `a: &x`) is a null, as tree-sitter reads it.
-        let kind =
-            if style == ScalarStyle::Plain && value.is_empty() {
-                NodeKind::Null
-            } else {
-                let kind = match style {
-                    ScalarStyle::Plain => scalar::resolve_plain(value),
-                    _ => ScalarKind::String,
-                };
-                NodeKind::Scalar(Scalar {
-                    value: value.to_owned(),
-                    style,
-                    kind,
-                })
+        let kind = if style == ScalarStyle::Plain && value.is_empty() {
+            NodeKind::Null
+        } else {
+            let kind = match style {
+                ScalarStyle::Plain => scalar::resolve_plain(value),
+                _ => ScalarKind::String,
             };
+            NodeKind::Scalar(Scalar {
+                value: value.to_owned(),
+                style,
+                kind,
+            })
+        };
         let id = self.b.value(span, content, kind, tag, anchor);
         if anchor_id != 0 {
             self.anchor_ids.insert(anchor_id, id);

@@ -22,20 +22,51 @@ pub struct Source {
     dirty: bool,
     /// The text may contain `\r`, so rows must be counted by `\n` alone.
     has_cr: bool,
+    /// The text as of the last parse, which `document` describes.
+    parsed_text: Rope,
+    /// The lines touched by edits since the last parse, while every such edit
+    /// stayed within one line (no line break removed or inserted); `None`
+    /// once one did not, or in text with `\r`.
+    touched_lines: Option<Vec<usize>>,
 }
+
+/// More distinct lines than this edited between parses are not tracked.
+const MAX_TOUCHED_LINES: usize = 64;
 
 impl Source {
     /// Parses `text` as `format`.
     pub fn new(text: &str, format: Format) -> Source {
         let (document, tree) = parse_with_tree(text, format);
+        let rope = Rope::from_str(text);
         Source {
-            rope: Rope::from_str(text),
+            parsed_text: rope.clone(),
+            rope,
             format,
             tree,
             document: Arc::new(document),
             dirty: false,
             has_cr: text.contains('\r'),
+            touched_lines: Some(Vec::new()),
         }
+    }
+
+    /// The text the current [`Source::document`] was built from (the current
+    /// text unless edits are pending).
+    pub fn parsed_text(&self) -> &Rope {
+        &self.parsed_text
+    }
+
+    /// Whether line `line` (0-based) and every line's position are the same
+    /// in [`Source::parsed_text`] as in the current text: true when no edit
+    /// since the last parse inserted or removed a line break or touched
+    /// `line`. Requests about such a line can be answered from the parsed
+    /// document without waiting for a re-parse.
+    pub fn line_unchanged_since_parse(&self, line: usize) -> bool {
+        !self.dirty
+            || self
+                .touched_lines
+                .as_ref()
+                .is_some_and(|lines| !lines.contains(&line))
     }
 
     pub fn text(&self) -> &Rope {
@@ -78,6 +109,7 @@ impl Source {
         }
         let start_position = self.point(start);
         let old_end_position = self.point(end);
+        self.track_touched_line(start_position, old_end_position, new_text);
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, new_text);
         self.has_cr |= new_text.contains('\r');
@@ -152,7 +184,26 @@ impl Source {
         };
         self.document = Arc::new(document);
         self.dirty = false;
+        self.parsed_text = self.rope.clone();
+        self.touched_lines = Some(Vec::new());
         self.document()
+    }
+
+    /// Records the line an edit from `start` to `old_end` inserting `new_text`
+    /// touched, or stops tracking when it changes the lines' layout.
+    fn track_touched_line(&mut self, start: Point, old_end: Point, new_text: &str) {
+        let single_line = !self.has_cr && start.row == old_end.row && !new_text.contains(['\n', '\r']);
+        match self.touched_lines.as_mut() {
+            Some(lines) if single_line => {
+                if !lines.contains(&start.row) {
+                    lines.push(start.row);
+                }
+                if lines.len() > MAX_TOUCHED_LINES {
+                    self.touched_lines = None;
+                }
+            }
+            _ => self.touched_lines = None,
+        }
     }
 
     /// The tree-sitter point (row by `\n`, column in bytes) of byte `offset`.

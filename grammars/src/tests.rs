@@ -692,7 +692,10 @@ fn byte_order_marks_are_ignored() {
 
 #[test]
 fn long_form_call_inside_a_short_tag_is_an_intrinsic_too() {
-    let doc = crate::parse("A: !Base64 {\"Fn::Sub\": \"${X}\"}\nB: !GetAZs {Ref: R}\n", Format::Yaml);
+    let doc = crate::parse(
+        "A: !Base64 {\"Fn::Sub\": \"${X}\"}\nB: !GetAZs {Ref: R}\n",
+        Format::Yaml,
+    );
     let root = doc.root().expect("root");
     for (key, outer, inner) in [("A", "Fn::Base64", "Fn::Sub"), ("B", "Fn::GetAZs", "Ref")] {
         let value = doc.get(root, key).expect("value");

@@ -179,3 +179,28 @@ fn long_yaml_sources_reparse_with_the_fallback_parser() {
     assert!(!broken.problems.is_empty());
     assert_eq!(*broken, parse(&source.text().to_string(), Format::Yaml));
 }
+
+#[test]
+fn lines_untouched_since_the_last_parse_are_tracked() {
+    let text = "a: 1\nb: 2\nc: 3\n";
+    let mut source = Source::new(text, Format::Yaml);
+    assert!(source.line_unchanged_since_parse(0));
+    // Typing on line 1 leaves the other lines where they were.
+    source.edit(Span::new(9, 9), "0");
+    assert!(!source.line_unchanged_since_parse(1));
+    assert!(source.line_unchanged_since_parse(0));
+    assert!(source.line_unchanged_since_parse(2));
+    assert_eq!(source.parsed_text().to_string(), text);
+    assert_eq!(source.text().to_string(), "a: 1\nb: 20\nc: 3\n");
+    // A line break moves every later line: nothing is unchanged any more.
+    source.edit(Span::new(0, 0), "x: 0\n");
+    assert!(!source.line_unchanged_since_parse(0));
+    assert!(!source.line_unchanged_since_parse(2));
+    // A parse catches up.
+    source.reparse();
+    assert!(source.line_unchanged_since_parse(2));
+    assert_eq!(source.parsed_text().to_string(), source.text().to_string());
+    // Joining two lines by deleting a line break is a layout change too.
+    source.edit(Span::new(4, 5), "");
+    assert!(!source.line_unchanged_since_parse(3));
+}

@@ -24,6 +24,8 @@ struct OpenDocument {
     /// requests asking for the same version share one parse instead of each
     /// parsing it (on two cores, that halves the latency of both).
     parsing: Arc<Mutex<()>>,
+    /// The version the source's document was parsed at.
+    parsed_version: i32,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -70,6 +72,7 @@ impl Store {
                 source,
                 dirty: false,
                 parsing: Arc::new(Mutex::new(())),
+                parsed_version: version,
             },
         );
     }
@@ -116,6 +119,31 @@ impl Store {
     /// a caller that finds a parse under way waits for it and uses its result
     /// when no edit arrived meanwhile. Call from a blocking thread: it may take
     /// a while on a large document.
+    /// A snapshot for a request about line `line` (0-based): when only other
+    /// lines were edited since the last parse, and no line break was typed or
+    /// deleted, the last parsed snapshot answers it at once (its text and
+    /// document agree, and the request's line reads the same in it), so
+    /// completion and hover never wait for a re-parse of a large document.
+    /// Otherwise the same as [`Store::snapshot`].
+    pub fn snapshot_for_line(&self, uri: &str, line: usize) -> Option<Snapshot> {
+        {
+            let doc = self.documents.get(uri)?;
+            if !doc.dirty {
+                return Some(to_snapshot(&doc));
+            }
+            if doc.source.line_unchanged_since_parse(line) {
+                return Some(Snapshot::new(
+                    doc.name.clone(),
+                    Some(doc.parsed_version),
+                    doc.source.parsed_text().clone(),
+                    doc.source.format(),
+                    doc.source.document(),
+                ));
+            }
+        }
+        self.snapshot(uri)
+    }
+
     pub fn snapshot(&self, uri: &str) -> Option<Snapshot> {
         let parsing = {
             let doc = self.documents.get(uri)?;
@@ -133,10 +161,12 @@ impl Store {
         if doc.dirty {
             doc.source.reparse();
             doc.dirty = false;
+            doc.parsed_version = doc.version;
             if let Some(mut current) = self.documents.get_mut(uri) {
                 if current.version == doc.version && current.dirty {
                     current.source = doc.source.clone();
                     current.dirty = false;
+                    current.parsed_version = doc.version;
                 }
             }
         }
@@ -157,3 +187,60 @@ fn to_snapshot(doc: &OpenDocument) -> Snapshot {
 
 /// Shared handle to the store.
 pub type SharedStore = Arc<Store>;
+
+#[cfg(test)]
+mod tests {
+    use awsls_grammars::Span;
+
+    use super::*;
+
+    const URI: &str = "file:///t.yaml";
+    const TEXT: &str = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n";
+
+    fn edited_store() -> Store {
+        let store = Store::new();
+        store.open(URI, "t.yaml", 1, TEXT, None);
+        // Type on line 1 (the logical id).
+        let result = store.edit(URI, 2, |source| source.edit(Span::new(13, 13), "ueue"));
+        assert_eq!(result, Ok(()));
+        store
+    }
+
+    #[test]
+    fn requests_on_untouched_lines_use_the_last_parse() {
+        let store = edited_store();
+        let stale = store.snapshot_for_line(URI, 2).expect("snapshot");
+        assert_eq!(stale.version, Some(1));
+        assert_eq!(stale.text.to_string(), TEXT);
+        assert_eq!(*stale.document, awsls_grammars::parse(TEXT, Format::Yaml));
+        // The edited line needs the new text.
+        let fresh = store.snapshot_for_line(URI, 1).expect("snapshot");
+        assert_eq!(fresh.version, Some(2));
+        assert!(fresh.text.to_string().contains("Queue:"));
+        // Once parsed, every line gets the newest version.
+        assert_eq!(
+            store.snapshot_for_line(URI, 2).and_then(|s| s.version),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn snapshots_are_parsed_once_and_follow_edits() {
+        let store = edited_store();
+        let first = store.snapshot(URI).expect("snapshot");
+        let second = store.snapshot(URI).expect("snapshot");
+        assert_eq!(first.version, Some(2));
+        assert!(Arc::ptr_eq(&first.document, &second.document));
+        assert_eq!(
+            store.edit(URI, 2, |_| {}),
+            Err(EditError::StaleVersion {
+                current: 2,
+                received: 2
+            })
+        );
+        assert_eq!(
+            store.edit("file:///other", 3, |_| {}),
+            Err(EditError::NotOpen)
+        );
+    }
+}

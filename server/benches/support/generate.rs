@@ -202,7 +202,10 @@ fn group(g: usize, flavor: Flavor) -> Vec<(String, Value)> {
                     ("BillingMode", s("PAY_PER_REQUEST")),
                     (
                         "PointInTimeRecoverySpecification",
-                        map(vec![("PointInTimeRecoveryEnabled", reference("EnableBackups"))]),
+                        map(vec![(
+                            "PointInTimeRecoveryEnabled",
+                            reference("EnableBackups"),
+                        )]),
                     ),
                     (
                         "AttributeDefinitions",

@@ -45,9 +45,28 @@ pub fn diagnostics(snapshot: &Snapshot) -> Vec<Finding> {
         DocKind::IamPolicy => iam::check(snapshot, &mut findings),
         DocKind::AppSpec => appspec::check(snapshot, &mut findings),
     }
+    drop_cascades(&snapshot.document, &mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
     findings.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
     findings
+}
+
+/// A value the parser could only half read (`[a, b` with no `]`) should show
+/// the syntax error, not also a type error about the half it read: findings of
+/// other kinds whose range holds a syntax error are dropped.
+fn drop_cascades(document: &awsls_grammars::Document, findings: &mut Vec<Finding>) {
+    let errors: Vec<usize> = document
+        .problems
+        .iter()
+        .filter(|p| p.kind == awsls_grammars::ProblemKind::Syntax)
+        .map(|p| p.span.start)
+        .collect();
+    if errors.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        f.kind == syntax::KIND || !errors.iter().any(|&at| f.span.start <= at && at <= f.span.end)
+    });
 }

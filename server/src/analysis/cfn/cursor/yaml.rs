@@ -118,11 +118,10 @@ pub(super) fn cursor(text: &str, offset: usize) -> Cursor {
         .unwrap_or(text.len());
     let prefix = &text[line_start..offset];
     let current = parse_line(prefix);
-    let lines_above: Vec<&str> = text[..line_start].lines().collect();
     let mut path = if current.content == 0 && current.dashes.is_empty() {
         Vec::new()
     } else {
-        path_above(&lines_above, current.content, current.last_dash())
+        path_above(&text[..line_start], current.content, current.last_dash())
     };
     let mut space_before = false;
     let role = match current.key {
@@ -188,13 +187,18 @@ fn block_tag(value: &str) -> Option<&'static str> {
 
 /// The path to content at column `col` (inside the sequence item whose dash
 /// is at `dash`, when given), from the lines above it.
-fn path_above(lines: &[&str], col: usize, dash: Option<usize>) -> Vec<Seg> {
+fn path_above(above: &str, col: usize, dash: Option<usize>) -> Vec<Seg> {
     let mut reversed: Vec<Seg> = Vec::new();
     let mut col = col;
     let mut dash = dash;
     let mut index = 0usize;
     let mut previous: Vec<String> = Vec::new();
-    for raw in lines.iter().rev() {
+    for raw in above.lines().rev() {
+        // Deeper lines cannot hold the parent: skip them without parsing.
+        if dash.is_none() && raw.len() > col && raw.as_bytes().iter().take(col).all(|b| *b == b' ')
+        {
+            continue;
+        }
         let line = parse_line(raw);
         if line.blank {
             continue;

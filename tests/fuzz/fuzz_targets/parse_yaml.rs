@@ -1,0 +1,11 @@
+//! Arbitrary text read as YAML under a template, AppSpec or policy name,
+//! then every analysis at many offsets.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Some((name, text)) = awsls_fuzz::named_text(data, &awsls_fuzz::YAML_NAMES) {
+        awsls_fuzz::analyse(name, &text, awsls_grammars::Format::Yaml);
+    }
+});
