@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::client::{binary, file_uri, Client};
 
-/// The codes of the template rules (documented in docs/rules-cfn-template.md).
+/// The codes of the template rules (documented in docs/rules.md).
 const RULE_CODES: &[&str] = &[
     "unknown-section",
     "invalid-format-version",

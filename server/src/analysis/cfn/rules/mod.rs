@@ -2,7 +2,7 @@
 //! circular dependencies, intrinsic functions, parameters, conditions,
 //! mappings, outputs, the `Rules` section, quotas and transforms. Resource
 //! types and properties are checked against their schemas elsewhere
-//! (`cfn::properties`); rule codes are listed in `docs/rules-cfn-template.md`.
+//! (`cfn::properties`); rule codes are listed in `docs/rules.md`.
 
 mod conditions;
 mod context;
