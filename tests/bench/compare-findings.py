@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,13 +39,10 @@ LINE_SLACK = 1
 
 # Rule families: (name, what it covers, cfn-lint rule ids (regular expressions), awsls codes).
 # A cfn-lint finding and an awsls finding can be paired when one row lists both; the first
-# row that lists a rule id or code is its family in the summaries. Codes ending in `*` are
-# prefixes.
+# row that lists a rule id or code is its family in the summaries (so rows that also list
+# codes of other families for pairing come late). Codes ending in `*` are prefixes.
 FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
     ("syntax", "parse errors, duplicate keys", ["E0000"], ["syntax-error", "duplicate-key"]),
-    ("sam-transform", "SAM transform and SAM-only sections and types",
-     ["E0001", "E3038", "E3724", "W3001"],
-     ["sam-*", "unknown-section", "unknown-resource-type", "unknown-property"]),
     ("template", "top-level sections, format version, size and count quotas, logical ids",
      ["E100[1-5]", "E0002"],
      ["unknown-section", "invalid-section-type", "missing-resources", "invalid-format-version",
@@ -90,6 +88,9 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
     ("conditions", "the Conditions section and condition use", ["[EW]8\\d\\d\\d"],
      ["invalid-condition", "circular-condition", "unknown-condition", "resource-in-conditions",
       "unused-condition"]),
+    ("sam-transform", "SAM transform and SAM-only sections and types",
+     ["E0001", "E3038", "E3724", "W3001"],
+     ["sam-*", "unknown-section", "unknown-resource-type", "unknown-property"]),
     ("other-resource-checks", "other cfn-lint resource checks (tags, schedules, best practices)",
      ["[EWI]\\d{4}"], []),
 ]
@@ -139,10 +140,13 @@ class Measure:
     wall: float = 0.0
     max_rss_kb: int = 0
     runs: int = 0
-    # For cfn-lint: the time of the runs whose output was used, and how many runs
-    # aborted (a crash on one template loses the output of its whole batch).
-    used_wall: float = 0.0
+    # For cfn-lint: runs aborted by a crash (a crash on one template loses the output
+    # of its whole batch), and the pass that searched for the crashing templates.
     aborted: int = 0
+    search_wall: float = 0.0
+    search_runs: int = 0
+    # For awsls: the wall time of each repeated run (`wall` is their median).
+    walls: list[float] = field(default_factory=list)
 
     def add(self, wall: float, rss: int) -> None:
         self.wall += wall
@@ -210,16 +214,23 @@ def awsls_binary(explicit: str | None) -> Path:
     return built
 
 
-def run_awsls(binary: Path, folders: list[Path], timeout: float) -> tuple[list[Finding], Measure]:
-    out, stats = measured_run([str(binary), "check", "--format", "json", *map(str, folders)], timeout)
-    if stats["rc"] == "timeout":
-        raise SystemExit(f"awsls did not finish within {timeout:.0f} s")
-    try:
-        items = json.loads(out)
-    except json.JSONDecodeError as err:
-        raise SystemExit(f"awsls printed no JSON (exit code {stats['rc']}): {err}") from err
+def run_awsls(binary: Path, folders: list[Path], timeout: float, repeat: int) -> tuple[list[Finding], Measure]:
+    """Runs awsls `repeat` times; the findings are the first run's, the time the median."""
     measure = Measure()
-    measure.add(stats["wall"], stats["max_rss_kb"])
+    items = None
+    for _ in range(repeat):
+        out, stats = measured_run([str(binary), "check", "--format", "json", *map(str, folders)], timeout)
+        if stats["rc"] == "timeout":
+            raise SystemExit(f"awsls did not finish within {timeout:.0f} s")
+        if items is None:
+            try:
+                items = json.loads(out)
+            except json.JSONDecodeError as err:
+                raise SystemExit(f"awsls printed no JSON (exit code {stats['rc']}): {err}") from err
+        measure.walls.append(stats["wall"])
+        measure.max_rss_kb = max(measure.max_rss_kb, stats["max_rss_kb"])
+    measure.runs = 1
+    measure.wall = statistics.median(measure.walls)
     findings = [Finding("awsls", norm(i["file"]), int(i["line"]), i["code"], i["severity"], i["message"],
                         awsls_families(i["code"])) for i in items]
     return findings, measure
@@ -281,11 +292,10 @@ def cfn_lint_venv() -> Path:
     return exe
 
 
-def run_cfn_lint(files: list[Path], chunk: int, timeout: float) -> tuple[list[Finding], list[dict], Measure]:
+def cfn_lint_pass(exe: Path, files: list[Path], chunk: int, timeout: float) -> tuple[list[Finding], list[dict], Measure]:
     """Runs cfn-lint over the files, `chunk` files per process. cfn-lint aborts the whole
     run when one template makes it crash; such a chunk is split in halves until the
-    template is found, and the time of every run counts."""
-    exe = cfn_lint_venv()
+    template is found."""
     findings: list[Finding] = []
     crashes: list[dict] = []
     measure = Measure()
@@ -303,7 +313,6 @@ def run_cfn_lint(files: list[Path], chunk: int, timeout: float) -> tuple[list[Fi
             except json.JSONDecodeError:
                 items = None
         if isinstance(items, list):
-            measure.used_wall += stats["wall"]
             findings.extend(cfn_lint_finding(i, Path.cwd()) for i in items)
             continue
         measure.aborted += 1
@@ -314,6 +323,25 @@ def run_cfn_lint(files: list[Path], chunk: int, timeout: float) -> tuple[list[Fi
             reason = "timeout" if stats["rc"] == "timeout" else f"exit code {stats['rc']}, no JSON output"
             crashes.append({"file": norm(part[0]), "reason": reason})
     return findings, crashes, measure
+
+
+def run_cfn_lint(files: list[Path], chunk: int, timeout: float) -> tuple[list[Finding], list[dict], Measure]:
+    """Runs cfn-lint over the files. When some templates crash it, the batches split to
+    find them distort the time, so a second pass over the other templates, in full
+    batches, gives the findings and the time."""
+    exe = cfn_lint_venv()
+    findings, crashes, measure = cfn_lint_pass(exe, files, chunk, timeout)
+    if not crashes:
+        return findings, crashes, measure
+    crashed = {c["file"] for c in crashes}
+    rest = [f for f in files if norm(f) not in crashed]
+    print(f"cfn-lint crashed on {len(crashes)} templates; timing it again without them ...", file=sys.stderr)
+    again, new_crashes, timed = cfn_lint_pass(exe, rest, chunk, timeout)
+    if new_crashes:
+        return findings, crashes, measure
+    timed.search_wall = measure.wall
+    timed.search_runs = measure.runs
+    return again, crashes, timed
 
 
 # ---------------------------------------------------------------- comparison
@@ -407,7 +435,7 @@ def header(label: str, width: int) -> str:
 
 def relative(path: str) -> str:
     try:
-        return os.path.relpath(path, REPO.parent)
+        return os.path.relpath(path)
     except ValueError:
         return path
 
@@ -438,14 +466,16 @@ def print_report(result_errors: dict, result_all: dict, files: list[str], measur
             print(f"  {tool:<9} not run (precomputed results)")
         else:
             print(f"  {tool:<9} wall {m.wall:8.2f} s   peak RSS {m.max_rss_kb / 1024:8.1f} MiB   processes {m.runs}")
-            if m.aborted:
-                print(f"  {'':<9} {m.aborted} runs aborted by a crash and were split; "
-                      f"the runs whose output was used took {m.used_wall:.2f} s")
+            if len(m.walls) > 1:
+                print(f"  {'':<9} median of {len(m.walls)} runs: " + ", ".join(f"{w:.2f}" for w in m.walls) + " s")
+            if m.search_runs:
+                print(f"  {'':<9} without the templates that crash it; finding those took "
+                      f"{m.search_runs} more runs and {m.search_wall:.2f} s")
+            elif m.aborted:
+                print(f"  {'':<9} {m.aborted} runs aborted by a crash")
     a, c = measures.get("awsls"), measures.get("cfn-lint")
     if a and c and a.wall > 0 and a.max_rss_kb > 0:
-        used = c.used_wall if c.aborted else c.wall
-        print(f"  cfn-lint / awsls: wall x{used / a.wall:.1f} (runs used; x{c.wall / a.wall:.1f} with aborted runs), "
-              f"peak RSS x{c.max_rss_kb / a.max_rss_kb:.1f}")
+        print(f"  cfn-lint / awsls: wall x{c.wall / a.wall:.1f}, peak RSS x{c.max_rss_kb / a.max_rss_kb:.1f}")
 
 
 def to_json(result_errors: dict, result_all: dict, files: list[str], measures: dict,
@@ -478,6 +508,7 @@ def main() -> int:
     parser.add_argument("--awsls", help="awsls binary (default: target/release/awsls, built if missing)")
     parser.add_argument("--chunk", type=int, default=200, help="templates per cfn-lint process (default 200)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per tool run (default 900)")
+    parser.add_argument("--repeat", type=int, default=3, help="awsls runs to take the median time of (default 3)")
     parser.add_argument("--all-templates", action="store_true", help="list templates without errors too")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the full comparison to OUT")
     args = parser.parse_args()
@@ -488,12 +519,12 @@ def main() -> int:
     missing = [str(f) for f in folders if not f.exists()]
     if missing:
         parser.error(f"no such file or folder: {', '.join(missing)}")
-    if args.chunk < 1:
-        parser.error("--chunk must be at least 1")
+    if args.chunk < 1 or args.repeat < 1:
+        parser.error("--chunk and --repeat must be at least 1")
 
     paths = template_files(folders)
     files = [norm(p) for p in paths]
-    awsls, awsls_measure = run_awsls(awsls_binary(args.awsls), folders, args.timeout)
+    awsls, awsls_measure = run_awsls(awsls_binary(args.awsls), folders, args.timeout, args.repeat)
 
     cfn_measure = None
     if args.run_cfn_lint:

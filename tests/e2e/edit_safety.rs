@@ -474,12 +474,15 @@ fn syntax_problems(doc: &Document) -> usize {
 
 /// Every mapping key of the document with the keys above it (outermost
 /// first); intrinsics and sequences add no level.
-fn key_paths(doc: &Document) -> Vec<(Span, String, Vec<(Span, String)>)> {
+/// A mapping key (span and text) and the keys above it, outermost first.
+type KeyPath = (Span, String, Vec<(Span, String)>);
+
+fn key_paths(doc: &Document) -> Vec<KeyPath> {
     fn walk(
         doc: &Document,
         node: NodeId,
         path: &mut Vec<(Span, String)>,
-        out: &mut Vec<(Span, String, Vec<(Span, String)>)>,
+        out: &mut Vec<KeyPath>,
         depth: usize,
     ) {
         if depth > 64 {
@@ -724,8 +727,17 @@ fn check_incremental(name: &str, text: &str, edits: &[(usize, usize, &str, bool)
     );
 }
 
+/// Cases per property: a few seconds' worth by default, more with
+/// `AWSLS_EDIT_SAFETY_CASES` for a longer search.
+fn cases() -> u32 {
+    std::env::var("AWSLS_EDIT_SAFETY_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(24)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn analyses_answer_within_the_text((name, text) in mutated_template(), picks in prop::collection::vec(any::<prop::sample::Index>(), 6)) {
