@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo test --workspace --all-targets
+cargo test --workspace
 if [ -x editors/run-tests.sh ] && [ "${AWSLS_SKIP_EDITOR_TESTS:-0}" != "1" ]; then
   # The debug binary `cargo test` just built serves the editors too.
   AWSLS_BIN="${AWSLS_BIN:-$PWD/target/debug/awsls}" editors/run-tests.sh
