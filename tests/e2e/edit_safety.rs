@@ -562,14 +562,15 @@ fn check_edit_is_safe(name: &str, text: &str, edits: &[TextEdit], what: &str) ->
 
 /// Every quick fix of every finding, and every refactoring offered at the
 /// start of every node.
-fn check_all_code_actions(name: &str, text: &str) -> usize {
-    let mut checked = 0;
+/// Returns how many (quick fixes, refactorings) were checked.
+fn check_all_code_actions(name: &str, text: &str) -> (usize, usize) {
+    let (mut fixes, mut refactorings) = (0, 0);
     let snapshot = Snapshot::from_text(name, text);
     for finding in diagnostics(&snapshot) {
         for fix in &finding.fixes {
             let what = format!("quick fix `{}` of {}", fix.title, finding.code);
             check_edit_is_safe(name, text, &fix.edits, &what);
-            checked += 1;
+            fixes += 1;
         }
     }
     let mut starts: Vec<usize> = snapshot
@@ -587,10 +588,10 @@ fn check_all_code_actions(name: &str, text: &str) -> usize {
             }
             let what = format!("refactoring `{}` at {start}", action.title);
             check_edit_is_safe(name, text, &action.edits, &what);
-            checked += 1;
+            refactorings += 1;
         }
     }
-    checked
+    (fixes, refactorings)
 }
 
 /// Every declared name renamed to a fresh one: the edits are exactly the
@@ -817,9 +818,33 @@ fn generated_templates_are_clean_yaml_and_json() {
         assert_eq!(snapshot.kind, Some(DocKind::CloudFormation));
         // Short to long form for each of `!If`, `!Sub`, `!Join`, `!Ref`,
         // `!GetAtt` in YAML, and an extract-parameter somewhere in both.
-        let actions = check_all_code_actions(name, &text);
-        assert!(actions >= 2, "{actions} code actions checked in\n{text}");
+        let (_, refactorings) = check_all_code_actions(name, &text);
+        assert!(refactorings >= 2, "{refactorings} refactorings in\n{text}");
         // Env, IsProd, Queue and the output.
         assert_eq!(check_all_renames(name, &text), 4, "{text}");
+    }
+}
+
+#[test]
+fn misspellings_get_quick_fixes_that_are_safe() {
+    let model = Model {
+        parameters: vec!["Stage"],
+        conditions: vec![],
+        resources: vec![Resource {
+            name: "Queue",
+            kind: "AWS::SQS::Queu",
+            condition: None,
+            depends_on: Some("Stgae"),
+            properties: vec![("Nmae", Value::Ref("Stgae"))],
+        }],
+        outputs: vec![Value::GetAtt("Queu")],
+        short: false,
+    };
+    for (name, text) in [
+        ("template.yaml", render_yaml(&model)),
+        ("template.json", render_json(&model)),
+    ] {
+        let (fixes, _) = check_all_code_actions(name, &text);
+        assert!(fixes >= 2, "{fixes} quick fixes in\n{text}");
     }
 }
