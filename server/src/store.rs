@@ -201,7 +201,7 @@ mod tests {
         let store = Store::new();
         store.open(URI, "t.yaml", 1, TEXT, None);
         // Type on line 1 (the logical id).
-        let result = store.edit(URI, 2, |source| source.edit(Span::new(13, 13), "ueue"));
+        let result = store.edit(URI, 2, |source| source.edit(Span::new(14, 14), "ueue"));
         assert_eq!(result, Ok(()));
         store
     }

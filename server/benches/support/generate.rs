@@ -698,7 +698,7 @@ fn json(value: &Value, level: usize, out: &mut String) {
             out.push('}');
         }
         Value::Fn(function, argument) => {
-            out.push_str("{");
+            out.push('{');
             json_string(function, out);
             out.push_str(": ");
             json(argument, level, out);
