@@ -303,6 +303,18 @@ impl<'t> Converter<'t> {
                 let id = match content {
                     Some(Content::Id(id)) => id,
                     Some(Content::Kind(kind, content)) => {
+                        // In a sequence written at its key's own column,
+                        // tree-sitter-yaml hangs the first item's tag and
+                        // anchor on the sequence; the item keeps them too.
+                        let inside = |start: usize| start > content.start;
+                        let (tag, anchor) = if matches!(kind, NodeKind::Sequence(_)) {
+                            (
+                                tag.filter(|t| !inside(t.span.start)),
+                                anchor.filter(|a| !inside(a.span.start)),
+                            )
+                        } else {
+                            (tag, anchor)
+                        };
                         self.b.value(span, content, kind, tag, anchor)
                     }
                     None => {

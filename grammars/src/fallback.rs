@@ -198,7 +198,14 @@ impl Reader<'_> {
                     FrameKind::Sequence { items: Vec::new() }
                 };
                 let as_key = self.wants_key();
-                let (tag, anchor, content_start) = self.properties(span, tag.as_deref());
+                // The event's mark can sit on the first item of a sequence
+                // written at its key's column (`- !Ref X`): read a tag or an
+                // anchor from the text only when the parser reports one.
+                let (tag, anchor, content_start) = if tag.is_none() && anchor_id == 0 {
+                    (None, None, span.start)
+                } else {
+                    self.properties(span, tag.as_deref())
+                };
                 let mut frame = Frame::new(kind, span);
                 frame.tag = tag;
                 frame.anchor = anchor;
@@ -231,15 +238,46 @@ impl Reader<'_> {
             SaphyrStyle::Folded => ScalarStyle::Folded,
         };
         if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
-            // The event's span starts at the content; the node starts at its `|`/`>` header.
-            let before = self.b.text.get(..span.start).unwrap_or("");
+            // The event's span starts at the content; the node starts at its
+            // `|`/`>` header. The parser's start mark can be stale (it may
+            // point into an earlier block scalar), so the header is looked for
+            // after the end of what the enclosing collection has read so far.
+            let floor = self.frames.last().map_or(0, |f| f.last_end).min(span.end);
+            let stale = span.start < floor;
+            if stale {
+                span.start = floor;
+            }
             // Like tree-sitter, end the node after its last non-blank character.
             let body = self.b.text.get(span.start..span.end).unwrap_or("");
             span.end = span.start + body.trim_end().len();
-            if let Some(header) = before.rfind(['|', '>']) {
+            // A tagged block scalar's mark is at its tag, and the header
+            // follows the tag; an untagged one's mark is at its content.
+            let at_header = self
+                .b
+                .text
+                .get(content_start..)
+                .is_some_and(|t| t.starts_with(['|', '>']));
+            let header = if at_header {
+                Some(content_start)
+            } else if stale {
+                self.b
+                    .text
+                    .get(floor..span.end)
+                    .and_then(|t| t.find(['|', '>']))
+                    .map(|i| floor + i)
+            } else {
+                self.b.text.get(..span.start).and_then(|t| t.rfind(['|', '>']))
+            };
+            if let Some(header) = header {
                 content_start = header;
                 if tag.is_none() && anchor.is_none() {
                     span.start = header;
+                } else if stale {
+                    // The tag or anchor sits between the key and the header.
+                    let props = self.b.text.get(floor..header).unwrap_or("");
+                    span.start = props
+                        .find(['!', '&'])
+                        .map_or(header, |i| floor + i);
                 }
             }
         }

@@ -717,3 +717,28 @@ fn valid_yaml_that_tree_sitter_rejects_gets_no_syntax_error() {
     let resources = doc.get(root, "Resources").expect("Resources");
     assert!(doc.get(resources, "Role").is_some());
 }
+
+#[test]
+fn tag_on_the_first_item_of_an_indentless_sequence_stays_on_the_item() {
+    let text = "Tags:\n- !Ref AWS::NoValue\n- Key: a\n  Value: b\n";
+    let doc = crate::parse(text, Format::Yaml);
+    let root = doc.root().expect("root");
+    let tags = doc.get(root, "Tags").expect("Tags");
+    let items = doc.sequence(tags).expect("a plain sequence, not a call");
+    assert_eq!(items.len(), 2);
+    assert_eq!(doc.intrinsic(items[0]).map(|i| i.function.as_str()), Some("Ref"));
+    assert!(doc.node(tags).tag.is_none());
+}
+
+#[test]
+fn a_tagged_block_scalar_after_another_block_scalar_has_its_own_span() {
+    let text = "c: !Sub\n  - |\n    fetch ${k}\n  - k: v\nd: !Sub |\n  x=${AWS::StackId}\n";
+    for doc in [crate::parse(text, Format::Yaml), crate::fallback::parse(text)] {
+        let root = doc.root().expect("root");
+        let d = doc.get(root, "d").expect("d");
+        let call = doc.intrinsic(d).expect("Fn::Sub");
+        let body = doc.node(call.argument).span;
+        assert_eq!(&text[body.start..body.start + 1], "|", "{body:?}");
+        assert!(body.start > text.find("d:").unwrap_or(0));
+    }
+}

@@ -848,3 +848,57 @@ fn misspellings_get_quick_fixes_that_are_safe() {
         assert!(fixes >= 2, "{fixes} quick fixes in\n{text}");
     }
 }
+
+/// Texts that stress the parsers and analyses, each run through every
+/// analysis at its start, middle and end (in the test thread's 2 MB stack,
+/// the size of the server's worker threads).
+#[test]
+fn hostile_texts_go_through_every_analysis() {
+    let depth = 3000;
+    let head = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: ";
+    let mut block = String::from("AWSTemplateFormatVersion: \"2010-09-09\"\nMetadata:\n");
+    for level in 1..depth {
+        block.push_str(&" ".repeat(level.min(3000)));
+        block.push_str("a:\n");
+    }
+    let mut laughs =
+        String::from("AWSTemplateFormatVersion: \"2010-09-09\"\nMetadata:\n  a0: &a0 [x, x]\n");
+    for i in 1..40 {
+        laughs.push_str(&format!("  a{i}: &a{i} [*a{}, *a{}]\n", i - 1, i - 1));
+    }
+    laughs.push_str(
+        "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: *a39\n",
+    );
+    let cases = [
+        ("template.yaml", format!("{head}{}{}\n", "[".repeat(depth), "]".repeat(depth))),
+        ("template.yaml", format!("{head}{}\n", "[".repeat(depth))),
+        ("template.yaml", format!("{head}{}\n", "!Ref ".repeat(depth))),
+        ("template.yaml", format!("{head}{}x\n", "- ".repeat(depth))),
+        ("template.yaml", block),
+        ("template.yaml", laughs),
+        (
+            "template.json",
+            format!(
+                "{{\"Resources\": {{\"Q\": {{\"Type\": \"AWS::SQS::Queue\", \"Properties\": {}{}}}}}}}",
+                "{\"Fn::If\": [".repeat(depth),
+                "]}".repeat(depth)
+            ),
+        ),
+        ("template.yaml", "\u{feff}".to_string()),
+        (
+            "template.yaml",
+            "AWSTemplateFormatVersion: x\rResources:\r  Q:\r\tType: [\r".to_string(),
+        ),
+        ("appspec.yml", "version: 0.0\nhooks:\n  - ".repeat(200)),
+        ("policy.json", "{\"Statement\": [".repeat(depth)),
+    ];
+    for (name, text) in &cases {
+        let offsets = [0, floor_boundary(text, text.len() / 2), text.len()];
+        analyse_all(name, text, &offsets);
+        check_incremental(
+            name,
+            text,
+            &[(text.len() / 2, 3, "]\n", true), (0, 0, "#", false)],
+        );
+    }
+}

@@ -93,8 +93,11 @@ pub fn analyse(name: &str, text: &str, format: Format) {
 
 fn assert_in_text(text: &str, span: Span, what: &str) {
     assert!(
-        span.start <= span.end && span.end <= text.len(),
-        "{what}: span {span:?} outside the text of {} bytes",
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end),
+        "{what}: span {span:?} is not a range of the text of {} bytes",
         text.len()
     );
 }
