@@ -16,6 +16,7 @@ mod errors;
 mod fallback;
 mod format;
 mod intrinsic;
+mod lenient;
 mod parsers;
 mod scalar;
 
@@ -88,9 +89,13 @@ pub(crate) fn second_opinion(document: Document, text: &str, format: Format) -> 
     }
     let other = fallback::parse(text);
     if other.limited.is_none() && !has_syntax_error(&other) {
-        other
-    } else {
-        document
+        return other;
+    }
+    // Multi-line flow collections left of their key's column: flattened,
+    // with every offset kept, they may read cleanly.
+    match lenient::flatten_flow_collections(text).map(|flat| fallback::parse(&flat)) {
+        Some(flat) if flat.limited.is_none() && !has_syntax_error(&flat) => flat,
+        _ => document,
     }
 }
 
