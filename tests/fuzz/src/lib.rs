@@ -13,7 +13,7 @@ pub const YAML_NAMES: [&str; 3] = ["template.yaml", "appspec.yml", "policy.yaml"
 pub const JSON_NAMES: [&str; 3] = ["template.json", "appspec.json", "policy.json"];
 
 /// Splits a fuzz input into a file name (from its first byte) and its text.
-pub fn named_text<'a>(data: &'a [u8], names: &[&'static str]) -> Option<(&'static str, String)> {
+pub fn named_text(data: &[u8], names: &[&'static str]) -> Option<(&'static str, String)> {
     let (first, rest) = data.split_first()?;
     let name = names.get(usize::from(*first) % names.len())?;
     Some((name, String::from_utf8_lossy(rest).into_owned()))
