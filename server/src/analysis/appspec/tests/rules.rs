@@ -290,7 +290,7 @@ fn wrong_types() {
         &yaml(text),
         "appspec-wrong-type",
         "`files` must be a list, not a mapping.",
-        Span::new(span_of(text, "source", 0).start, text.len()),
+        Span::new(span_of(text, "source", 0).start, text.trim_end().len()),
     );
 }
 
