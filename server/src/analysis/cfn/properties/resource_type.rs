@@ -78,7 +78,22 @@ pub(super) fn schema_for(
         return None;
     }
     let name = scalar.value.as_str();
-    if name.starts_with("AWS::Serverless::") || name.ends_with("::MODULE") {
+    if name.starts_with("AWS::Serverless::") {
+        // SAM types are checked by the SAM analysis; without the transform
+        // CloudFormation rejects them.
+        if snapshot.kind != Some(crate::analysis::DocKind::Sam) {
+            findings.push(Finding::error(
+                KIND,
+                "serverless-without-transform",
+                n.span,
+                format!(
+                    "`{name}` is a SAM type: add `Transform: AWS::Serverless-2016-10-31` to the template"
+                ),
+            ));
+        }
+        return None;
+    }
+    if name.ends_with("::MODULE") {
         return None;
     }
     if name.starts_with("Custom::") && name.len() > "Custom::".len() {

@@ -77,7 +77,7 @@ fn case_slips_in_other_namespaces_are_reported() {
 
 #[test]
 fn serverless_types_are_left_to_sam() {
-    let text = "Resources:\n  F:\n    Type: AWS::Serverless::Functon\n    Properties: {Nope: 1}\n";
+    let text = "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Functon\n    Properties: {Nope: 1}\n";
     assert!(yaml(text).is_empty());
 }
 
@@ -110,4 +110,18 @@ fn macro_transforms_switch_checks_off() {
 fn non_string_types_are_left_alone() {
     let text = "Resources:\n  A:\n    Type: !Rain::Module bucket.yaml\n  B:\n    Type: {\"Rain::Module\": x}\n  C:\n    Type: 3\n";
     assert!(yaml(text).is_empty());
+}
+
+#[test]
+fn sam_type_without_the_transform_is_reported() {
+    let text = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  F:\n    Type: AWS::Serverless::Function\n";
+    let found = yaml(text);
+    assert_eq!(
+        brief(text, &found),
+        vec![(
+            "serverless-without-transform",
+            "AWS::Serverless::Function",
+            "`AWS::Serverless::Function` is a SAM type: add `Transform: AWS::Serverless-2016-10-31` to the template".to_string()
+        )]
+    );
 }
