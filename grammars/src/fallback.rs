@@ -266,7 +266,10 @@ impl Reader<'_> {
                     .and_then(|t| t.find(['|', '>']))
                     .map(|i| floor + i)
             } else {
-                self.b.text.get(..span.start).and_then(|t| t.rfind(['|', '>']))
+                self.b
+                    .text
+                    .get(..span.start)
+                    .and_then(|t| t.rfind(['|', '>']))
             };
             if let Some(header) = header {
                 content_start = header;
@@ -275,9 +278,7 @@ impl Reader<'_> {
                 } else if stale {
                     // The tag or anchor sits between the key and the header.
                     let props = self.b.text.get(floor..header).unwrap_or("");
-                    span.start = props
-                        .find(['!', '&'])
-                        .map_or(header, |i| floor + i);
+                    span.start = props.find(['!', '&']).map_or(header, |i| floor + i);
                 }
             }
         }

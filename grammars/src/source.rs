@@ -192,7 +192,8 @@ impl Source {
     /// Records the line an edit from `start` to `old_end` inserting `new_text`
     /// touched, or stops tracking when it changes the lines' layout.
     fn track_touched_line(&mut self, start: Point, old_end: Point, new_text: &str) {
-        let single_line = !self.has_cr && start.row == old_end.row && !new_text.contains(['\n', '\r']);
+        let single_line =
+            !self.has_cr && start.row == old_end.row && !new_text.contains(['\n', '\r']);
         match self.touched_lines.as_mut() {
             Some(lines) if single_line => {
                 if !lines.contains(&start.row) {

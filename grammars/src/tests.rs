@@ -726,14 +726,20 @@ fn tag_on_the_first_item_of_an_indentless_sequence_stays_on_the_item() {
     let tags = doc.get(root, "Tags").expect("Tags");
     let items = doc.sequence(tags).expect("a plain sequence, not a call");
     assert_eq!(items.len(), 2);
-    assert_eq!(doc.intrinsic(items[0]).map(|i| i.function.as_str()), Some("Ref"));
+    assert_eq!(
+        doc.intrinsic(items[0]).map(|i| i.function.as_str()),
+        Some("Ref")
+    );
     assert!(doc.node(tags).tag.is_none());
 }
 
 #[test]
 fn a_tagged_block_scalar_after_another_block_scalar_has_its_own_span() {
     let text = "c: !Sub\n  - |\n    fetch ${k}\n  - k: v\nd: !Sub |\n  x=${AWS::StackId}\n";
-    for doc in [crate::parse(text, Format::Yaml), crate::fallback::parse(text)] {
+    for doc in [
+        crate::parse(text, Format::Yaml),
+        crate::fallback::parse(text),
+    ] {
         let root = doc.root().expect("root");
         let d = doc.get(root, "d").expect("d");
         let call = doc.intrinsic(d).expect("Fn::Sub");

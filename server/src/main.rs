@@ -86,8 +86,11 @@ fn main() -> ExitCode {
 }
 
 fn serve(notes: Vec<PathBuf>) -> ExitCode {
+    // Few blocking threads: analyses are short, and each idle thread keeps a
+    // malloc arena of its own.
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(8)
         .build()
     {
         Ok(runtime) => runtime,

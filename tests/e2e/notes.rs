@@ -21,11 +21,20 @@ fn temp_dir(tag: &str) -> PathBuf {
 
 fn hover_text(client: &mut Client, uri: &str, line: u32, character: u32) -> String {
     let hover = client.hover(uri, line, character);
-    hover["contents"]["value"].as_str().unwrap_or_default().to_string()
+    hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Hovers until `pred` holds for the text (notes load in the background).
-fn hover_until(client: &mut Client, uri: &str, line: u32, character: u32, pred: impl Fn(&str) -> bool) -> String {
+fn hover_until(
+    client: &mut Client,
+    uri: &str,
+    line: u32,
+    character: u32,
+    pred: impl Fn(&str) -> bool,
+) -> String {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let text = hover_text(client, uri, line, character);
@@ -62,22 +71,35 @@ fn user_notes_folder_is_indexed_linked_and_reindexed_on_change() {
     )
     .expect("write note");
     // A note that cannot be read: a link to nowhere.
-    std::os::unix::fs::symlink("/no/such/target/file.md", dir.join("unreadable.md")).expect("symlink");
+    std::os::unix::fs::symlink("/no/such/target/file.md", dir.join("unreadable.md"))
+        .expect("symlink");
     let options = json!({"notes": {"paths": [dir.to_string_lossy()]}});
-    let mut client = Client::start_with(json!({"window": {"workDoneProgress": true}, "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}), Some(options));
+    let mut client = Client::start_with(
+        json!({"window": {"workDoneProgress": true}, "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+        Some(options),
+    );
     let uri = file_uri("appspec.yml");
     client.open(&uri, "yaml", 1, APPSPEC);
     client.diagnostics_for(&uri, 1);
     let text = hover_until(&mut client, &uri, 6, 5, |t| t.contains("zebra-first"));
-    let ended = client.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+    let ended =
+        client.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
     assert!(ended.is_some(), "indexing the notes reports $/progress");
     let warned = client.wait_for(|m| {
         m["method"] == "window/logMessage"
-            && m["params"]["message"].as_str().is_some_and(|s| s.contains("unreadable.md"))
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("unreadable.md"))
     });
-    assert!(warned.is_some(), "unreadable files are reported in the log, not fatal");
+    assert!(
+        warned.is_some(),
+        "unreadable files are reported in the log, not fatal"
+    );
     assert!(text.contains("zebra-first"), "{text}");
-    assert!(text.contains("deployments.md"), "the hover links the note file: {text}");
+    assert!(
+        text.contains("deployments.md"),
+        "the hover links the note file: {text}"
+    );
     assert!(text.contains("file://"), "{text}");
 
     std::fs::write(
@@ -91,7 +113,10 @@ fn user_notes_folder_is_indexed_linked_and_reindexed_on_change() {
         json!({"changes": [{"uri": note_uri, "type": 2}]}),
     );
     let text = hover_until(&mut client, &uri, 6, 5, |t| t.contains("giraffe-style"));
-    assert!(text.contains("giraffe-style"), "the change on disk shows in the next hover: {text}");
+    assert!(
+        text.contains("giraffe-style"),
+        "the change on disk shows in the next hover: {text}"
+    );
     assert!(!text.contains("zebra-first"), "{text}");
     assert!(client.is_alive());
     client.shutdown();

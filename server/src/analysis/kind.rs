@@ -138,7 +138,9 @@ fn detect_from_text(text: &Rope) -> Option<DocKind> {
         });
     }
     let line_starts = |key: &str| head.lines().any(|l| l.starts_with(key));
-    if line_starts("version") && (line_starts("os:") || line_starts("hooks:") || line_starts("files:")) {
+    if line_starts("version")
+        && (line_starts("os:") || line_starts("hooks:") || line_starts("files:"))
+    {
         return Some(DocKind::AppSpec);
     }
     if (has("\"Version\"") || has("Version:"))

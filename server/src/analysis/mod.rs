@@ -67,6 +67,9 @@ fn drop_cascades(document: &awsls_grammars::Document, findings: &mut Vec<Finding
         return;
     }
     findings.retain(|f| {
-        f.kind == syntax::KIND || !errors.iter().any(|&at| f.span.start <= at && at <= f.span.end)
+        f.kind == syntax::KIND
+            || !errors
+                .iter()
+                .any(|&at| f.span.start <= at && at <= f.span.end)
     });
 }

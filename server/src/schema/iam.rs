@@ -153,17 +153,33 @@ pub fn services() -> impl Iterator<Item = &'static Service> {
 /// True when `text` matches `pattern`, where `*` matches any run of characters
 /// and `?` exactly one; letters compare case-insensitively.
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    if pattern.is_ascii() && text.is_ascii() {
+        return ascii_match(&pattern.to_ascii_lowercase().into_bytes(), text.as_bytes());
+    }
     let p: Vec<char> = pattern.chars().flat_map(char::to_lowercase).collect();
     let t: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    glob(&p, &t, |a, b| a == b)
+}
+
+/// [`wildcard_match`] for an ASCII pattern already in lower case: no
+/// allocation per candidate, which matters when a pattern is tried against
+/// every action of a service.
+fn ascii_match(lower_pattern: &[u8], text: &[u8]) -> bool {
+    glob(lower_pattern, text, |p, t| p == t.to_ascii_lowercase())
+}
+
+/// Glob matching with `*` and `?` over any element type.
+fn glob<T: Copy + PartialEq + From<u8>>(p: &[T], t: &[T], same: impl Fn(T, T) -> bool) -> bool {
+    let (star_el, any_el) = (T::from(b'*'), T::from(b'?'));
     let (mut pi, mut ti) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
         match p.get(pi) {
-            Some('*') => {
+            Some(&c) if c == star_el => {
                 star = Some((pi, ti));
                 pi += 1;
             }
-            Some(&c) if c == '?' || Some(&c) == t.get(ti) => {
+            Some(&c) if c == any_el || t.get(ti).is_some_and(|&x| same(c, x)) => {
                 pi += 1;
                 ti += 1;
             }
@@ -178,22 +194,37 @@ pub fn wildcard_match(pattern: &str, text: &str) -> bool {
         }
     }
     p.get(pi..)
-        .is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+        .is_some_and(|rest| rest.iter().all(|&c| c == star_el))
 }
 
 /// The actions of `service` whose names match the wildcard `pattern`
-/// (the part after `service:`). Empty when the service is unknown.
+/// (the part after `service:`). Empty when the service is unknown. A pattern
+/// without `*` or `?` is a plain (case-insensitive) lookup.
 pub fn match_actions<'a>(
     service: &str,
     pattern: &'a str,
-) -> impl Iterator<Item = &'static Action> + 'a {
-    let actions: &'static [Action] = match self::service(service) {
-        Some(s) => &s.actions,
-        None => &[],
+) -> Box<dyn Iterator<Item = &'static Action> + 'a> {
+    let Some(found) = self::service(service) else {
+        return Box::new(std::iter::empty());
     };
-    actions
-        .iter()
-        .filter(move |a| wildcard_match(pattern, &a.name))
+    if !pattern.contains(['*', '?']) {
+        return Box::new(found.action(pattern).into_iter());
+    }
+    if pattern.is_ascii() {
+        let lower = pattern.to_ascii_lowercase().into_bytes();
+        return Box::new(
+            found
+                .actions
+                .iter()
+                .filter(move |a| a.name.is_ascii() && ascii_match(&lower, a.name.as_bytes())),
+        );
+    }
+    Box::new(
+        found
+            .actions
+            .iter()
+            .filter(move |a| wildcard_match(pattern, &a.name)),
+    )
 }
 
 #[cfg(test)]

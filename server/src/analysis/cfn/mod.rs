@@ -37,7 +37,8 @@ pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
 
 /// Hover: inside an embedded IAM policy the policy's hover, else the template's.
 pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
-    crate::analysis::iam::hover_embedded(snapshot, offset).or_else(|| hover::hover(snapshot, offset))
+    crate::analysis::iam::hover_embedded(snapshot, offset)
+        .or_else(|| hover::hover(snapshot, offset))
 }
 
 /// Completion: inside an embedded IAM policy the policy's candidates, else the template's.

@@ -13,7 +13,7 @@ use crate::analysis::{self, CompletionKind};
 use crate::protocol::convert;
 use crate::protocol::state::ServerState;
 
-use super::snapshot_request::with_snapshot;
+use super::snapshot_request::with_line_snapshot;
 
 fn item_kind(kind: CompletionKind) -> CompletionItemKind {
     match kind {
@@ -35,11 +35,11 @@ pub async fn handle(
     params: CompletionParams,
 ) -> Result<Option<CompletionResponse>> {
     let position = params.text_document_position;
-    with_snapshot(
+    with_line_snapshot(
         state,
         "completion",
         &position.text_document.uri,
-        Some(position.position),
+        position.position,
         |snapshot, offset, encoding| {
             let entries = analysis::completion::complete(snapshot, offset);
             if entries.is_empty() {

@@ -10,16 +10,16 @@ use crate::analysis;
 use crate::protocol::state::ServerState;
 use crate::protocol::{convert, notes};
 
-use super::snapshot_request::with_snapshot;
+use super::snapshot_request::with_line_snapshot;
 
 pub async fn handle(state: &Arc<ServerState>, params: HoverParams) -> Result<Option<Hover>> {
     let position = params.text_document_position_params;
     let library = state.notes.clone();
-    with_snapshot(
+    with_line_snapshot(
         state,
         "hover",
         &position.text_document.uri,
-        Some(position.position),
+        position.position,
         move |snapshot, offset, encoding| {
             let info = analysis::hover::hover(snapshot, offset)?;
             let mut value = info.markdown;

@@ -25,12 +25,47 @@ where
     F: FnOnce(&Snapshot, usize, Encoding) -> Option<T> + Send + 'static,
     T: Send + 'static,
 {
+    run(state, what, uri, position, false, work).await
+}
+
+/// Like [`with_snapshot`], for requests whose answer lies on the cursor's line
+/// (hover, completion): when only other lines changed since the last parse,
+/// that parse answers at once instead of waiting for a new one.
+pub async fn with_line_snapshot<T, F>(
+    state: &Arc<ServerState>,
+    what: &'static str,
+    uri: &Uri,
+    position: Position,
+    work: F,
+) -> Result<Option<T>>
+where
+    F: FnOnce(&Snapshot, usize, Encoding) -> Option<T> + Send + 'static,
+    T: Send + 'static,
+{
+    run(state, what, uri, Some(position), true, work).await
+}
+
+async fn run<T, F>(
+    state: &Arc<ServerState>,
+    what: &'static str,
+    uri: &Uri,
+    position: Option<Position>,
+    line_local: bool,
+    work: F,
+) -> Result<Option<T>>
+where
+    F: FnOnce(&Snapshot, usize, Encoding) -> Option<T> + Send + 'static,
+    T: Send + 'static,
+{
     let store = state.store.clone();
     let key = uri.as_str().to_string();
     let encoding = state.encoding();
     let settings = state.settings();
     blocking::run(what, move || {
-        let snapshot = store.snapshot(&key)?;
+        let snapshot = match position {
+            Some(p) if line_local => store.snapshot_for_line(&key, p.line as usize)?,
+            _ => store.snapshot(&key)?,
+        };
         if !snapshot.kind.is_some_and(|k| settings.enabled(k)) {
             return None;
         }
