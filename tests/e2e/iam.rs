@@ -174,3 +174,97 @@ fn completion_in_a_yaml_policy_replaces_the_typed_word() {
     );
     client.shutdown();
 }
+
+/// A role in a CloudFormation template: its trust policy and inline policy
+/// are checked where they sit, intrinsic functions in them are understood,
+/// and hover and completion work inside them.
+const TEMPLATE_WITH_POLICIES: &str = "AWSTemplateFormatVersion: \"2010-09-09\"
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: \"2012-10-17\"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: lambda.amazonaws.com
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: queue-access
+          PolicyDocument:
+            Version: \"2012-10-17\"
+            Statement:
+              - Effect: Allow
+                Action:
+                  - sqs:SendMessage
+                  - sqs:SendMesage
+                Resource: !GetAtt Queue.Arn
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: !Sub \"arn:${AWS::Partition}:s3:::${AWS::StackName}-data/*\"
+";
+
+#[test]
+fn policies_inside_templates_are_checked_hovered_and_completed() {
+    let mut client = Client::start();
+    let (uri, diagnostics) = open(&mut client, "role.yaml", "yaml", TEMPLATE_WITH_POLICIES);
+    let typo = with_code(&diagnostics, "iam-unknown-action");
+    assert_eq!(typo.len(), 1, "{diagnostics:#?}");
+    let at = find(TEMPLATE_WITH_POLICIES, "sqs:SendMesage");
+    assert_eq!(start_of(typo[0]), position_of(TEMPLATE_WITH_POLICIES, at));
+    assert!(
+        typo[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("SendMessage")),
+        "{:#}",
+        typo[0]
+    );
+    // Intrinsic functions in Resource are not bad ARNs; the trust policy needs no Resource.
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d["severity"] != 1 || d["code"] == "iam-unknown-action"),
+        "{diagnostics:#?}"
+    );
+    // Hover on an action inside the template.
+    let (line, character) = position_of(
+        TEMPLATE_WITH_POLICIES,
+        find(TEMPLATE_WITH_POLICIES, "sqs:SendMessage") + 5,
+    );
+    let hover = client.hover(&uri, line, character);
+    let text = hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(text.contains("SendMessage"), "{text}");
+    assert!(
+        text.to_lowercase().contains("write"),
+        "the access level is shown: {text}"
+    );
+    // Completion of an action inside the template.
+    let (line, character) = position_of(
+        TEMPLATE_WITH_POLICIES,
+        find(TEMPLATE_WITH_POLICIES, "s3:GetObject") + "s3:Get".len(),
+    );
+    let completion = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+    );
+    let items = completion
+        .get("items")
+        .and_then(Value::as_array)
+        .or_else(|| completion.as_array())
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        items.iter().any(|i| i["label"]
+            .as_str()
+            .is_some_and(|l| l.ends_with("GetObject"))),
+        "{:?}",
+        items.iter().take(5).collect::<Vec<_>>()
+    );
+    client.shutdown();
+}
