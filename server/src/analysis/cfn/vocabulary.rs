@@ -45,6 +45,10 @@ pub const SECTIONS: &[Word] = &[
         "Outputs",
         "Values the stack returns, shows in the console or exports to other stacks.",
     ),
+    (
+        "Hooks",
+        "CodeDeploy blue/green deployment hooks for ECS (`AWS::CodeDeploy::BlueGreen`).",
+    ),
 ];
 
 pub const RESOURCE_ATTRIBUTES: &[Word] = &[

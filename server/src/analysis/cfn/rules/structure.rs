@@ -8,21 +8,15 @@ use crate::analysis::Finding;
 
 use super::context::{error, is_alphanumeric, is_special_key, with_suggestion, Ctx};
 use super::walk::{shape, Shape};
+use crate::analysis::cfn::vocabulary;
 
-/// The sections CloudFormation reads (template anatomy in the CloudFormation User Guide).
-pub const SECTIONS: &[&str] = &[
-    "AWSTemplateFormatVersion",
-    "Description",
-    "Metadata",
-    "Parameters",
-    "Rules",
-    "Mappings",
-    "Conditions",
-    "Transform",
-    "Resources",
-    "Outputs",
-    "Hooks",
-];
+/// Whether `name` is a section CloudFormation reads (template anatomy in the
+/// CloudFormation User Guide; the list with descriptions is in `vocabulary`).
+fn is_section(name: &str) -> bool {
+    vocabulary::SECTIONS
+        .iter()
+        .any(|(section, _)| *section == name)
+}
 
 /// Sections whose value is a mapping of named entries.
 const MAPPING_SECTIONS: &[&str] = &[
@@ -52,8 +46,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let lenient = ctx.transforms.unknown_macro() || ctx.partial();
     for entry in entries {
         let name = entry.key.text.as_str();
-        let known =
-            SECTIONS.contains(&name) || (sam && name == "Globals") || name == "Fn::Transform";
+        let known = is_section(name) || (sam && name == "Globals") || name == "Fn::Transform";
         if name == "Globals" && !sam && !lenient {
             findings.push(error(
                 "unknown-section",
@@ -61,7 +54,10 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 "`Globals` is a SAM section: add `Transform: AWS::Serverless-2016-10-31` or remove it",
             ));
         } else if !known && !lenient {
-            let candidates = SECTIONS.iter().copied().chain(sam.then_some("Globals"));
+            let candidates = vocabulary::SECTIONS
+                .iter()
+                .map(|(section, _)| *section)
+                .chain(sam.then_some("Globals"));
             let finding = error(
                 "unknown-section",
                 entry.key.span,
