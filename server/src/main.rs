@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use awsls::analysis::DocKind;
 use awsls::cli::check::{self, CheckOptions, OutputFormat};
 
 #[derive(Parser)]
@@ -38,6 +39,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        /// Read every file as this kind instead of detecting it (files that
+        /// are not AWS configuration files are then checked too).
+        #[arg(long, value_enum)]
+        kind: Option<ForcedKind>,
     },
     /// Look a topic up in the notes, as hovers do (`AWS::DynamoDB::Table`, `sqs:SendMessage`, `BeforeInstall`).
     Notes {
@@ -56,6 +61,26 @@ enum Command {
     },
 }
 
+/// The file kinds `awsls check --kind` accepts.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ForcedKind {
+    Cloudformation,
+    Sam,
+    Iam,
+    Appspec,
+}
+
+impl ForcedKind {
+    fn doc_kind(self) -> DocKind {
+        match self {
+            ForcedKind::Cloudformation => DocKind::CloudFormation,
+            ForcedKind::Sam => DocKind::Sam,
+            ForcedKind::Iam => DocKind::IamPolicy,
+            ForcedKind::Appspec => DocKind::AppSpec,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -67,8 +92,16 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Serve { stdio: _, notes } => serve(notes),
-        Command::Check { paths, format } => {
-            let options = CheckOptions { paths, format };
+        Command::Check {
+            paths,
+            format,
+            kind,
+        } => {
+            let options = CheckOptions {
+                paths,
+                format,
+                kind: kind.map(ForcedKind::doc_kind),
+            };
             ExitCode::from(check::run(&options))
         }
         Command::Notes {

@@ -162,3 +162,36 @@ fn version_and_help() {
     let help = Command::new(binary()).arg("--help").output().expect("run");
     assert!(String::from_utf8_lossy(&help.stdout).contains("check"));
 }
+
+#[test]
+fn kind_can_be_forced_for_files_detection_would_skip() {
+    let dir = std::env::temp_dir().join(format!("awsls-kind-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("deploy-spec.yml");
+    std::fs::write(&file, "this is not: valid: yaml: {{\n").expect("write");
+    let detected = check(&["--format", "json"], std::slice::from_ref(&file));
+    assert_eq!(detected.status.code(), Some(0));
+    assert!(
+        json_findings(&detected).is_empty(),
+        "not recognisable as an AWS file: skipped"
+    );
+    let forced = check(
+        &["--format", "json", "--kind", "appspec"],
+        std::slice::from_ref(&file),
+    );
+    assert_eq!(forced.status.code(), Some(1));
+    let findings = json_findings(&forced);
+    assert!(
+        findings.iter().any(|f| f["code"] == "syntax-error"),
+        "{findings:#?}"
+    );
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["kind"] == "syntax" || f["kind"] == "appspec"),
+        "{findings:#?}"
+    );
+    let bad = check(&["--kind", "terraform"], std::slice::from_ref(&file));
+    assert_eq!(bad.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::analysis::{self, Finding, Severity, Snapshot};
+use crate::analysis::{self, DocKind, Finding, Severity, Snapshot};
 
 use super::{files, report};
 
@@ -25,6 +25,8 @@ pub enum OutputFormat {
 pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
     pub format: OutputFormat,
+    /// Read every file as this kind instead of detecting it.
+    pub kind: Option<DocKind>,
 }
 
 /// The findings for one file that was checked.
@@ -41,7 +43,7 @@ pub enum FileOutcome {
     Unreadable(String),
 }
 
-pub fn check_file(path: &PathBuf) -> FileOutcome {
+pub fn check_file(path: &PathBuf, kind: Option<DocKind>) -> FileOutcome {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => return FileOutcome::Unreadable(format!("cannot read `{}`: {e}", path.display())),
@@ -56,7 +58,10 @@ pub fn check_file(path: &PathBuf) -> FileOutcome {
         }
     };
     let name = path.to_string_lossy();
-    let snapshot = Snapshot::from_text(&name, &text);
+    let mut snapshot = Snapshot::from_text(&name, &text);
+    if kind.is_some() {
+        snapshot.kind = kind;
+    }
     if snapshot.kind.is_none() {
         return FileOutcome::Skipped;
     }
@@ -77,7 +82,10 @@ pub fn run(options: &CheckOptions) -> u8 {
             return 2;
         }
     };
-    let outcomes: Vec<FileOutcome> = files.par_iter().map(check_file).collect();
+    let outcomes: Vec<FileOutcome> = files
+        .par_iter()
+        .map(|file| check_file(file, options.kind))
+        .collect();
     let mut reports = Vec::new();
     let mut unreadable = Vec::new();
     for outcome in outcomes {
