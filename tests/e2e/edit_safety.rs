@@ -683,7 +683,7 @@ fn check_completions(name: &str, text: &str, offset: usize) {
         assert_in_text(text, entry.replace, &what);
         assert!(
             entry.replace.start <= offset && offset <= entry.replace.end,
-            "{what}: range {:?} is not around the cursor",
+            "{what}: range {:?} is not around the cursor in {name}:\n{text}",
             entry.replace
         );
         assert!(

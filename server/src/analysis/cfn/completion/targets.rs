@@ -295,6 +295,18 @@ fn get_att_scalar(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry
     let word = ctx.word();
     let typed = ctx.text.get(word.start..word.end).unwrap_or("");
     match typed.find('.') {
+        // The cursor is in the logical ID, before the dot: offer logical IDs
+        // for that part alone, keeping `.Attribute`.
+        Some(dot) if ctx.cursor.offset <= word.start + dot => {
+            let replace = Span::new(word.start, word.start + dot);
+            resources(ctx, enclosing)
+                .into_iter()
+                .map(|mut entry| {
+                    entry.replace = replace;
+                    entry
+                })
+                .collect()
+        }
         Some(dot) => {
             let replace = Span::new(word.start + dot + 1, word.end);
             attributes(ctx, &typed[..dot], replace, false)

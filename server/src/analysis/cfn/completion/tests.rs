@@ -208,3 +208,12 @@ fn sub_variable_map_names_come_first() {
     assert_eq!(domain.detail.as_deref(), Some("Fn::Sub variable"));
     assert!(apply(&text, domain).contains("- '${Domain}'\n"));
 }
+
+#[test]
+fn getatt_logical_id_before_the_dot_keeps_the_attribute() {
+    let marked = format!("{HEAD}Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\nOutputs:\n  O:\n    Value: !GetAtt Buck|.Arn\n");
+    let (entries, text, offset) = at("t.yaml", &marked);
+    let bucket = find(&entries, "Bucket");
+    assert!(bucket.replace.start <= offset && offset <= bucket.replace.end);
+    assert!(apply(&text, bucket).contains("Value: !GetAtt Bucket.Arn\n"));
+}
