@@ -244,3 +244,34 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     reader.read_exact(&mut body).ok()?;
     serde_json::from_slice(&body).ok()
 }
+
+/// The LSP position (line, character) of byte `offset` in ASCII `text`.
+pub fn position_of(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let column = offset - before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (line as u32, column as u32)
+}
+
+/// The byte offset of `needle` in a fixture.
+pub fn find(text: &str, needle: &str) -> usize {
+    text.find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in fixture"))
+}
+
+/// Where a diagnostic starts, as (line, character).
+pub fn start_of(diagnostic: &Value) -> (u32, u32) {
+    let start = &diagnostic["range"]["start"];
+    (
+        start["line"].as_u64().unwrap_or(u64::MAX) as u32,
+        start["character"].as_u64().unwrap_or(u64::MAX) as u32,
+    )
+}
+
+/// Opens `text` as `name` and waits for its first diagnostics.
+pub fn open(client: &mut Client, name: &str, language: &str, text: &str) -> (String, Vec<Value>) {
+    let uri = file_uri(name);
+    client.open(&uri, language, 1, text);
+    let diagnostics = client.diagnostics_for(&uri, 1);
+    (uri, diagnostics)
+}

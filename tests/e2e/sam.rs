@@ -5,40 +5,12 @@
 
 use serde_json::{json, Value};
 
-use crate::client::{file_uri, Client};
+use crate::client::{file_uri, find, open, position_of, start_of, Client};
 
 const CLEAN_YAML: &str = include_str!("../fixtures/sam/clean.yaml");
 const BROKEN_YAML: &str = include_str!("../fixtures/sam/broken.yaml");
 const CLEAN_JSON: &str = include_str!("../fixtures/sam/clean.json");
 const BROKEN_JSON: &str = include_str!("../fixtures/sam/broken.json");
-
-/// The LSP position (line, character) of byte `offset` in ASCII `text`.
-fn position_of(text: &str, offset: usize) -> (u32, u32) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let column = offset - before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line as u32, column as u32)
-}
-
-fn find(text: &str, needle: &str) -> usize {
-    text.find(needle)
-        .unwrap_or_else(|| panic!("{needle} not in fixture"))
-}
-
-fn start_of(diagnostic: &Value) -> (u32, u32) {
-    let start = &diagnostic["range"]["start"];
-    (
-        start["line"].as_u64().unwrap_or(u64::MAX) as u32,
-        start["character"].as_u64().unwrap_or(u64::MAX) as u32,
-    )
-}
-
-fn open(client: &mut Client, name: &str, language: &str, text: &str) -> (String, Vec<Value>) {
-    let uri = file_uri(name);
-    client.open(&uri, language, 1, text);
-    let diagnostics = client.diagnostics_for(&uri, 1);
-    (uri, diagnostics)
-}
 
 /// (code, line, character) of every error, in order.
 fn errors(diagnostics: &[Value]) -> Vec<(String, u32, u32)> {
