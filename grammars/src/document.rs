@@ -86,6 +86,61 @@ impl Document {
         self.entry(mapping, key).map(|e| e.value)
     }
 
+    /// The same document with only the nodes reachable from its roots,
+    /// numbered in post-order. Two documents describe the same text the same
+    /// way when their compacted forms are equal, however their arenas were
+    /// built (a fresh parse, or splices of re-read parts).
+    pub fn compacted(&self) -> Document {
+        let mut order: Vec<NodeId> = Vec::new();
+        let mut new_id = vec![u32::MAX; self.nodes.len()];
+        // Iterative post-order: (node, children pushed?).
+        let mut stack: Vec<(NodeId, bool)> = self.roots.iter().rev().map(|r| (*r, false)).collect();
+        while let Some((id, expanded)) = stack.pop() {
+            if new_id.get(id.index()).is_none_or(|n| *n != u32::MAX) {
+                continue;
+            }
+            if expanded {
+                new_id[id.index()] = order.len() as u32;
+                order.push(id);
+                continue;
+            }
+            stack.push((id, true));
+            let children: Vec<NodeId> = match &self.node(id).kind {
+                NodeKind::Mapping(entries) => entries.iter().map(|e| e.value).collect(),
+                NodeKind::Sequence(items) => items.clone(),
+                NodeKind::Intrinsic(intrinsic) => vec![intrinsic.argument],
+                _ => Vec::new(),
+            };
+            stack.extend(children.into_iter().rev().map(|c| (c, false)));
+        }
+        let map = |id: NodeId| NodeId(new_id.get(id.index()).copied().unwrap_or(u32::MAX));
+        let nodes = order
+            .iter()
+            .map(|id| {
+                let mut node = self.node(*id).clone();
+                match &mut node.kind {
+                    NodeKind::Mapping(entries) => {
+                        entries.iter_mut().for_each(|e| e.value = map(e.value))
+                    }
+                    NodeKind::Sequence(items) => items.iter_mut().for_each(|i| *i = map(*i)),
+                    NodeKind::Intrinsic(intrinsic) => intrinsic.argument = map(intrinsic.argument),
+                    NodeKind::Alias {
+                        target: Some(target),
+                        ..
+                    } => *target = map(*target),
+                    _ => {}
+                }
+                node
+            })
+            .collect();
+        Document {
+            nodes,
+            roots: self.roots.iter().map(|r| map(*r)).collect(),
+            problems: self.problems.clone(),
+            limited: self.limited.clone(),
+        }
+    }
+
     /// The nodes under `offset` (cursor semantics: an offset at a node's end
     /// still counts as inside it), walking from the root of the document that
     /// contains the offset. Iterative, so deep nesting cannot overflow the stack.

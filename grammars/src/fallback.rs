@@ -273,6 +273,15 @@ impl Reader<'_> {
             };
             if let Some(header) = header {
                 content_start = header;
+                if value.trim().is_empty() {
+                    // No content: the node is its header (the parser's end
+                    // mark may sit on whatever follows, such as a comment).
+                    let indicators = self.b.text.get(header..).unwrap_or("");
+                    let len = indicators
+                        .find(|c: char| c.is_whitespace() || c == '#')
+                        .unwrap_or(indicators.len());
+                    span.end = header + len.max(1);
+                }
                 if tag.is_none() && anchor.is_none() {
                     span.start = header;
                 } else if stale {
@@ -394,7 +403,15 @@ impl Reader<'_> {
         let Some(frame) = self.frames.pop() else {
             return;
         };
-        let stop = if end.is_empty() {
+        // A block collection ends with its last child (the end event of one
+        // can reach over following comments, or not, depending on what comes
+        // next); a flow collection ends with its closing bracket.
+        let flow = self
+            .b
+            .text
+            .get(frame.content_start..)
+            .is_some_and(|t| t.starts_with(['{', '[']));
+        let stop = if end.is_empty() || !flow {
             frame.last_end
         } else {
             end.end

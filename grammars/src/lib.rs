@@ -19,6 +19,7 @@ mod intrinsic;
 mod lenient;
 mod parsers;
 mod scalar;
+mod splice;
 
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use ropey::Rope;
 use tree_sitter::{InputEdit, Point, Tree};
 
-use crate::model::{Document, Format, Span};
+use crate::model::{Document, Format, NodeKind, Span};
+use crate::splice::{self, Change};
 use crate::{convert, fallback, parse_with_tree, parsers, unparsed};
 
 /// A document's text, syntax tree and model. Cloning is cheap (the rope and
@@ -28,6 +29,18 @@ pub struct Source {
     /// stayed within one line (no line break removed or inserted); `None`
     /// once one did not, or in text with `\r`.
     touched_lines: Option<Vec<usize>>,
+    /// Where the text changed since the last parse.
+    pending: Option<Change>,
+    /// Arena slots of `document` left unused by splices.
+    unused: usize,
+    /// The document has anchors or aliases (never spliced: an alias may
+    /// refer to a node elsewhere).
+    has_anchors: bool,
+    /// `tree` lags behind `document` (the last update was a splice); it is
+    /// still the right base for the next incremental parse.
+    tree_stale: bool,
+    /// The last update was a splice.
+    spliced: bool,
 }
 
 /// More distinct lines than this edited between parses are not tracked.
@@ -43,10 +56,15 @@ impl Source {
             rope,
             format,
             tree,
+            has_anchors: has_anchors(&document),
             document: Arc::new(document),
             dirty: false,
             has_cr: text.contains('\r'),
             touched_lines: Some(Vec::new()),
+            pending: None,
+            unused: 0,
+            tree_stale: false,
+            spliced: false,
         }
     }
 
@@ -82,10 +100,16 @@ impl Source {
         Arc::clone(&self.document)
     }
 
-    /// The syntax tree as of the last (re)parse and later edits; `None` for
-    /// text read by the fallback parser.
+    /// The syntax tree of the parsed text; `None` for text read by the
+    /// fallback parser, and when the last update re-read only part of the
+    /// text (see [`Source::reparse`]).
     pub fn tree(&self) -> Option<&Tree> {
-        self.tree.as_ref()
+        self.tree.as_ref().filter(|_| !self.tree_stale)
+    }
+
+    /// Whether the last update re-read only the edited part of the text.
+    pub fn last_update_was_splice(&self) -> bool {
+        self.spliced
     }
 
     /// Whether edits were made since the last parse.
@@ -110,6 +134,7 @@ impl Source {
         let start_position = self.point(start);
         let old_end_position = self.point(end);
         self.track_touched_line(start_position, old_end_position, new_text);
+        self.pending = Some(Change::merge(self.pending, start, end, new_text.len()));
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, new_text);
         self.has_cr |= new_text.contains('\r');
@@ -142,11 +167,66 @@ impl Source {
         self.document()
     }
 
-    /// Re-parses after edits (incrementally when a tree exists) and rebuilds the document.
+    /// Brings the document up to date after edits. When the edits lie inside
+    /// one self-contained node of an error-free document (a YAML block
+    /// mapping, a JSON object or array), only that node is re-read and
+    /// spliced in; otherwise the text is parsed again (incrementally when a
+    /// tree exists). Either way the document equals a fresh parse's.
     pub fn reparse(&mut self) -> Arc<Document> {
         if !self.dirty {
             return self.document();
         }
+        if self.splice() {
+            return self.document();
+        }
+        self.parse_all();
+        self.document()
+    }
+
+    /// Updates the document by a splice (see [`Source::reparse`]) when the
+    /// pending edits allow one and it can be done without copying the
+    /// document (no snapshot holds it); true when done. Cheap enough to call
+    /// under a lock.
+    pub fn splice_in_place(&mut self) -> bool {
+        self.dirty && Arc::get_mut(&mut self.document).is_some() && self.splice()
+    }
+
+    fn splice(&mut self) -> bool {
+        let Some(change) = self.pending else {
+            return false;
+        };
+        // YAML read by tree-sitter (text the fast reader rejects) is not
+        // spliced: the fast reader re-reads the part.
+        let yaml_by_tree_sitter = self.format == Format::Yaml && self.tree.is_some();
+        if self.has_anchors || yaml_by_tree_sitter || self.unused > self.document.nodes.len() / 2 {
+            return false;
+        }
+        let Some(plan) = splice::plan(&self.document, &self.rope, self.format, change, self.has_cr)
+        else {
+            return false;
+        };
+        self.unused += plan.apply(Arc::make_mut(&mut self.document));
+        self.tree_stale |= self.tree.is_some();
+        self.parsed(false);
+        true
+    }
+
+    /// Marks the current text as parsed.
+    fn parsed(&mut self, full: bool) {
+        self.dirty = false;
+        self.parsed_text = self.rope.clone();
+        self.touched_lines = Some(Vec::new());
+        self.pending = None;
+        self.spliced = !full;
+        if full {
+            self.unused = 0;
+            self.tree_stale = false;
+            self.has_anchors = has_anchors(&self.document);
+        }
+    }
+
+    /// Parses the whole text again (incrementally when a tree exists).
+    fn parse_all(&mut self) {
         let text = self.rope.to_string();
         self.has_cr = text.contains('\r');
         let document = if text.len() > crate::MAX_PARSED_BYTES {
@@ -161,7 +241,12 @@ impl Source {
             document
         } else {
             let rope = &self.rope;
-            let old = self.tree.take();
+            // A tree with errors is not reused: tree-sitter's recovery from
+            // one can differ from a fresh parse's.
+            let old = self
+                .tree
+                .take()
+                .filter(|tree| !tree.root_node().has_error());
             let tree = parsers::with_parser(self.format, |parser| {
                 let mut read = |offset: usize, _: Point| -> &[u8] {
                     if offset >= rope.len_bytes() {
@@ -183,10 +268,7 @@ impl Source {
             }
         };
         self.document = Arc::new(document);
-        self.dirty = false;
-        self.parsed_text = self.rope.clone();
-        self.touched_lines = Some(Vec::new());
-        self.document()
+        self.parsed(true);
     }
 
     /// Records the line an edit from `start` to `old_end` inserting `new_text`
@@ -227,6 +309,14 @@ impl Source {
         }
         Point::new(row, offset - line_start)
     }
+}
+
+/// Whether any node of `document` has an anchor or is an alias.
+fn has_anchors(document: &Document) -> bool {
+    document
+        .nodes
+        .iter()
+        .any(|n| n.anchor.is_some() || matches!(n.kind, NodeKind::Alias { .. }))
 }
 
 /// The rope's chunks (with their byte starts) that begin before `offset`.

@@ -114,11 +114,6 @@ impl Store {
         self.documents.iter().map(|d| d.key().clone()).collect()
     }
 
-    /// A snapshot of the current text, parsed. Parsing (when edits are pending)
-    /// happens outside the document lock, one parse at a time per document:
-    /// a caller that finds a parse under way waits for it and uses its result
-    /// when no edit arrived meanwhile. Call from a blocking thread: it may take
-    /// a while on a large document.
     /// A snapshot for a request about line `line` (0-based): when only other
     /// lines were edited since the last parse, and no line break was typed or
     /// deleted, the last parsed snapshot answers it at once (its text and
@@ -144,10 +139,23 @@ impl Store {
         self.snapshot(uri)
     }
 
+    /// A snapshot of the current text, parsed. Parsing (when edits are pending)
+    /// happens outside the document lock, one parse at a time per document:
+    /// a caller that finds a parse under way waits for it and uses its result
+    /// when no edit arrived meanwhile. Call from a blocking thread: it may take
+    /// a while on a large document.
     pub fn snapshot(&self, uri: &str) -> Option<Snapshot> {
         let parsing = {
-            let doc = self.documents.get(uri)?;
+            let mut doc = self.documents.get_mut(uri)?;
             if !doc.dirty {
+                return Some(to_snapshot(&doc));
+            }
+            // Edits inside one resource (or other self-contained part) of an
+            // error-free document: re-reading that part takes microseconds,
+            // so it is done at once, in place.
+            if doc.source.splice_in_place() {
+                doc.dirty = false;
+                doc.parsed_version = doc.version;
                 return Some(to_snapshot(&doc));
             }
             Arc::clone(&doc.parsing)
