@@ -114,17 +114,21 @@ impl Store {
         self.documents.iter().map(|d| d.key().clone()).collect()
     }
 
-    /// A snapshot for a request about line `line` (0-based): when only other
-    /// lines were edited since the last parse, and no line break was typed or
-    /// deleted, the last parsed snapshot answers it at once (its text and
-    /// document agree, and the request's line reads the same in it), so
-    /// completion and hover never wait for a re-parse of a large document.
-    /// Otherwise the same as [`Store::snapshot`].
+    /// A snapshot for a request about line `line` (0-based). Edits that can
+    /// be spliced in are, at once; otherwise, when only other lines were
+    /// edited since the last parse and no line break was typed or deleted,
+    /// the last parsed snapshot answers (its text and document agree, and the
+    /// request's line reads the same in it), so completion and hover never
+    /// wait for a re-parse of a large document. Otherwise the same as
+    /// [`Store::snapshot`].
     pub fn snapshot_for_line(&self, uri: &str, line: usize) -> Option<Snapshot> {
         {
-            let doc = self.documents.get(uri)?;
+            let mut doc = self.documents.get_mut(uri)?;
             if !doc.dirty {
                 return Some(to_snapshot(&doc));
+            }
+            if let Some(snapshot) = splice_in_place(&mut doc) {
+                return Some(snapshot);
             }
             if doc.source.line_unchanged_since_parse(line) {
                 return Some(Snapshot::new(
@@ -150,13 +154,8 @@ impl Store {
             if !doc.dirty {
                 return Some(to_snapshot(&doc));
             }
-            // Edits inside one resource (or other self-contained part) of an
-            // error-free document: re-reading that part takes microseconds,
-            // so it is done at once, in place.
-            if doc.source.splice_in_place() {
-                doc.dirty = false;
-                doc.parsed_version = doc.version;
-                return Some(to_snapshot(&doc));
+            if let Some(snapshot) = splice_in_place(&mut doc) {
+                return Some(snapshot);
             }
             Arc::clone(&doc.parsing)
         };
@@ -180,6 +179,19 @@ impl Store {
         }
         Some(to_snapshot(&doc))
     }
+}
+
+/// Brings a dirty document up to date by a splice, when its edits lie inside
+/// one resource (or other self-contained part) of an error-free document and
+/// no snapshot holds its model: re-reading that part takes microseconds, so it
+/// is done at once, in place, under the document's lock.
+fn splice_in_place(doc: &mut OpenDocument) -> Option<Snapshot> {
+    if !doc.source.splice_in_place() {
+        return None;
+    }
+    doc.dirty = false;
+    doc.parsed_version = doc.version;
+    Some(to_snapshot(doc))
 }
 
 /// The snapshot of a parsed (not dirty) document.

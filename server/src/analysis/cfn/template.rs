@@ -1,6 +1,8 @@
 //! The declarations of a CloudFormation template: parameters, resources,
 //! conditions, mappings and outputs, with the spans of their names.
 
+use std::collections::HashMap;
+
 use awsls_grammars::{Document, NodeId, Span};
 
 use crate::analysis::Snapshot;
@@ -34,6 +36,19 @@ pub struct Template {
     pub conditions: Vec<Declared>,
     pub mappings: Vec<Declared>,
     pub outputs: Vec<Declared>,
+    /// Position in `resources` of the first resource of each name.
+    resource_index: HashMap<String, usize>,
+    /// Position in `parameters` of the first parameter of each name.
+    parameter_index: HashMap<String, usize>,
+}
+
+/// The position of the first declaration of each name.
+fn index_of<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (i, name) in names.enumerate() {
+        index.entry(name.to_owned()).or_insert(i);
+    }
+    index
 }
 
 fn section(doc: &Document, root: NodeId, name: &str) -> Vec<Declared> {
@@ -80,10 +95,13 @@ impl Template {
                     properties,
                 }
             })
-            .collect();
+            .collect::<Vec<Resource>>();
+        let parameters = section(doc, root, "Parameters");
         Template {
             root: Some(root),
-            parameters: section(doc, root, "Parameters"),
+            resource_index: index_of(resources.iter().map(|r| r.decl.name.as_str())),
+            parameter_index: index_of(parameters.iter().map(|p| p.name.as_str())),
+            parameters,
             resources,
             conditions: section(doc, root, "Conditions"),
             mappings: section(doc, root, "Mappings"),
@@ -92,11 +110,15 @@ impl Template {
     }
 
     pub fn resource(&self, name: &str) -> Option<&Resource> {
-        self.resources.iter().find(|r| r.decl.name == name)
+        self.resource_index
+            .get(name)
+            .and_then(|i| self.resources.get(*i))
     }
 
     pub fn parameter(&self, name: &str) -> Option<&Declared> {
-        self.parameters.iter().find(|p| p.name == name)
+        self.parameter_index
+            .get(name)
+            .and_then(|i| self.parameters.get(*i))
     }
 
     pub fn condition(&self, name: &str) -> Option<&Declared> {
