@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use awsls_grammars::{Format, Source};
 use dashmap::DashMap;
 
+use crate::analysis::snapshot::Derived;
 use crate::analysis::Snapshot;
 
 /// One open document.
@@ -26,6 +27,9 @@ struct OpenDocument {
     parsing: Arc<Mutex<()>>,
     /// The version the source's document was parsed at.
     parsed_version: i32,
+    /// What analyses derived from the source's document; replaced whenever
+    /// the document is.
+    derived: Arc<Derived>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -73,6 +77,7 @@ impl Store {
                 dirty: false,
                 parsing: Arc::new(Mutex::new(())),
                 parsed_version: version,
+                derived: Arc::default(),
             },
         );
     }
@@ -92,7 +97,12 @@ impl Store {
                 received: version,
             });
         }
+        let parsed = doc.source.document();
         apply(&mut doc.source);
+        if !Arc::ptr_eq(&parsed, &doc.source.document()) {
+            // A whole-text change parsed the new text.
+            doc.derived = Arc::default();
+        }
         doc.version = version;
         doc.dirty = true;
         Ok(())
@@ -131,12 +141,13 @@ impl Store {
                 return Some(snapshot);
             }
             if doc.source.line_unchanged_since_parse(line) {
-                return Some(Snapshot::new(
+                return Some(Snapshot::sharing(
                     doc.name.clone(),
                     Some(doc.parsed_version),
                     doc.source.parsed_text().clone(),
                     doc.source.format(),
                     doc.source.document(),
+                    Arc::clone(&doc.derived),
                 ));
             }
         }
@@ -169,11 +180,13 @@ impl Store {
             doc.source.reparse();
             doc.dirty = false;
             doc.parsed_version = doc.version;
+            doc.derived = Arc::default();
             if let Some(mut current) = self.documents.get_mut(uri) {
                 if current.version == doc.version && current.dirty {
                     current.source = doc.source.clone();
                     current.dirty = false;
                     current.parsed_version = doc.version;
+                    current.derived = Arc::clone(&doc.derived);
                 }
             }
         }
@@ -191,17 +204,19 @@ fn splice_in_place(doc: &mut OpenDocument) -> Option<Snapshot> {
     }
     doc.dirty = false;
     doc.parsed_version = doc.version;
+    doc.derived = Arc::default();
     Some(to_snapshot(doc))
 }
 
 /// The snapshot of a parsed (not dirty) document.
 fn to_snapshot(doc: &OpenDocument) -> Snapshot {
-    Snapshot::new(
+    Snapshot::sharing(
         doc.name.clone(),
         Some(doc.version),
         doc.source.text().clone(),
         doc.source.format(),
         doc.source.document(),
+        Arc::clone(&doc.derived),
     )
 }
 
@@ -217,18 +232,24 @@ mod tests {
     const URI: &str = "file:///t.yaml";
     const TEXT: &str = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n";
 
-    fn edited_store() -> Store {
+    /// A store whose document was edited by inserting `text` at `at`.
+    fn store_edited(at: usize, text: &str) -> Store {
         let store = Store::new();
         store.open(URI, "t.yaml", 1, TEXT, None);
-        // Type on line 1 (the logical id).
-        let result = store.edit(URI, 2, |source| source.edit(Span::new(14, 14), "ueue"));
+        let result = store.edit(URI, 2, |source| source.edit(Span::new(at, at), text));
         assert_eq!(result, Ok(()));
         store
     }
 
+    /// Typing on line 1 (the logical id).
+    fn edited_store() -> Store {
+        store_edited(14, "ueue")
+    }
+
     #[test]
     fn requests_on_untouched_lines_use_the_last_parse() {
-        let store = edited_store();
+        // An unclosed bracket on line 1: no splice, a re-parse is needed.
+        let store = store_edited(14, ": [");
         let stale = store.snapshot_for_line(URI, 2).expect("snapshot");
         assert_eq!(stale.version, Some(1));
         assert_eq!(stale.text.to_string(), TEXT);
@@ -236,12 +257,33 @@ mod tests {
         // The edited line needs the new text.
         let fresh = store.snapshot_for_line(URI, 1).expect("snapshot");
         assert_eq!(fresh.version, Some(2));
-        assert!(fresh.text.to_string().contains("Queue:"));
+        assert!(fresh.text.to_string().contains("Q: [:"));
         // Once parsed, every line gets the newest version.
         assert_eq!(
             store.snapshot_for_line(URI, 2).and_then(|s| s.version),
             Some(2)
         );
+    }
+
+    #[test]
+    fn edits_inside_a_resource_are_spliced_for_any_request() {
+        let store = edited_store();
+        let snapshot = store.snapshot_for_line(URI, 2).expect("snapshot");
+        assert_eq!(snapshot.version, Some(2));
+        let text = snapshot.text.to_string();
+        assert_eq!(
+            snapshot.document.compacted(),
+            awsls_grammars::parse(&text, Format::Yaml).compacted()
+        );
+        assert!(snapshot.template().resource("Queue").is_some());
+        // Later snapshots of the same parse share what was derived from it.
+        let again = store.snapshot(URI).expect("snapshot");
+        assert!(std::ptr::eq(again.template(), snapshot.template()));
+        // A new parse derives anew.
+        let result = store.edit(URI, 3, |source| source.edit(Span::new(14, 14), "s"));
+        assert_eq!(result, Ok(()));
+        let edited = store.snapshot(URI).expect("snapshot");
+        assert!(edited.template().resource("Qsueue").is_some());
     }
 
     #[test]

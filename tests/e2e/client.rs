@@ -36,7 +36,12 @@ impl Client {
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            // AWSLS_TEST_STDERR=1 shows the server's log while debugging a test.
+            .stderr(if std::env::var_os("AWSLS_TEST_STDERR").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
             .spawn()
             .expect("start awsls serve");
         let stdin = child.stdin.take().expect("stdin");

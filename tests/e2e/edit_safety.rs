@@ -601,7 +601,7 @@ fn check_all_renames(name: &str, text: &str) -> usize {
     let mut checked = 0;
     let snapshot = Snapshot::from_text(name, text);
     let template = Template::of(&snapshot);
-    let names: Vec<Span> = declarations(&template)
+    let names: Vec<Span> = declarations(template)
         .into_iter()
         .map(|(_, _, span)| span)
         .collect();
@@ -728,8 +728,9 @@ fn check_incremental(name: &str, text: &str, edits: &[(usize, usize, &str, bool)
     assert_eq!(source.text().to_string(), expected);
     let incremental = source.reparse();
     let fresh = awsls_grammars::parse(&expected, format);
+    // Splices put re-read parts at the end of the arena: compare the trees.
     assert!(
-        *incremental == fresh,
+        incremental.compacted() == fresh.compacted(),
         "incremental parse differs from a fresh parse of {expected:?}"
     );
 }

@@ -18,8 +18,8 @@ pub fn definition(snapshot: &Snapshot, offset: usize) -> Option<Span> {
         return None;
     }
     let template = Template::of(snapshot);
-    let (symbol, _) = cfn_nav::symbol_at(snapshot, &template, offset)?;
-    cfn_nav::declaration(snapshot, &template, &symbol)
+    let (symbol, _) = cfn_nav::symbol_at(snapshot, template, offset)?;
+    cfn_nav::declaration(snapshot, template, &symbol)
 }
 
 /// Every place the name at `offset` is written, declaration first when
@@ -29,10 +29,10 @@ pub fn references(snapshot: &Snapshot, offset: usize, include_declaration: bool)
         return Vec::new();
     }
     let template = Template::of(snapshot);
-    let Some((symbol, _)) = cfn_nav::symbol_at(snapshot, &template, offset) else {
+    let Some((symbol, _)) = cfn_nav::symbol_at(snapshot, template, offset) else {
         return Vec::new();
     };
-    cfn_nav::occurrences(snapshot, &template, &symbol)
+    cfn_nav::occurrences(snapshot, template, &symbol)
         .into_iter()
         .filter(|o| include_declaration || !o.declaration)
         .map(|o| o.span)
@@ -45,10 +45,10 @@ pub fn highlights(snapshot: &Snapshot, offset: usize) -> Vec<(Span, bool)> {
         return Vec::new();
     }
     let template = Template::of(snapshot);
-    let Some((symbol, _)) = cfn_nav::symbol_at(snapshot, &template, offset) else {
+    let Some((symbol, _)) = cfn_nav::symbol_at(snapshot, template, offset) else {
         return Vec::new();
     };
-    cfn_nav::occurrences(snapshot, &template, &symbol)
+    cfn_nav::occurrences(snapshot, template, &symbol)
         .into_iter()
         .map(|o| (o.span, o.declaration))
         .collect()

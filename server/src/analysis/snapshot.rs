@@ -1,12 +1,23 @@
 //! The immutable input of every analysis: one document's text, parsed model
-//! and detected kind at one version.
+//! and detected kind at one version, and what analyses derive from the model
+//! once per parse.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use awsls_grammars::{Document, Format, Span};
 use ropey::Rope;
 
+use super::cfn::template::Template;
 use super::kind::DocKind;
+
+/// What analyses derive from one parse, computed at most once and shared by
+/// every snapshot of that parse (the diagnostics worker's and requests'), so
+/// that a request on a large template does not rebuild it.
+#[derive(Debug, Default)]
+pub struct Derived {
+    kind: OnceLock<Option<DocKind>>,
+    template: OnceLock<Template>,
+}
 
 #[derive(Clone, Debug)]
 pub struct Snapshot {
@@ -17,6 +28,7 @@ pub struct Snapshot {
     pub format: Format,
     pub document: Arc<Document>,
     pub kind: Option<DocKind>,
+    derived: Arc<Derived>,
 }
 
 impl Snapshot {
@@ -35,7 +47,22 @@ impl Snapshot {
         format: Format,
         document: Arc<Document>,
     ) -> Snapshot {
-        let kind = super::kind::detect(&document, &text, &name);
+        Snapshot::sharing(name, version, text, format, document, Arc::default())
+    }
+
+    /// A snapshot of a parse whose derived data `derived` holds (shared with
+    /// the parse's other snapshots; a new parse needs a new one).
+    pub fn sharing(
+        name: String,
+        version: Option<i32>,
+        text: Rope,
+        format: Format,
+        document: Arc<Document>,
+        derived: Arc<Derived>,
+    ) -> Snapshot {
+        let kind = *derived
+            .kind
+            .get_or_init(|| super::kind::detect(&document, &text, &name));
         Snapshot {
             name,
             version,
@@ -43,7 +70,15 @@ impl Snapshot {
             format,
             document,
             kind,
+            derived,
         }
+    }
+
+    /// The template's declarations, built once per parse.
+    pub fn template(&self) -> &Template {
+        self.derived
+            .template
+            .get_or_init(|| Template::from_document(&self.document))
     }
 
     /// The source text of a byte range (empty when the range is not in the text).

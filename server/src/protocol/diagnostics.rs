@@ -88,9 +88,12 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
             }
         };
         // Wake-ups for versions this analysis already covered (with the same
-        // settings) need no second analysis.
-        if *receiver.borrow() <= version && format!("{:?}", state.settings()) == settings_used {
-            receiver.borrow_and_update();
+        // settings) need no second analysis. Reading the newest version and
+        // marking it seen is one step, so an edit arriving meanwhile always
+        // leaves the channel changed.
+        let newest = *receiver.borrow_and_update();
+        if newest > version || format!("{:?}", state.settings()) != settings_used {
+            receiver.mark_changed();
         }
         // Publish only when no newer edit arrived while analysing.
         if state.store.version(&key) != Some(version) {

@@ -69,7 +69,7 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
         }
     }
     let template = Template::of(snapshot);
-    if let Some(found) = reference_hover(snapshot, &template, offset) {
+    if let Some(found) = reference_hover(snapshot, template, offset) {
         return Some(found);
     }
     if let Some((mapping, index)) = location.key_of {
@@ -80,7 +80,7 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
         let mut path = model_path(doc, &nodes);
         let entry = doc.mapping(mapping)?.get(index)?;
         path.push(Step::Key(entry.key.text.clone()));
-        return key_hover(snapshot, &template, &path, entry.key.span);
+        return key_hover(snapshot, template, &path, entry.key.span);
     }
     let node = *location.nodes.last()?;
     let value = doc.str_value(node)?;

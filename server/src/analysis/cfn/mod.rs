@@ -28,10 +28,10 @@ pub const KIND: &str = "cloudformation";
 pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
     let template = Template::of(snapshot);
     let mut local = Vec::new();
-    rules::check(snapshot, &template, &mut local);
-    properties::check(snapshot, &template, &mut local);
+    rules::check(snapshot, template, &mut local);
+    properties::check(snapshot, template, &mut local);
     crate::analysis::iam::check_embedded(snapshot, &mut local);
-    rules::suppress::apply(snapshot, &template, &mut local);
+    rules::suppress::apply(snapshot, template, &mut local);
     findings.extend(local);
 }
 

@@ -80,7 +80,7 @@ pub fn resolve(template: &Template, reference: &Reference) -> Option<Symbol> {
 
 /// The reference whose name (or `Fn::GetAtt` attribute) is under `offset`.
 pub fn reference_at(snapshot: &Snapshot, template: &Template, offset: usize) -> Option<Reference> {
-    references::collect(snapshot, template)
+    references::collect_at(snapshot, template, offset)
         .into_iter()
         .filter(|r| {
             r.span.touches(offset) || r.attribute.as_ref().is_some_and(|(_, s)| s.touches(offset))
@@ -200,7 +200,7 @@ pub fn prepare_rename(
     offset: usize,
 ) -> Result<Option<(Span, String)>, String> {
     let template = Template::of(snapshot);
-    let Some((symbol, span)) = symbol_at(snapshot, &template, offset) else {
+    let Some((symbol, span)) = symbol_at(snapshot, template, offset) else {
         return Ok(None);
     };
     if symbol.kind == SymbolKind::Pseudo {
@@ -215,7 +215,7 @@ pub fn prepare_rename(
 /// The edits renaming the symbol at `offset` to `new_name` everywhere.
 pub fn rename(snapshot: &Snapshot, offset: usize, new_name: &str) -> Result<Vec<TextEdit>, String> {
     let template = Template::of(snapshot);
-    let Some((symbol, _)) = symbol_at(snapshot, &template, offset) else {
+    let Some((symbol, _)) = symbol_at(snapshot, template, offset) else {
         return Err(
             "there is no parameter, resource, condition, mapping or output name here".to_string(),
         );
@@ -226,8 +226,8 @@ pub fn rename(snapshot: &Snapshot, offset: usize, new_name: &str) -> Result<Vec<
             symbol.name
         ));
     }
-    check_new_name(&template, &symbol, new_name)?;
-    Ok(occurrences(snapshot, &template, &symbol)
+    check_new_name(template, &symbol, new_name)?;
+    Ok(occurrences(snapshot, template, &symbol)
         .into_iter()
         .map(|o| TextEdit {
             span: o.span,

@@ -218,7 +218,7 @@ fn extract_parameter(snapshot: &Snapshot, range: Span) -> Option<Refactoring> {
         }
     }
     let template = Template::of(snapshot);
-    let name = parameter_name(&template, &path)?;
+    let name = parameter_name(template, &path)?;
     let number = matches!(scalar.kind, ScalarKind::Integer | ScalarKind::Float);
     let type_name = if number { "Number" } else { "String" };
     let reference = match snapshot.format {
@@ -231,7 +231,7 @@ fn extract_parameter(snapshot: &Snapshot, range: Span) -> Option<Refactoring> {
     }];
     edits.push(parameter_insertion(
         snapshot,
-        &template,
+        template,
         &name,
         type_name,
         &scalar.value,

@@ -95,14 +95,33 @@ fn push_scalar(out: &mut Vec<Reference>, doc: &Document, node: NodeId, via: Via)
     }
 }
 
-/// All references in the template, in no particular order.
+/// All references in the template, in document order.
 pub fn collect(snapshot: &Snapshot, template: &Template) -> Vec<Reference> {
+    collect_where(snapshot, template, |_| true)
+}
+
+/// The references written in nodes that hold `offset` (a cursor's): the
+/// same as filtering [`collect`], without reading the rest of the template.
+pub fn collect_at(snapshot: &Snapshot, template: &Template, offset: usize) -> Vec<Reference> {
+    collect_where(snapshot, template, |span| span.touches(offset))
+}
+
+/// The references in intrinsic functions, resources and outputs whose spans
+/// pass `within`, in document order.
+fn collect_where(
+    snapshot: &Snapshot,
+    template: &Template,
+    within: impl Fn(Span) -> bool,
+) -> Vec<Reference> {
     let doc = &snapshot.document;
     let mut out = Vec::new();
     for node in &doc.nodes {
         let NodeKind::Intrinsic(intrinsic) = &node.kind else {
             continue;
         };
+        if !within(node.span) {
+            continue;
+        }
         let arg = intrinsic.argument;
         match intrinsic.function.as_str() {
             "Ref" => push_scalar(&mut out, doc, arg, Via::Ref),
@@ -145,6 +164,9 @@ pub fn collect(snapshot: &Snapshot, template: &Template) -> Vec<Reference> {
     }
     for resource in &template.resources {
         let decl = &resource.decl;
+        if !within(doc.node(decl.node).span) {
+            continue;
+        }
         if let Some(depends) = doc.get(decl.node, "DependsOn") {
             match doc.sequence(depends) {
                 Some(items) => {
@@ -160,10 +182,16 @@ pub fn collect(snapshot: &Snapshot, template: &Template) -> Vec<Reference> {
         }
     }
     for output in &template.outputs {
+        if !within(doc.node(output.node).span) {
+            continue;
+        }
         if let Some(condition) = doc.get(output.node, "Condition") {
             push_scalar(&mut out, doc, condition, Via::Condition);
         }
     }
+    // The arena holds re-read parts after the rest (see the grammars'
+    // splices): order by position.
+    out.sort_by_key(|r| (r.span.start, r.span.end));
     out
 }
 

@@ -23,7 +23,7 @@ fn token_type(kind: SymbolKind) -> TokenType {
 pub fn tokens(snapshot: &Snapshot) -> Vec<Token> {
     let template = Template::of(snapshot);
     let mut out = Vec::new();
-    for (kind, _, span) in navigation::declarations(&template) {
+    for (kind, _, span) in navigation::declarations(template) {
         out.push(Token {
             span: unquoted(snapshot, span),
             token_type: token_type(kind),
@@ -39,8 +39,8 @@ pub fn tokens(snapshot: &Snapshot) -> Vec<Token> {
             });
         }
     }
-    for reference in references::collect(snapshot, &template) {
-        let Some(symbol) = navigation::resolve(&template, &reference) else {
+    for reference in references::collect(snapshot, template) {
+        let Some(symbol) = navigation::resolve(template, &reference) else {
             continue;
         };
         let modifiers = if symbol.kind == SymbolKind::Pseudo {

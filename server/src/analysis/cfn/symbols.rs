@@ -106,7 +106,7 @@ pub struct DeclaredSymbol {
 pub fn declarations(snapshot: &Snapshot) -> Vec<DeclaredSymbol> {
     let template = Template::of(snapshot);
     let mut out = Vec::new();
-    for (kind, name, span) in navigation::declarations(&template) {
+    for (kind, name, span) in navigation::declarations(template) {
         let node = match kind {
             SymbolKind::Resource => template.resource(name).map(|r| r.decl.node),
             SymbolKind::Parameter => template.parameter(name).map(|p| p.node),

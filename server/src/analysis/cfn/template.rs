@@ -68,8 +68,9 @@ fn section(doc: &Document, root: NodeId, name: &str) -> Vec<Declared> {
 }
 
 impl Template {
-    pub fn of(snapshot: &Snapshot) -> Template {
-        Template::from_document(&snapshot.document)
+    /// The snapshot's template (built once per parse).
+    pub fn of(snapshot: &Snapshot) -> &Template {
+        snapshot.template()
     }
 
     pub fn from_document(doc: &Document) -> Template {

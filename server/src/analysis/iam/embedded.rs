@@ -176,6 +176,11 @@ fn policy(root: NodeId, kind: PolicyKind) -> Policy {
 
 /// Every policy document under `Resources`.
 pub fn find(doc: &Document) -> Found {
+    find_where(doc, |_| true)
+}
+
+/// The policy documents of the resources whose nodes pass `within`.
+fn find_where(doc: &Document, within: impl Fn(NodeId) -> bool) -> Found {
     let mut found = Found::default();
     let Some(resources) = doc
         .root()
@@ -184,74 +189,76 @@ pub fn find(doc: &Document) -> Found {
     else {
         return found;
     };
-    for resource in resources {
-        let Some(ty) = doc
-            .get(resource.value, "Type")
-            .and_then(|t| doc.str_value(t))
-        else {
-            continue;
-        };
-        let Some(properties) = doc
-            .get(resource.value, "Properties")
-            .filter(|p| doc.mapping(*p).is_some())
-        else {
-            continue;
-        };
-        let mut known = false;
-        for (owner, property, kind) in DOCUMENT_PROPERTIES {
-            if *owner == ty {
-                known = true;
-                let node = property
-                    .split('.')
-                    .try_fold(properties, |at, key| doc.get(at, key));
-                if let Some(node) = node {
-                    for item in if_items(doc, node) {
-                        found.policies.push(policy(item, *kind));
-                    }
+    for resource in resources.iter().filter(|r| within(r.value)) {
+        find_in_resource(doc, resource.value, &mut found);
+    }
+    found
+}
+
+/// The policy documents and managed policy ARN lists of one resource.
+fn find_in_resource(doc: &Document, resource: NodeId, found: &mut Found) {
+    let Some(ty) = doc.get(resource, "Type").and_then(|t| doc.str_value(t)) else {
+        return;
+    };
+    let Some(properties) = doc
+        .get(resource, "Properties")
+        .filter(|p| doc.mapping(*p).is_some())
+    else {
+        return;
+    };
+    let mut known = false;
+    for (owner, property, kind) in DOCUMENT_PROPERTIES {
+        if *owner == ty {
+            known = true;
+            let node = property
+                .split('.')
+                .try_fold(properties, |at, key| doc.get(at, key));
+            if let Some(node) = node {
+                for item in if_items(doc, node) {
+                    found.policies.push(policy(item, *kind));
                 }
             }
         }
-        if POLICY_LISTS.contains(&ty) {
-            known = true;
-            if let Some(list) = doc.get(properties, "Policies") {
-                for item in values::items(doc, list) {
-                    if let Some(document) = doc.get(item, "PolicyDocument") {
-                        for item in if_items(doc, document) {
-                            found.policies.push(policy(item, PolicyKind::Identity));
-                        }
-                    }
-                }
-            }
-        }
-        if SAM_POLICY_OWNERS.contains(&ty) {
-            known = true;
-            if let Some(list) = doc.get(properties, "Policies") {
-                for item in values::items(doc, list) {
-                    if doc.get(item, "Statement").is_some() {
+    }
+    if POLICY_LISTS.contains(&ty) {
+        known = true;
+        if let Some(list) = doc.get(properties, "Policies") {
+            for item in values::items(doc, list) {
+                if let Some(document) = doc.get(item, "PolicyDocument") {
+                    for item in if_items(doc, document) {
                         found.policies.push(policy(item, PolicyKind::Identity));
                     }
                 }
             }
         }
-        if MANAGED_ARN_OWNERS.contains(&ty) {
-            for key in ["ManagedPolicyArns", "PermissionsBoundary"] {
-                if let Some(list) = doc.get(properties, key) {
-                    found.managed_arns.push(list);
-                }
-            }
-        }
-        if !known {
-            // Other resource types: a `PolicyDocument` that is a policy by shape.
-            if let Some(node) = doc.get(properties, "PolicyDocument") {
-                for item in if_items(doc, node) {
-                    if doc.get(item, "Statement").is_some() {
-                        found.policies.push(policy(item, PolicyKind::Unknown));
-                    }
+    }
+    if SAM_POLICY_OWNERS.contains(&ty) {
+        known = true;
+        if let Some(list) = doc.get(properties, "Policies") {
+            for item in values::items(doc, list) {
+                if doc.get(item, "Statement").is_some() {
+                    found.policies.push(policy(item, PolicyKind::Identity));
                 }
             }
         }
     }
-    found
+    if MANAGED_ARN_OWNERS.contains(&ty) {
+        for key in ["ManagedPolicyArns", "PermissionsBoundary"] {
+            if let Some(list) = doc.get(properties, key) {
+                found.managed_arns.push(list);
+            }
+        }
+    }
+    if !known {
+        // Other resource types: a `PolicyDocument` that is a policy by shape.
+        if let Some(node) = doc.get(properties, "PolicyDocument") {
+            for item in if_items(doc, node) {
+                if doc.get(item, "Statement").is_some() {
+                    found.policies.push(policy(item, PolicyKind::Unknown));
+                }
+            }
+        }
+    }
 }
 
 /// The node itself, or the branches of an `Fn::If` (one level of nesting per branch).
@@ -275,7 +282,7 @@ fn if_items(doc: &Document, node: NodeId) -> Vec<NodeId> {
 
 /// The innermost embedded policy containing `offset`.
 pub fn policy_at(doc: &Document, offset: usize) -> Option<Policy> {
-    find(doc)
+    find_where(doc, |resource| doc.node(resource).span.touches(offset))
         .policies
         .into_iter()
         .filter(|p| doc.node(p.root).span.touches(offset) && doc.mapping(p.root).is_some())

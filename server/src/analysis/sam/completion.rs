@@ -26,10 +26,10 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
         cursor: &cursor,
         text: &source,
     };
-    let (mine, with_cfn) = entries(snapshot, &template, &writer);
+    let (mine, with_cfn) = entries(snapshot, template, &writer);
     if mine.is_empty() {
         let mut out = cfn::complete(snapshot, offset);
-        let generated = generated_targets(snapshot, &template, &writer);
+        let generated = generated_targets(snapshot, template, &writer);
         if !generated.is_empty() {
             out.extend(rank::finish(generated, &source, cursor.offset));
             for (i, entry) in out.iter_mut().enumerate() {

@@ -61,11 +61,11 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
 /// A `Ref`, `Fn::GetAtt` or `DependsOn` naming a resource SAM generates.
 fn generated_hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
     let template = Template::of(snapshot);
-    let reference = navigation::reference_at(snapshot, &template, offset)?;
+    let reference = navigation::reference_at(snapshot, template, offset)?;
     if !reference.span.touches(offset) || template.resource(&reference.name).is_some() {
         return None;
     }
-    let generated = super::implicit::generated(snapshot, &template)
+    let generated = super::implicit::generated(snapshot, template)
         .into_iter()
         .find(|g| g.name == reference.name)?;
     let markdown = format!(

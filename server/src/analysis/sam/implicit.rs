@@ -437,7 +437,7 @@ mod tests {
     fn exhaustive(text: &str) -> bool {
         let s = Snapshot::from_text("t.yaml", text);
         let t = Template::of(&s);
-        implicit_names(&s, &t).is_exhaustive()
+        implicit_names(&s, t).is_exhaustive()
     }
 
     #[test]
@@ -454,7 +454,7 @@ mod tests {
     fn names(text: &str) -> Vec<(String, &'static str)> {
         let s = Snapshot::from_text("t.yaml", text);
         let t = Template::of(&s);
-        generated(&s, &t)
+        generated(&s, t)
             .into_iter()
             .map(|g| (g.name, g.type_name))
             .collect()

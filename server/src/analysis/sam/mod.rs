@@ -32,13 +32,13 @@ pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
     let mut local = Vec::new();
     // The CloudFormation checks, as `cfn::check` runs them, with the
     // resources SAM generates passed to the reference rules.
-    let implicit = implicit_names(snapshot, &template);
-    cfn::rules::check_with_implicit(snapshot, &template, &implicit, &mut local);
-    cfn::properties::check(snapshot, &template, &mut local);
+    let implicit = implicit_names(snapshot, template);
+    cfn::rules::check_with_implicit(snapshot, template, &implicit, &mut local);
+    cfn::properties::check(snapshot, template, &mut local);
     iam::check_embedded(snapshot, &mut local);
     globals::check(snapshot, &mut local);
-    resources::check(snapshot, &template, &mut local);
-    cfn::rules::suppress::apply(snapshot, &template, &mut local);
+    resources::check(snapshot, template, &mut local);
+    cfn::rules::suppress::apply(snapshot, template, &mut local);
     findings.extend(local);
 }
 

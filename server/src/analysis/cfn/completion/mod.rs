@@ -30,7 +30,7 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
         snapshot,
         text: &text,
         cursor: &cursor,
-        template: &template,
+        template,
     };
     let entries = ctx.entries();
     rank::finish(entries, &text, cursor.offset)

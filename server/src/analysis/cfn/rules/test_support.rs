@@ -12,8 +12,8 @@ pub fn run_named(name: &str, text: &str, implicit: &ImplicitNames) -> Vec<Findin
     let snapshot = Snapshot::from_text(name, text);
     let template = Template::of(&snapshot);
     let mut out = Vec::new();
-    check_with_implicit(&snapshot, &template, implicit, &mut out);
-    super::suppress::apply(&snapshot, &template, &mut out);
+    check_with_implicit(&snapshot, template, implicit, &mut out);
+    super::suppress::apply(&snapshot, template, &mut out);
     out.sort_by_key(|f| (f.span.start, f.code));
     out
 }

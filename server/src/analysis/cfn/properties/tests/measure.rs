@@ -28,13 +28,13 @@ fn measure_large_template() {
     let template = Template::of(&snapshot);
     assert_eq!(template.resources.len(), 2000);
     let mut warm = Vec::new();
-    super::super::check(&snapshot, &template, &mut warm);
+    super::super::check(&snapshot, template, &mut warm);
     assert!(warm.is_empty(), "{:?}", warm.first());
     let start = Instant::now();
     let runs = 10;
     for _ in 0..runs {
         let mut found = Vec::new();
-        super::super::check(&snapshot, &template, &mut found);
+        super::super::check(&snapshot, template, &mut found);
     }
     println!("2000 resources: {:?} per check", start.elapsed() / runs);
 }

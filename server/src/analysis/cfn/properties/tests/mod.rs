@@ -20,7 +20,7 @@ pub(super) fn run(name: &str, text: &str) -> Vec<Finding> {
     let snapshot = Snapshot::from_text(name, text);
     let template = Template::of(&snapshot);
     let mut out = Vec::new();
-    super::check(&snapshot, &template, &mut out);
+    super::check(&snapshot, template, &mut out);
     out.sort_by_key(|f| (f.span.start, f.code));
     out
 }
