@@ -1,7 +1,11 @@
-//! Runs analysis work on tokio's blocking pool, turning a panic into an error
-//! instead of a dead server.
+//! Runs analysis work off the async runtime, turning a panic into an error
+//! instead of a dead server: requests on tokio's blocking pool, background
+//! work (diagnostics) on one thread of lower scheduling priority, so that a
+//! request arriving while a large template is validated gets a core at once.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc;
+use std::sync::{Mutex, OnceLock};
 
 use tower_lsp_server::jsonrpc;
 
@@ -26,6 +30,76 @@ where
             eprintln!("awsls: {what} did not complete: {error}");
             Err(internal_error(format!("awsls: {what} did not complete")))
         }
+    }
+}
+
+/// A unit of background work.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// How much lower than requests background work runs (a `nice` increment).
+#[cfg(target_os = "linux")]
+const BACKGROUND_NICENESS: libc::c_int = 10;
+
+/// Runs `work` on the background thread, after the background work queued
+/// before it. A panic inside it is logged and becomes an `InternalError`.
+pub async fn run_in_background<T, F>(what: &'static str, work: F) -> jsonrpc::Result<T>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    let (send, receive) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _ = send.send(catch_unwind(AssertUnwindSafe(work)));
+    });
+    let refused = match background().lock() {
+        Ok(queue) => queue.send(job).err().map(|refused| refused.0),
+        Err(_) => Some(job),
+    };
+    if let Some(job) = refused {
+        // The background thread could not be started: use the blocking pool.
+        tokio::task::spawn_blocking(job);
+    }
+    match receive.await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(panic)) => {
+            let message = panic_message(&panic);
+            eprintln!("awsls: internal error in {what}: {message}");
+            Err(internal_error(format!(
+                "awsls: internal error in {what}: {message}"
+            )))
+        }
+        Err(_) => Err(internal_error(format!("awsls: {what} did not complete"))),
+    }
+}
+
+/// The queue of the background thread, started on first use.
+fn background() -> &'static Mutex<mpsc::Sender<Job>> {
+    static QUEUE: OnceLock<Mutex<mpsc::Sender<Job>>> = OnceLock::new();
+    QUEUE.get_or_init(|| {
+        let (send, receive) = mpsc::channel::<Job>();
+        let started = std::thread::Builder::new()
+            .name("awsls-background".into())
+            .spawn(move || {
+                lower_priority();
+                while let Ok(job) = receive.recv() {
+                    job();
+                }
+            });
+        if let Err(error) = started {
+            eprintln!("awsls: cannot start the background thread: {error}");
+        }
+        Mutex::new(send)
+    })
+}
+
+/// Lowers the calling thread's scheduling priority (Linux schedules threads
+/// individually; elsewhere the priority is left alone).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `setpriority` with `PRIO_PROCESS` and id 0 changes only the
+    // calling thread's nice value on Linux; failure is harmless.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, BACKGROUND_NICENESS);
     }
 }
 

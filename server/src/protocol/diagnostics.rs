@@ -55,7 +55,7 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
         let encoding = state.encoding();
         let worker_key = key.clone();
         let worker_uri = uri.clone();
-        let result = blocking::run("diagnostics", move || {
+        let result = blocking::run_in_background("diagnostics", move || {
             // The newest text, which may be newer than the version this
             // wake-up was for: analysing it now serves the edit already waiting.
             let snapshot = store.snapshot(&worker_key)?;

@@ -24,7 +24,7 @@ use super::template::Template;
 /// Completion candidates at byte `offset`.
 pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
     let text = snapshot.text.to_string();
-    let cursor = cursor::at_text(&text, snapshot.format, offset);
+    let cursor = cursor::at(snapshot, &text, offset);
     let template = Template::of(snapshot);
     let ctx = Ctx {
         snapshot,

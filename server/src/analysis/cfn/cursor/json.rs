@@ -37,15 +37,24 @@ fn string_end(bytes: &[u8], open: usize, limit: usize) -> Option<usize> {
 }
 
 fn decode(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.to_string();
+    }
     serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string())
 }
 
 pub(super) fn cursor(text: &str, offset: usize) -> Cursor {
+    cursor_from(text, 0, Vec::new(), offset)
+}
+
+/// The cursor context from a scan starting at `start`, where a container
+/// whose path is `outer` begins (see `resume`).
+pub(super) fn cursor_from(text: &str, start: usize, outer: Vec<Seg>, offset: usize) -> Cursor {
     let bytes = text.as_bytes();
     let mut levels: Vec<Level> = Vec::new();
     let mut segs: Vec<Seg> = Vec::new();
     let mut in_string: Option<usize> = None;
-    let mut i = 0;
+    let mut i = start.min(offset);
     while i < offset {
         let b = bytes[i];
         match b {
@@ -195,8 +204,10 @@ pub(super) fn cursor(text: &str, offset: usize) -> Cursor {
     };
     let indent =
         text[line_start..].len() - text[line_start..].trim_start_matches([' ', '\t']).len();
+    let mut path = outer;
+    path.extend(segs);
     Cursor {
-        path: segs,
+        path,
         role,
         typed: text[word.start..offset].to_string(),
         word: Span::new(word.start, word.end),

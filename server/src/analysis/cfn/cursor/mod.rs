@@ -9,6 +9,7 @@
 
 mod flow;
 mod json;
+mod resume;
 mod yaml;
 
 use awsls_grammars::{Format, Span};
@@ -95,17 +96,21 @@ fn is_condition_function(path: &[Seg], index: usize) -> bool {
     matches!(path.first(), Some(Seg::Key(k)) if k == "Conditions") && index >= 2
 }
 
-/// The cursor context at byte `offset` of the snapshot.
-pub fn at(snapshot: &Snapshot, offset: usize) -> Cursor {
-    let text = snapshot.text.to_string();
-    let offset = floor_char_boundary(&text, offset);
+/// The cursor context at byte `offset` of the snapshot, whose text is `text`.
+/// In JSON the scan starts at the innermost container the model places
+/// around the cursor (see `resume`) rather than at the top of the text.
+pub fn at(snapshot: &Snapshot, text: &str, offset: usize) -> Cursor {
+    let offset = floor_char_boundary(text, offset);
     match snapshot.format {
-        Format::Yaml => yaml::cursor(&text, offset),
-        Format::Json => json::cursor(&text, offset),
+        Format::Yaml => yaml::cursor(text, offset),
+        Format::Json => {
+            let (start, path) = resume::resume_point(&snapshot.document, text, offset);
+            json::cursor_from(text, start, path, offset)
+        }
     }
 }
 
-/// The cursor context in plain text (used by tests and by `at`).
+/// The cursor context in plain text, scanned from its start.
 pub fn at_text(text: &str, format: Format, offset: usize) -> Cursor {
     let offset = floor_char_boundary(text, offset);
     match format {
