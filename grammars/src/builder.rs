@@ -116,10 +116,10 @@ impl<'t> Builder<'t> {
         let kind = intrinsic::normalise(self, content, kind, tag.as_ref());
         let id = self.push(span, kind);
         if let Some(node) = self.nodes.last_mut() {
-            node.tag = tag;
+            node.tag = tag.map(Box::new);
             if let Some(anchor) = anchor {
                 self.anchors.insert(anchor.name.clone(), id);
-                node.anchor = Some(anchor);
+                node.anchor = Some(Box::new(anchor));
             }
         }
         id

@@ -71,10 +71,11 @@ pub struct Node {
     /// The whole node, including its tag and anchor when present.
     pub span: Span,
     pub kind: NodeKind,
-    /// The YAML tag as written (`!Ref`, `!!str`), if any.
-    pub tag: Option<Tag>,
+    /// The YAML tag as written (`!Ref`, `!!str`), if any (boxed: most nodes
+    /// have none, and a small node keeps the arena small).
+    pub tag: Option<Box<Tag>>,
     /// The YAML anchor name (`&base`), if any.
-    pub anchor: Option<Anchor>,
+    pub anchor: Option<Box<Anchor>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -191,6 +191,12 @@ impl Source {
         self.dirty && Arc::get_mut(&mut self.document).is_some() && self.splice()
     }
 
+    /// Whether a snapshot (besides this source) holds the parsed document,
+    /// so that a splice now would have to copy it.
+    pub fn document_is_shared(&self) -> bool {
+        Arc::strong_count(&self.document) > 1
+    }
+
     fn splice(&mut self) -> bool {
         let Some(change) = self.pending else {
             return false;

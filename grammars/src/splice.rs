@@ -168,14 +168,23 @@ fn path_to_change(document: &Document, change: Change) -> Vec<(NodeId, usize)> {
     };
     loop {
         let next = match &document.node(current).kind {
-            NodeKind::Mapping(entries) => entries
-                .iter()
-                .position(|e| holds(e.value))
-                .map(|i| (i, entries[i].value)),
-            NodeKind::Sequence(items) => items
-                .iter()
-                .position(|item| holds(*item))
-                .map(|i| (i, items[i])),
+            // Entries and items are in document order: the candidate is the
+            // last one starting at or before the change.
+            NodeKind::Mapping(entries) => {
+                let after = entries.partition_point(|e| e.key.span.start <= change.start);
+                after
+                    .checked_sub(1)
+                    .filter(|&i| holds(entries[i].value))
+                    .map(|i| (i, entries[i].value))
+            }
+            NodeKind::Sequence(items) => {
+                let after =
+                    items.partition_point(|item| document.node(*item).span.start <= change.start);
+                after
+                    .checked_sub(1)
+                    .filter(|&i| holds(items[i]))
+                    .map(|i| (i, items[i]))
+            }
             // An intrinsic function's argument may be rewritten (`!GetAtt
             // A.B` becomes a sequence): its parts are not re-read alone.
             _ => None,
@@ -425,28 +434,23 @@ fn replace(
         }
     }
 
-    // Every other span moves with the edit; the target's ancestors that
-    // ended with it end with the new node.
-    let ancestors: Vec<NodeId> = path.iter().map(|(parent, _)| *parent).collect();
-    let shift_end = |at: usize| {
-        if at == region.old_node_end {
-            new_node_end
-        } else {
-            change.shift(at)
-        }
-    };
-    for (index, node) in document.nodes.iter_mut().enumerate() {
-        if matches!(node.kind, NodeKind::Null) && node.span == Span::default() {
+    // Every other span moves with the edit (nodes that end before it hold
+    // nothing that moves); the target's ancestors that ended with it end
+    // with the new node.
+    let shift = |at: usize| change.shift(at);
+    for node in document.nodes.iter_mut() {
+        if node.span.end < change.start {
             continue;
         }
-        let is_ancestor = ancestors.contains(&NodeId(index as u32));
-        shift_node(node, &|at| change.shift(at), &|at| {
-            if is_ancestor {
-                shift_end(at)
-            } else {
-                change.shift(at)
+        shift_node(node, &shift, &shift);
+    }
+    let moved_old_end = change.shift(region.old_node_end);
+    for (parent, _) in path {
+        if let Some(node) = document.nodes.get_mut(parent.index()) {
+            if node.span.end == moved_old_end {
+                node.span.end = new_node_end.max(node.span.start);
             }
-        });
+        }
     }
 
     // The new nodes, renumbered and moved to where the region starts.

@@ -124,21 +124,18 @@ impl Store {
         self.documents.iter().map(|d| d.key().clone()).collect()
     }
 
-    /// A snapshot for a request about line `line` (0-based). Edits that can
-    /// be spliced in are, at once; otherwise, when only other lines were
-    /// edited since the last parse and no line break was typed or deleted,
-    /// the last parsed snapshot answers (its text and document agree, and the
-    /// request's line reads the same in it), so completion and hover never
-    /// wait for a re-parse of a large document. Otherwise the same as
-    /// [`Store::snapshot`].
+    /// A snapshot for a request about line `line` (0-based). When only other
+    /// lines were edited since the last parse and no line break was typed or
+    /// deleted, the last parsed snapshot answers (its text and document
+    /// agree, the request's line reads the same in it, and what was derived
+    /// from it is already built), so completion and hover never wait for the
+    /// new text to be read. Otherwise edits that can be spliced in are, at
+    /// once, and anything else is the same as [`Store::snapshot`].
     pub fn snapshot_for_line(&self, uri: &str, line: usize) -> Option<Snapshot> {
         {
             let mut doc = self.documents.get_mut(uri)?;
             if !doc.dirty {
                 return Some(to_snapshot(&doc));
-            }
-            if let Some(snapshot) = splice_in_place(&mut doc) {
-                return Some(snapshot);
             }
             if doc.source.line_unchanged_since_parse(line) {
                 return Some(Snapshot::sharing(
@@ -150,6 +147,9 @@ impl Store {
                     Arc::clone(&doc.derived),
                 ));
             }
+            if let Some(snapshot) = splice_in_place(&mut doc) {
+                return Some(snapshot);
+            }
         }
         self.snapshot(uri)
     }
@@ -160,7 +160,8 @@ impl Store {
     /// when no edit arrived meanwhile. Call from a blocking thread: it may take
     /// a while on a large document.
     pub fn snapshot(&self, uri: &str) -> Option<Snapshot> {
-        let parsing = {
+        let mut waits = 0;
+        let parsing = loop {
             let mut doc = self.documents.get_mut(uri)?;
             if !doc.dirty {
                 return Some(to_snapshot(&doc));
@@ -168,7 +169,16 @@ impl Store {
             if let Some(snapshot) = splice_in_place(&mut doc) {
                 return Some(snapshot);
             }
-            Arc::clone(&doc.parsing)
+            // A request reading the last parse (hover, completion) holds it
+            // for well under a millisecond; a splice now would copy the whole
+            // model. Wait for it a little first.
+            if doc.source.document_is_shared() && waits < MAX_READER_WAITS {
+                drop(doc);
+                waits += 1;
+                std::thread::sleep(READER_WAIT);
+                continue;
+            }
+            break Arc::clone(&doc.parsing);
         };
         let _parse = match parsing.lock() {
             Ok(guard) => guard,
@@ -219,6 +229,11 @@ fn to_snapshot(doc: &OpenDocument) -> Snapshot {
         Arc::clone(&doc.derived),
     )
 }
+
+/// How long and how often [`Store::snapshot`] waits for requests reading the
+/// last parse to finish before it copies the model to splice edits into it.
+const READER_WAIT: std::time::Duration = std::time::Duration::from_micros(250);
+const MAX_READER_WAITS: usize = 8;
 
 /// Shared handle to the store.
 pub type SharedStore = Arc<Store>;

@@ -73,10 +73,16 @@ mod tests {
     #[test]
     fn the_scan_resumes_at_the_innermost_container_and_reads_the_same() {
         let document = parse(TEXT, Format::Json);
-        for (needle, expected_start) in [("\"Value\": \"", "{\"Key\""), ("\"Tags\"", "{\n        \"Tags\"")] {
+        for (needle, expected_start) in [
+            ("\"Value\": \"", "{\"Key\""),
+            ("\"Tags\"", "{\n        \"Tags\""),
+        ] {
             let offset = TEXT.find(needle).map(|i| i + needle.len()).unwrap_or(0);
             let (start, path) = resume_point(&document, TEXT, offset);
-            assert!(TEXT[start..].starts_with(expected_start), "{needle}: {start}");
+            assert!(
+                TEXT[start..].starts_with(expected_start),
+                "{needle}: {start}"
+            );
             let resumed = json::cursor_from(TEXT, start, path, offset);
             let whole = json::cursor(TEXT, offset);
             assert_eq!(resumed.path, whole.path, "{needle}");
@@ -87,6 +93,9 @@ mod tests {
         // Text with a syntax error: the model is not used.
         let broken = TEXT.replace("\"Type\": ", "\"Type\" ");
         let document = parse(&broken, Format::Json);
-        assert_eq!(resume_point(&document, &broken, broken.len() - 10), (0, Vec::new()));
+        assert_eq!(
+            resume_point(&document, &broken, broken.len() - 10),
+            (0, Vec::new())
+        );
     }
 }
