@@ -281,9 +281,13 @@ mod tests {
     }
 
     #[test]
-    fn edits_inside_a_resource_are_spliced_for_any_request() {
+    fn edits_inside_a_resource_are_spliced_at_once() {
         let store = edited_store();
-        let snapshot = store.snapshot_for_line(URI, 2).expect("snapshot");
+        // Untouched lines read the last parse; the edited line the new text.
+        let stale = store.snapshot_for_line(URI, 2).expect("snapshot");
+        assert_eq!(stale.version, Some(1));
+        drop(stale);
+        let snapshot = store.snapshot_for_line(URI, 1).expect("snapshot");
         assert_eq!(snapshot.version, Some(2));
         let text = snapshot.text.to_string();
         assert_eq!(

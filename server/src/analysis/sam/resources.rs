@@ -6,7 +6,7 @@
 
 use awsls_grammars::Span;
 
-use crate::analysis::cfn::properties::validate_resource;
+use crate::analysis::cfn::properties::validate_resource_skipping;
 use crate::analysis::cfn::template::{Resource, Template};
 use crate::analysis::{Finding, Severity, Snapshot};
 use crate::schema::{sam, ResourceSchema};
@@ -74,7 +74,9 @@ fn properties(
 ) {
     let doc = &snapshot.document;
     let mut local = Vec::new();
-    validate_resource(snapshot, schema, resource, &mut local);
+    // `Events` are checked by `events`: the schema walk leaves them out.
+    let events_node = resource.properties.and_then(|p| doc.get(p, "Events"));
+    validate_resource_skipping(snapshot, schema, resource, events_node, &mut local);
     let events = events::events_span(snapshot, resource);
     let properties_key = doc
         .entry(resource.decl.node, "Properties")

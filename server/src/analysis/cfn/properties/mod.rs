@@ -49,7 +49,7 @@ pub fn check(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Findin
         if let Some(schema) =
             resource_type::schema_for(snapshot, resource, &mut suggestions, findings)
         {
-            validate_resource_on(snapshot, schema, resource, &today, findings);
+            validate_resource_on(snapshot, schema, resource, &today, None, findings);
         }
     }
 }
@@ -63,7 +63,33 @@ pub fn validate_resource(
     resource: &Resource,
     findings: &mut Vec<Finding>,
 ) {
-    validate_resource_on(snapshot, schema, resource, &runtime::today(), findings);
+    validate_resource_on(
+        snapshot,
+        schema,
+        resource,
+        &runtime::today(),
+        None,
+        findings,
+    );
+}
+
+/// Like [`validate_resource`], leaving out the value `skip` (checked by
+/// other means, such as SAM's `Events`).
+pub fn validate_resource_skipping(
+    snapshot: &Snapshot,
+    schema: &ResourceSchema,
+    resource: &Resource,
+    skip: Option<NodeId>,
+    findings: &mut Vec<Finding>,
+) {
+    validate_resource_on(
+        snapshot,
+        schema,
+        resource,
+        &runtime::today(),
+        skip,
+        findings,
+    );
 }
 
 /// Checks an arbitrary value against a shape of `schema` (for example a SAM
@@ -88,10 +114,12 @@ fn validate_resource_on(
     schema: &ResourceSchema,
     resource: &Resource,
     today: &str,
+    skip: Option<NodeId>,
     findings: &mut Vec<Finding>,
 ) {
     let doc = &snapshot.document;
     let mut walker = Walker::new(snapshot, schema);
+    walker.skip = skip;
     let mut out = Out::default();
     let properties_key = doc
         .entry(resource.decl.node, "Properties")

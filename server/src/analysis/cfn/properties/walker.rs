@@ -48,6 +48,9 @@ pub(super) struct Walker<'a> {
     pub path: Vec<&'a str>,
     depth: usize,
     budget: usize,
+    /// A value not to check (one that is checked elsewhere, such as SAM's
+    /// `Events`).
+    pub skip: Option<NodeId>,
 }
 
 /// True for keys a preprocessor replaces before CloudFormation validates the
@@ -66,6 +69,7 @@ impl<'a> Walker<'a> {
             path: Vec::new(),
             depth: 0,
             budget: BUDGET,
+            skip: None,
         }
     }
 
@@ -90,6 +94,9 @@ impl<'a> Walker<'a> {
     /// Checks `node` against `shape`; `label` is where object-level findings
     /// (missing properties) are reported: the key that holds the value.
     pub(super) fn value(&mut self, node: NodeId, shape: &'a Shape, label: Span, out: &mut Out) {
+        if self.skip == Some(node) {
+            return;
+        }
         let target = self.schema.resolve(shape);
         self.check(node, target, label, out);
         // Keywords written next to a `$ref` apply too.
