@@ -20,7 +20,7 @@ use super::{events, globals, shapes};
 
 pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
     let source = snapshot.text.to_string();
-    let cursor = cursor::at_text(&source, snapshot.format, offset);
+    let cursor = cursor::at(snapshot, &source, offset);
     let template = Template::of(snapshot);
     let writer = Writer {
         cursor: &cursor,
