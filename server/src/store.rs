@@ -214,7 +214,7 @@ fn splice_in_place(doc: &mut OpenDocument) -> Option<Snapshot> {
     }
     doc.dirty = false;
     doc.parsed_version = doc.version;
-    doc.derived = Arc::default();
+    doc.derived = Arc::new(Derived::succeeding(std::mem::take(&mut doc.derived)));
     Some(to_snapshot(doc))
 }
 

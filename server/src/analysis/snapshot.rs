@@ -2,7 +2,7 @@
 //! and detected kind at one version, and what analyses derive from the model
 //! once per parse.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use awsls_grammars::{Document, Format, Span};
 use ropey::Rope;
@@ -17,6 +17,24 @@ use super::kind::DocKind;
 pub struct Derived {
     kind: OnceLock<Option<DocKind>>,
     template: OnceLock<Template>,
+    /// The template of the parse before, to refresh rather than rebuild.
+    previous_template: Mutex<Option<Template>>,
+}
+
+impl Derived {
+    /// What is derived from a new parse of a document, starting from what
+    /// `previous` (the parse before) derived when nothing else holds it: an
+    /// edit inside one resource then costs the template a walk over the
+    /// declarations that allocates nothing for the unchanged ones.
+    pub fn succeeding(previous: Arc<Derived>) -> Derived {
+        let template = Arc::try_unwrap(previous)
+            .ok()
+            .and_then(|derived| derived.template.into_inner());
+        Derived {
+            previous_template: Mutex::new(template),
+            ..Derived::default()
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -76,9 +94,18 @@ impl Snapshot {
 
     /// The template's declarations, built once per parse.
     pub fn template(&self) -> &Template {
-        self.derived
-            .template
-            .get_or_init(|| Template::from_document(&self.document))
+        self.derived.template.get_or_init(|| {
+            let previous = self
+                .derived
+                .previous_template
+                .lock()
+                .ok()
+                .and_then(|mut previous| previous.take());
+            match previous {
+                Some(template) => template.refresh(&self.document),
+                None => Template::from_document(&self.document),
+            }
+        })
     }
 
     /// The source text of a byte range (empty when the range is not in the text).

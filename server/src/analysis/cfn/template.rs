@@ -51,6 +51,37 @@ fn index_of<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, usize> 
     index
 }
 
+/// The declarations of a section, reusing those of `old` (the same section
+/// of an earlier reading) whose names are unchanged, so that a template
+/// re-read after a small edit allocates nothing for them. True in the second
+/// value when every name matches `old` in order.
+fn refresh_section(
+    doc: &Document,
+    root: NodeId,
+    name: &str,
+    old: Vec<Declared>,
+) -> (Vec<Declared>, bool) {
+    let entries = doc
+        .get(root, name)
+        .and_then(|node| doc.mapping(node))
+        .unwrap_or_default();
+    let same_names =
+        entries.len() == old.len() && entries.iter().zip(&old).all(|(e, d)| e.key.text == d.name);
+    if !same_names {
+        return (section(doc, root, name), false);
+    }
+    let refreshed = entries
+        .iter()
+        .zip(old)
+        .map(|(e, d)| Declared {
+            name: d.name,
+            name_span: e.key.span,
+            node: e.value,
+        })
+        .collect();
+    (refreshed, true)
+}
+
 fn section(doc: &Document, root: NodeId, name: &str) -> Vec<Declared> {
     doc.get(root, name)
         .and_then(|node| doc.mapping(node))
@@ -74,17 +105,54 @@ impl Template {
     }
 
     pub fn from_document(doc: &Document) -> Template {
+        Template::default().refresh(doc)
+    }
+
+    /// The template of `doc`, an edited reading of the document this
+    /// template was built from: declarations whose names did not change keep
+    /// their strings (only spans, nodes and types are read again), so after
+    /// an edit inside one resource nothing is allocated for the others.
+    pub fn refresh(self, doc: &Document) -> Template {
         let Some(root) = doc.root() else {
             return Template::default();
         };
         if doc.mapping(root).is_none() {
             return Template::default();
         }
-        let resources = section(doc, root, "Resources")
+        let Template {
+            parameters: old_parameters,
+            resources: old_resources,
+            conditions,
+            mappings,
+            outputs,
+            resource_index,
+            parameter_index,
+            ..
+        } = self;
+        let mut old_types = Vec::with_capacity(old_resources.len());
+        let old_decls = old_resources
+            .into_iter()
+            .map(|r| {
+                old_types.push(r.type_name);
+                r.decl
+            })
+            .collect();
+        let (decls, same_resources) = refresh_section(doc, root, "Resources", old_decls);
+        let mut old_types = old_types.into_iter();
+        let resources = decls
             .into_iter()
             .map(|decl| {
+                let old_type = if same_resources {
+                    old_types.next().flatten()
+                } else {
+                    None
+                };
                 let type_node = doc.get(decl.node, "Type");
-                let type_name = type_node.and_then(|t| doc.str_value(t)).map(str::to_string);
+                let written = type_node.and_then(|t| doc.str_value(t));
+                let type_name = match (old_type, written) {
+                    (Some(old), Some(now)) if old == now => Some(old),
+                    (_, now) => now.map(str::to_string),
+                };
                 let type_span = type_node
                     .filter(|t| doc.scalar(*t).is_some())
                     .map(|t| doc.node(t).span);
@@ -97,16 +165,27 @@ impl Template {
                 }
             })
             .collect::<Vec<Resource>>();
-        let parameters = section(doc, root, "Parameters");
+        let (parameters, same_parameters) =
+            refresh_section(doc, root, "Parameters", old_parameters);
+        let resource_index = if same_resources && !resource_index.is_empty() {
+            resource_index
+        } else {
+            index_of(resources.iter().map(|r| r.decl.name.as_str()))
+        };
+        let parameter_index = if same_parameters && !parameter_index.is_empty() {
+            parameter_index
+        } else {
+            index_of(parameters.iter().map(|p| p.name.as_str()))
+        };
         Template {
             root: Some(root),
-            resource_index: index_of(resources.iter().map(|r| r.decl.name.as_str())),
-            parameter_index: index_of(parameters.iter().map(|p| p.name.as_str())),
+            resource_index,
+            parameter_index,
             parameters,
             resources,
-            conditions: section(doc, root, "Conditions"),
-            mappings: section(doc, root, "Mappings"),
-            outputs: section(doc, root, "Outputs"),
+            conditions: refresh_section(doc, root, "Conditions", conditions).0,
+            mappings: refresh_section(doc, root, "Mappings", mappings).0,
+            outputs: refresh_section(doc, root, "Outputs", outputs).0,
         }
     }
 
@@ -167,4 +246,48 @@ pub const PSEUDO_PARAMETERS: &[(&str, &str)] = &[
 
 pub fn is_pseudo_parameter(name: &str) -> bool {
     PSEUDO_PARAMETERS.iter().any(|(p, _)| *p == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use awsls_grammars::{parse, Format};
+
+    use super::*;
+
+    const TEXT: &str = "Parameters:\n  Env: {Type: String}\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties: {DelaySeconds: 1}\n  Topic:\n    Type: AWS::SNS::Topic\nOutputs:\n  Out: {Value: !Ref Queue}\n";
+
+    fn assert_same(a: &Template, b: &Template) {
+        assert_eq!(a.root, b.root);
+        assert_eq!(a.parameters, b.parameters);
+        assert_eq!(a.resources, b.resources);
+        assert_eq!(a.conditions, b.conditions);
+        assert_eq!(a.mappings, b.mappings);
+        assert_eq!(a.outputs, b.outputs);
+        for r in &b.resources {
+            assert_eq!(a.resource(&r.decl.name), b.resource(&r.decl.name));
+        }
+        for p in &b.parameters {
+            assert_eq!(a.parameter(&p.name), b.parameter(&p.name));
+        }
+        assert!(a.resource("Nothing").is_none());
+    }
+
+    #[test]
+    fn a_refreshed_template_equals_a_rebuilt_one() {
+        let first = parse(TEXT, Format::Yaml);
+        for edited in [
+            TEXT.replace("DelaySeconds: 1", "DelaySeconds: 12"),
+            TEXT.replace("AWS::SNS::Topic", "AWS::SNS::Subscription"),
+            TEXT.replace("  Topic:", "  Renamed:"),
+            TEXT.replace("  Env:", "  Stage:"),
+            TEXT.replace("Outputs:", "  Extra:\n    Type: AWS::S3::Bucket\nOutputs:"),
+            TEXT.replace("Resources:", "Conditions:\n  C: !Equals [a, b]\nResources:"),
+            "just text".to_string(),
+            String::new(),
+        ] {
+            let second = parse(&edited, Format::Yaml);
+            let refreshed = Template::from_document(&first).refresh(&second);
+            assert_same(&refreshed, &Template::from_document(&second));
+        }
+    }
 }
