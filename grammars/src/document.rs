@@ -1,5 +1,6 @@
-//! Read-only queries over a parsed [`Document`]: child lookup, alias
-//! resolution and finding the nodes under a byte offset.
+//! Queries over a parsed [`Document`]: child lookup, alias resolution,
+//! finding the nodes under a byte offset, and the compacted form that
+//! compares two readings of the same text.
 
 use crate::model::{Document, Entry, Intrinsic, Node, NodeId, NodeKind, Scalar};
 

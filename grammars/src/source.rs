@@ -1,6 +1,7 @@
 //! An editable source text: the rope, its tree-sitter tree and its parsed
 //! document, kept together. Edits update the rope and the tree; `reparse`
-//! re-parses incrementally and rebuilds the document.
+//! re-reads only the edited part when it can (see `splice`) and otherwise
+//! re-parses, incrementally where a tree exists.
 
 use std::sync::Arc;
 
@@ -171,7 +172,9 @@ impl Source {
     /// one self-contained node of an error-free document (a YAML block
     /// mapping, a JSON object or array), only that node is re-read and
     /// spliced in; otherwise the text is parsed again (incrementally when a
-    /// tree exists). Either way the document equals a fresh parse's.
+    /// tree exists). Either way the document describes the text as a fresh
+    /// parse does (a splice leaves the arena in another order and with unused
+    /// slots: compare with [`Document::compacted`]).
     pub fn reparse(&mut self) -> Arc<Document> {
         if !self.dirty {
             return self.document();
