@@ -2,7 +2,7 @@
 //! finding the nodes under a byte offset, and the compacted form that
 //! compares two readings of the same text.
 
-use crate::model::{Document, Entry, Intrinsic, Node, NodeId, NodeKind, Scalar};
+use crate::model::{Document, Entry, Intrinsic, Node, NodeId, NodeKind, ProblemKind, Scalar};
 
 /// How many alias hops `resolve` follows before giving up (guards alias cycles).
 const MAX_ALIAS_HOPS: usize = 64;
@@ -87,6 +87,35 @@ impl Document {
         self.entry(mapping, key).map(|e| e.value)
     }
 
+    /// The nodes `id` holds directly: a mapping's values, a sequence's
+    /// items, an intrinsic function's argument (aliases are not followed).
+    pub fn children(&self, id: NodeId) -> impl DoubleEndedIterator<Item = NodeId> + '_ {
+        let (entries, items, argument): (&[Entry], &[NodeId], Option<NodeId>) =
+            match &self.node(id).kind {
+                NodeKind::Mapping(entries) => (entries, &[], None),
+                NodeKind::Sequence(items) => (&[], items, None),
+                NodeKind::Intrinsic(intrinsic) => (&[], &[], Some(intrinsic.argument)),
+                _ => (&[], &[], None),
+            };
+        entries
+            .iter()
+            .map(|e| e.value)
+            .chain(items.iter().copied())
+            .chain(argument)
+    }
+
+    /// Whether a syntax error was found (duplicate keys are not syntax errors).
+    pub fn has_syntax_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.kind == ProblemKind::Syntax)
+    }
+
+    /// Whether any node has an anchor or is an alias.
+    pub fn has_anchors(&self) -> bool {
+        self.nodes
+            .iter()
+            .any(|n| n.anchor.is_some() || matches!(n.kind, NodeKind::Alias { .. }))
+    }
+
     /// The same document with only the nodes reachable from its roots,
     /// numbered in post-order. Two documents describe the same text the same
     /// way when their compacted forms are equal, however their arenas were
@@ -106,31 +135,14 @@ impl Document {
                 continue;
             }
             stack.push((id, true));
-            let children: Vec<NodeId> = match &self.node(id).kind {
-                NodeKind::Mapping(entries) => entries.iter().map(|e| e.value).collect(),
-                NodeKind::Sequence(items) => items.clone(),
-                NodeKind::Intrinsic(intrinsic) => vec![intrinsic.argument],
-                _ => Vec::new(),
-            };
-            stack.extend(children.into_iter().rev().map(|c| (c, false)));
+            stack.extend(self.children(id).rev().map(|c| (c, false)));
         }
         let map = |id: NodeId| NodeId(new_id.get(id.index()).copied().unwrap_or(u32::MAX));
         let nodes = order
             .iter()
             .map(|id| {
                 let mut node = self.node(*id).clone();
-                match &mut node.kind {
-                    NodeKind::Mapping(entries) => {
-                        entries.iter_mut().for_each(|e| e.value = map(e.value))
-                    }
-                    NodeKind::Sequence(items) => items.iter_mut().for_each(|i| *i = map(*i)),
-                    NodeKind::Intrinsic(intrinsic) => intrinsic.argument = map(intrinsic.argument),
-                    NodeKind::Alias {
-                        target: Some(target),
-                        ..
-                    } => *target = map(*target),
-                    _ => {}
-                }
+                node.map_ids(map);
                 node
             })
             .collect();
@@ -186,6 +198,23 @@ impl Document {
                 Some(next) if !location.nodes.contains(&next) => current = next,
                 _ => return location,
             }
+        }
+    }
+}
+
+impl Node {
+    /// Replaces every node id this node refers to (children, an alias's
+    /// target) by `map` of it.
+    pub fn map_ids(&mut self, map: impl Fn(NodeId) -> NodeId) {
+        match &mut self.kind {
+            NodeKind::Mapping(entries) => entries.iter_mut().for_each(|e| e.value = map(e.value)),
+            NodeKind::Sequence(items) => items.iter_mut().for_each(|i| *i = map(*i)),
+            NodeKind::Intrinsic(intrinsic) => intrinsic.argument = map(intrinsic.argument),
+            NodeKind::Alias {
+                target: Some(target),
+                ..
+            } => *target = map(*target),
+            _ => {}
         }
     }
 }

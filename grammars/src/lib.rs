@@ -71,11 +71,7 @@ pub(crate) fn clean_fallback(text: &str, format: Format) -> Option<Document> {
         return None;
     }
     let document = fallback::parse(text);
-    let clean = document.limited.is_none()
-        && !document
-            .problems
-            .iter()
-            .any(|p| p.kind == ProblemKind::Syntax);
+    let clean = document.limited.is_none() && !document.has_syntax_errors();
     clean.then_some(document)
 }
 
@@ -84,18 +80,17 @@ pub(crate) fn clean_fallback(text: &str, format: Format) -> Option<Document> {
 /// read again with the fallback parser; if that reads it all without a syntax
 /// error, its document is the right one.
 pub(crate) fn second_opinion(document: Document, text: &str, format: Format) -> Document {
-    let has_syntax_error = |d: &Document| d.problems.iter().any(|p| p.kind == ProblemKind::Syntax);
-    if format != Format::Yaml || !has_syntax_error(&document) {
+    if format != Format::Yaml || !document.has_syntax_errors() {
         return document;
     }
     let other = fallback::parse(text);
-    if other.limited.is_none() && !has_syntax_error(&other) {
+    if other.limited.is_none() && !other.has_syntax_errors() {
         return other;
     }
     // Multi-line flow collections left of their key's column: flattened,
     // with every offset kept, they may read cleanly.
     match lenient::flatten_flow_collections(text).map(|flat| fallback::parse(&flat)) {
-        Some(flat) if flat.limited.is_none() && !has_syntax_error(&flat) => flat,
+        Some(flat) if flat.limited.is_none() && !flat.has_syntax_errors() => flat,
         _ => document,
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use ropey::Rope;
 use tree_sitter::{InputEdit, Point, Tree};
 
-use crate::model::{Document, Format, NodeKind, Span};
+use crate::model::{Document, Format, Span};
 use crate::splice::{self, Change};
 use crate::{convert, fallback, parse_with_tree, parsers, unparsed};
 
@@ -57,7 +57,7 @@ impl Source {
             rope,
             format,
             tree,
-            has_anchors: has_anchors(&document),
+            has_anchors: document.has_anchors(),
             document: Arc::new(document),
             dirty: false,
             has_cr: text.contains('\r'),
@@ -230,7 +230,7 @@ impl Source {
         if full {
             self.unused = 0;
             self.tree_stale = false;
-            self.has_anchors = has_anchors(&self.document);
+            self.has_anchors = self.document.has_anchors();
         }
     }
 
@@ -318,14 +318,6 @@ impl Source {
         }
         Point::new(row, offset - line_start)
     }
-}
-
-/// Whether any node of `document` has an anchor or is an alias.
-fn has_anchors(document: &Document) -> bool {
-    document
-        .nodes
-        .iter()
-        .any(|n| n.anchor.is_some() || matches!(n.kind, NodeKind::Alias { .. }))
 }
 
 /// The rope's chunks (with their byte starts) that begin before `offset`.

@@ -92,7 +92,7 @@ pub(crate) fn plan(
         } else {
             match format {
                 Format::Yaml => yaml_region(document, text, parent, target, change),
-                Format::Json => json_region(document, text, parent, target, change),
+                Format::Json => json_region(document, text, target, change),
             }
         };
         if let Some(sub) = region.as_ref().and_then(|r| read_region(text, format, r)) {
@@ -155,16 +155,12 @@ enum Shape {
 /// node whose span holds the change, through mappings and sequences.
 fn path_to_change(document: &Document, change: Change) -> Vec<(NodeId, usize)> {
     let mut path = Vec::new();
-    let Some(root) = document.roots.iter().copied().find(|r| {
-        let span = document.node(*r).span;
-        span.start <= change.start && change.old_end <= span.end
-    }) else {
-        return path;
-    };
-    let mut current = root;
     let holds = |id: NodeId| {
         let span = document.node(id).span;
         span.start <= change.start && change.old_end <= span.end
+    };
+    let Some(mut current) = document.roots.iter().copied().find(|r| holds(*r)) else {
+        return path;
     };
     loop {
         let next = match &document.node(current).kind {
@@ -209,23 +205,14 @@ fn child(document: &Document, parent: NodeId, slot: usize) -> Option<NodeId> {
 }
 
 /// A JSON value whose new text reads the same on its own: an object or array
-/// holding the change strictly inside its brackets, or a scalar in an object
-/// or array (not an intrinsic function's argument, which may be rewritten).
-fn json_region(
-    document: &Document,
-    text: &Rope,
-    parent: NodeId,
-    target: NodeId,
-    change: Change,
-) -> Option<Region> {
+/// holding the change strictly inside its brackets, or a scalar (its parent
+/// is an object or array: [`path_to_change`] does not enter intrinsic
+/// functions, whose arguments may be rewritten).
+fn json_region(document: &Document, text: &Rope, target: NodeId, change: Change) -> Option<Region> {
     let node = document.node(target);
     let span = node.span;
     let fits = match node.kind {
-        NodeKind::Scalar(_) => {
-            is_collection(document, parent)
-                && span.start <= change.start
-                && change.old_end <= span.end
-        }
+        NodeKind::Scalar(_) => span.start <= change.start && change.old_end <= span.end,
         _ => {
             let first = text.get_byte(span.start)?;
             (first == b'{' || first == b'[')
@@ -239,14 +226,6 @@ fn json_region(
         old_node_end: span.end,
         shape: Shape::JsonValue,
     })
-}
-
-/// Whether `id` is a mapping or a sequence.
-fn is_collection(document: &Document, id: NodeId) -> bool {
-    matches!(
-        document.node(id).kind,
-        NodeKind::Mapping(_) | NodeKind::Sequence(_)
-    )
 }
 
 /// A YAML region that reads the same on its own: a block mapping's lines
@@ -269,8 +248,7 @@ fn yaml_region(
             if matches!(
                 scalar.style,
                 ScalarStyle::Plain | ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted
-            ) && is_collection(document, parent)
-                && !starts_flow(text, document.node(parent).span.start) =>
+            ) && !starts_flow(text, document.node(parent).span.start) =>
         {
             line_scalar_region(node.span, text, change)
         }
@@ -393,11 +371,7 @@ fn read_region(text: &Rope, format: Format, region: &Region) -> Option<Document>
                 ))
         }
     };
-    let has_anchors = sub
-        .nodes
-        .iter()
-        .any(|n| n.anchor.is_some() || matches!(n.kind, NodeKind::Alias { .. }));
-    (whole && !has_anchors).then_some(sub)
+    (whole && !sub.has_anchors()).then_some(sub)
 }
 
 /// Puts `sub`'s nodes in place of `target`'s and moves every later span.
@@ -421,17 +395,12 @@ fn replace(
     let mut unused = 0;
     let mut stack = vec![target];
     while let Some(id) = stack.pop() {
-        let Some(node) = document.nodes.get_mut(id.index()) else {
+        if id.index() >= document.nodes.len() {
             continue;
-        };
-        let old = std::mem::replace(node, empty_node());
-        unused += 1;
-        match old.kind {
-            NodeKind::Mapping(entries) => stack.extend(entries.iter().map(|e| e.value)),
-            NodeKind::Sequence(items) => stack.extend(items),
-            NodeKind::Intrinsic(intrinsic) => stack.push(intrinsic.argument),
-            _ => {}
         }
+        stack.extend(document.children(id));
+        document.nodes[id.index()] = empty_node();
+        unused += 1;
     }
 
     // Every other span moves with the edit (nodes that end before it hold
@@ -442,7 +411,7 @@ fn replace(
         if node.span.end < change.start {
             continue;
         }
-        shift_node(node, &shift, &shift);
+        shift_node(node, &shift);
     }
     let moved_old_end = change.shift(region.old_node_end);
     for (parent, _) in path {
@@ -456,8 +425,8 @@ fn replace(
     // The new nodes, renumbered and moved to where the region starts.
     let moved = |at: usize| at + offset;
     for mut node in sub.nodes {
-        renumber(&mut node, base);
-        shift_node(&mut node, &moved, &moved);
+        node.map_ids(|id| NodeId(id.0 + base));
+        shift_node(&mut node, &moved);
         document.nodes.push(node);
     }
     if let Some(&(parent, slot)) = path.last() {
@@ -489,46 +458,28 @@ fn empty_node() -> Node {
     }
 }
 
-/// Applies `start` to every start offset and `end` to every end offset in `node`.
-fn shift_node(node: &mut Node, start: &dyn Fn(usize) -> usize, end: &dyn Fn(usize) -> usize) {
+/// Applies `shift` to every offset in `node` (its span, tag, anchor, keys and
+/// intrinsic function name).
+fn shift_node(node: &mut Node, shift: &dyn Fn(usize) -> usize) {
     let span = |s: &mut Span| {
-        s.start = start(s.start);
-        s.end = end(s.end).max(s.start);
-    };
-    let plain = |s: &mut Span| {
-        let new_start = start(s.start);
-        s.end = start(s.end).max(new_start);
-        s.start = new_start;
+        let start = shift(s.start);
+        s.end = shift(s.end).max(start);
+        s.start = start;
     };
     span(&mut node.span);
     if let Some(tag) = node.tag.as_mut() {
-        plain(&mut tag.span);
+        span(&mut tag.span);
     }
     if let Some(anchor) = node.anchor.as_mut() {
-        plain(&mut anchor.span);
+        span(&mut anchor.span);
     }
     match &mut node.kind {
         NodeKind::Mapping(entries) => {
             for entry in entries {
-                plain(&mut entry.key.span);
+                span(&mut entry.key.span);
             }
         }
-        NodeKind::Intrinsic(intrinsic) => plain(&mut intrinsic.name_span),
-        _ => {}
-    }
-}
-
-/// Adds `base` to every node id `node` refers to.
-fn renumber(node: &mut Node, base: u32) {
-    let moved = |id: &mut NodeId| id.0 += base;
-    match &mut node.kind {
-        NodeKind::Mapping(entries) => entries.iter_mut().for_each(|e| moved(&mut e.value)),
-        NodeKind::Sequence(items) => items.iter_mut().for_each(moved),
-        NodeKind::Intrinsic(intrinsic) => moved(&mut intrinsic.argument),
-        NodeKind::Alias {
-            target: Some(target),
-            ..
-        } => moved(target),
+        NodeKind::Intrinsic(intrinsic) => span(&mut intrinsic.name_span),
         _ => {}
     }
 }

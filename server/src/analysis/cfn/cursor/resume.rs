@@ -4,7 +4,7 @@
 //! On a large template this turns a scan of everything before the cursor
 //! into a scan of one resource.
 
-use awsls_grammars::{Document, NodeId, NodeKind, ProblemKind};
+use awsls_grammars::{Document, NodeId, NodeKind};
 
 use super::Seg;
 
@@ -12,11 +12,7 @@ use super::Seg;
 /// there; `(0, [])` when the model cannot be trusted around the cursor (the
 /// text has syntax errors) or no container qualifies.
 pub(super) fn resume_point(document: &Document, text: &str, offset: usize) -> (usize, Vec<Seg>) {
-    let broken = document
-        .problems
-        .iter()
-        .any(|p| p.kind == ProblemKind::Syntax);
-    if broken {
+    if document.has_syntax_errors() {
         return (0, Vec::new());
     }
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);

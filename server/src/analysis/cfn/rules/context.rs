@@ -113,11 +113,7 @@ impl<'a> Ctx<'a> {
 
     /// True when syntax errors left the model incomplete.
     pub fn partial(&self) -> bool {
-        self.doc
-            .problems
-            .iter()
-            .any(|p| p.kind == awsls_grammars::ProblemKind::Syntax)
-            || self.doc.limited.is_some()
+        self.doc.has_syntax_errors() || self.doc.limited.is_some()
     }
 
     /// True when an undeclared resource name may still exist once transforms ran.
