@@ -32,6 +32,16 @@ struct OpenDocument {
     derived: Arc<Derived>,
 }
 
+impl OpenDocument {
+    /// Records that the source now describes the current version, with what
+    /// `derived` holds for it.
+    fn parsed(&mut self, derived: Arc<Derived>) {
+        self.dirty = false;
+        self.parsed_version = self.version;
+        self.derived = derived;
+    }
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum EditError {
     NotOpen,
@@ -188,15 +198,11 @@ impl Store {
         let mut doc = self.documents.get(uri)?.clone();
         if doc.dirty {
             doc.source.reparse();
-            doc.dirty = false;
-            doc.parsed_version = doc.version;
-            doc.derived = Arc::default();
+            doc.parsed(Arc::default());
             if let Some(mut current) = self.documents.get_mut(uri) {
                 if current.version == doc.version && current.dirty {
                     current.source = doc.source.clone();
-                    current.dirty = false;
-                    current.parsed_version = doc.version;
-                    current.derived = Arc::clone(&doc.derived);
+                    current.parsed(Arc::clone(&doc.derived));
                 }
             }
         }
@@ -212,9 +218,8 @@ fn splice_in_place(doc: &mut OpenDocument) -> Option<Snapshot> {
     if !doc.source.splice_in_place() {
         return None;
     }
-    doc.dirty = false;
-    doc.parsed_version = doc.version;
-    doc.derived = Arc::new(Derived::succeeding(std::mem::take(&mut doc.derived)));
+    let derived = Derived::succeeding(std::mem::take(&mut doc.derived));
+    doc.parsed(Arc::new(derived));
     Some(to_snapshot(doc))
 }
 

@@ -17,7 +17,14 @@ where
     T: Send + 'static,
 {
     let joined = tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(work))).await;
-    match joined {
+    settle(what, joined.map_err(|error| error.to_string()))
+}
+
+/// The answer for work that ran (`Ok`, its value or its panic) or did not
+/// complete (`Err`, why): a panic or a lost task is logged and becomes an
+/// `InternalError`.
+fn settle<T>(what: &str, done: Result<std::thread::Result<T>, String>) -> jsonrpc::Result<T> {
+    match done {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(panic)) => {
             let message = panic_message(&panic);
@@ -59,17 +66,7 @@ where
         // The background thread could not be started: use the blocking pool.
         tokio::task::spawn_blocking(job);
     }
-    match receive.await {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(panic)) => {
-            let message = panic_message(&panic);
-            eprintln!("awsls: internal error in {what}: {message}");
-            Err(internal_error(format!(
-                "awsls: internal error in {what}: {message}"
-            )))
-        }
-        Err(_) => Err(internal_error(format!("awsls: {what} did not complete"))),
-    }
+    settle(what, receive.await.map_err(|error| error.to_string()))
 }
 
 /// The queue of the background thread, started on first use.

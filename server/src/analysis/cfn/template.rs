@@ -51,10 +51,10 @@ fn index_of<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, usize> 
     index
 }
 
-/// The declarations of a section, reusing those of `old` (the same section
-/// of an earlier reading) whose names are unchanged, so that a template
-/// re-read after a small edit allocates nothing for them. True in the second
-/// value when every name matches `old` in order.
+/// The declarations of a section. Those whose name is the name at the same
+/// position in `old` (the same section of an earlier reading) keep its
+/// string, so a template re-read after a small edit allocates nothing for
+/// them. True in the second value when every name matched `old`.
 fn refresh_section(
     doc: &Document,
     root: NodeId,
@@ -65,37 +65,26 @@ fn refresh_section(
         .get(root, name)
         .and_then(|node| doc.mapping(node))
         .unwrap_or_default();
-    let same_names =
-        entries.len() == old.len() && entries.iter().zip(&old).all(|(e, d)| e.key.text == d.name);
-    if !same_names {
-        return (section(doc, root, name), false);
-    }
+    let mut same = entries.len() == old.len();
+    let mut old = old.into_iter();
     let refreshed = entries
         .iter()
-        .zip(old)
-        .map(|(e, d)| Declared {
-            name: d.name,
-            name_span: e.key.span,
-            node: e.value,
+        .map(|e| {
+            let name = match old.next() {
+                Some(d) if d.name == e.key.text => d.name,
+                _ => {
+                    same = false;
+                    e.key.text.clone()
+                }
+            };
+            Declared {
+                name,
+                name_span: e.key.span,
+                node: e.value,
+            }
         })
         .collect();
-    (refreshed, true)
-}
-
-fn section(doc: &Document, root: NodeId, name: &str) -> Vec<Declared> {
-    doc.get(root, name)
-        .and_then(|node| doc.mapping(node))
-        .map(|entries| {
-            entries
-                .iter()
-                .map(|e| Declared {
-                    name: e.key.text.clone(),
-                    name_span: e.key.span,
-                    node: e.value,
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    (refreshed, same)
 }
 
 impl Template {
