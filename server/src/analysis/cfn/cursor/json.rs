@@ -43,12 +43,9 @@ fn decode(raw: &str) -> String {
     serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string())
 }
 
-pub(super) fn cursor(text: &str, offset: usize) -> Cursor {
-    cursor_from(text, 0, Vec::new(), offset)
-}
-
 /// The cursor context from a scan starting at `start`, where a container
-/// whose path is `outer` begins (see `resume`).
+/// whose path is `outer` begins (see `resume`; 0 and no path scan the whole
+/// text before the cursor).
 pub(super) fn cursor_from(text: &str, start: usize, outer: Vec<Seg>, offset: usize) -> Cursor {
     let bytes = text.as_bytes();
     let mut levels: Vec<Level> = Vec::new();

@@ -110,15 +110,6 @@ pub fn at(snapshot: &Snapshot, text: &str, offset: usize) -> Cursor {
     }
 }
 
-/// The cursor context in plain text, scanned from its start.
-pub fn at_text(text: &str, format: Format, offset: usize) -> Cursor {
-    let offset = floor_char_boundary(text, offset);
-    match format {
-        Format::Yaml => yaml::cursor(text, offset),
-        Format::Json => json::cursor(text, offset),
-    }
-}
-
 fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while offset > 0 && !text.is_char_boundary(offset) {

@@ -80,7 +80,7 @@ mod tests {
                 "{needle}: {start}"
             );
             let resumed = json::cursor_from(TEXT, start, path, offset);
-            let whole = json::cursor(TEXT, offset);
+            let whole = json::cursor_from(TEXT, 0, Vec::new(), offset);
             assert_eq!(resumed.path, whole.path, "{needle}");
             assert_eq!(resumed.role, whole.role);
             assert_eq!(resumed.word, whole.word);

@@ -2,12 +2,21 @@
 
 use awsls_grammars::Format;
 
-use super::{at_text, Cursor, Role, Seg};
+use crate::analysis::Snapshot;
 
+use super::{Cursor, Role, Seg};
+
+/// The cursor at `|`, read the way completion reads it (with the parsed
+/// model, which lets the JSON scan start near the cursor).
 fn at(marked: &str, format: Format) -> (Cursor, String) {
     let offset = marked.find('|').expect("cursor marker");
     let text = marked.replacen('|', "", 1);
-    (at_text(&text, format, offset), text)
+    let name = match format {
+        Format::Yaml => "template.yaml",
+        Format::Json => "template.json",
+    };
+    let snapshot = Snapshot::from_text(name, &text);
+    (super::at(&snapshot, &text, offset), text)
 }
 
 fn keys(path: &[Seg]) -> Vec<String> {
