@@ -53,29 +53,36 @@ struct Edit {
     reparse: bool,
 }
 
-fn edit_strategy() -> impl Strategy<Value = Edit> {
-    (
-        0usize..600,
-        0usize..24,
-        0usize..SNIPPETS.len(),
-        any::<bool>(),
-    )
-        .prop_map(|(at, delete, snippet, reparse)| Edit {
+/// Edits at `0..len` deleting up to `delete` bytes and inserting one of
+/// `snippets` snippets, re-parsing after some of them.
+fn edit_strategy(len: usize, delete: usize, snippets: usize) -> impl Strategy<Value = Edit> {
+    (0..len, 0..delete, 0..snippets, any::<bool>()).prop_map(|(at, delete, snippet, reparse)| {
+        Edit {
             at,
             delete,
             snippet,
             reparse,
-        })
+        }
+    })
 }
 
-fn check(seed: &str, format: Format, edits: &[Edit]) -> Result<(), TestCaseError> {
+/// Applies `edits` (inserting from `snippets`) to `seed` through
+/// [`Source::edit`] and to a plain string. The texts must agree after each
+/// edit, every re-parse along the way must describe the text as a fresh parse
+/// does, and so must the last one, tree included when it made one.
+fn check(
+    seed: &str,
+    format: Format,
+    snippets: &[&str],
+    edits: &[Edit],
+) -> Result<(), TestCaseError> {
     let mut source = Source::new(seed, format);
     let mut shadow = seed.to_owned();
     for edit in edits {
         let len = source.text().len_bytes();
         let start = edit.at.min(len);
         let span = Span::new(start, start + edit.delete);
-        let snippet = SNIPPETS.get(edit.snippet).copied().unwrap_or("");
+        let snippet = snippets.get(edit.snippet).copied().unwrap_or("");
         source.edit(span, snippet);
         // Apply the same clamped edit to a plain string.
         let mut s = start.min(shadow.len());
@@ -89,7 +96,13 @@ fn check(seed: &str, format: Format, edits: &[Edit]) -> Result<(), TestCaseError
         shadow.replace_range(s..e.max(s), snippet);
         prop_assert_eq!(source.text().to_string(), shadow.clone());
         if edit.reparse {
-            source.reparse();
+            let document = source.reparse();
+            prop_assert_eq!(
+                document.compacted(),
+                parse(&shadow, format).compacted(),
+                "text {:?}",
+                shadow
+            );
         }
     }
     let document = source.reparse();
@@ -143,70 +156,17 @@ const SPLICE_SNIPPETS: &[&str] = &[
     ": ",
 ];
 
-fn splice_edit_strategy(len: usize) -> impl Strategy<Value = Edit> {
-    (
-        0..len,
-        0usize..6,
-        0usize..SPLICE_SNIPPETS.len(),
-        any::<bool>(),
-    )
-        .prop_map(|(at, delete, snippet, reparse)| Edit {
-            at,
-            delete,
-            snippet,
-            reparse,
-        })
-}
-
-/// Like [`check`] with the splice-oriented snippets.
-fn check_splices(seed: &str, format: Format, edits: &[Edit]) -> Result<(), TestCaseError> {
-    let mut source = Source::new(seed, format);
-    let mut shadow = seed.to_owned();
-    for edit in edits {
-        let start = edit.at.min(shadow.len());
-        let mut s = start;
-        while !shadow.is_char_boundary(s) {
-            s -= 1;
-        }
-        let mut e = (start + edit.delete).min(shadow.len());
-        while !shadow.is_char_boundary(e) {
-            e -= 1;
-        }
-        let e = e.max(s);
-        let snippet = SPLICE_SNIPPETS.get(edit.snippet).copied().unwrap_or("");
-        source.edit(Span::new(s, e), snippet);
-        shadow.replace_range(s..e, snippet);
-        if edit.reparse {
-            let document = source.reparse();
-            prop_assert_eq!(
-                document.compacted(),
-                parse(&shadow, format).compacted(),
-                "text {:?}",
-                shadow
-            );
-        }
-    }
-    let document = source.reparse();
-    prop_assert_eq!(
-        document.compacted(),
-        parse(&shadow, format).compacted(),
-        "text {:?}",
-        shadow
-    );
-    Ok(())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn yaml_splices_match_a_fresh_parse(edits in proptest::collection::vec(splice_edit_strategy(SPLICE_SEED.len()), 1..8)) {
-        check_splices(SPLICE_SEED, Format::Yaml, &edits)?;
+    fn yaml_splices_match_a_fresh_parse(edits in proptest::collection::vec(edit_strategy(SPLICE_SEED.len(), 6, SPLICE_SNIPPETS.len()), 1..8)) {
+        check(SPLICE_SEED, Format::Yaml, SPLICE_SNIPPETS, &edits)?;
     }
 
     #[test]
-    fn json_splices_match_a_fresh_parse(edits in proptest::collection::vec(splice_edit_strategy(JSON_SPLICE_SEED.len()), 1..8)) {
-        check_splices(JSON_SPLICE_SEED, Format::Json, &edits)?;
+    fn json_splices_match_a_fresh_parse(edits in proptest::collection::vec(edit_strategy(JSON_SPLICE_SEED.len(), 6, SPLICE_SNIPPETS.len()), 1..8)) {
+        check(JSON_SPLICE_SEED, Format::Json, SPLICE_SNIPPETS, &edits)?;
     }
 }
 
@@ -238,13 +198,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn yaml_edits_match_a_fresh_parse(edits in proptest::collection::vec(edit_strategy(), 1..10)) {
-        check(YAML_SEED, Format::Yaml, &edits)?;
+    fn yaml_edits_match_a_fresh_parse(edits in proptest::collection::vec(edit_strategy(600, 24, SNIPPETS.len()), 1..10)) {
+        check(YAML_SEED, Format::Yaml, SNIPPETS, &edits)?;
     }
 
     #[test]
-    fn json_edits_match_a_fresh_parse(edits in proptest::collection::vec(edit_strategy(), 1..10)) {
-        check(JSON_SEED, Format::Json, &edits)?;
+    fn json_edits_match_a_fresh_parse(edits in proptest::collection::vec(edit_strategy(600, 24, SNIPPETS.len()), 1..10)) {
+        check(JSON_SEED, Format::Json, SNIPPETS, &edits)?;
     }
 }
 
