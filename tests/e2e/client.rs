@@ -2,12 +2,14 @@
 //! the way an editor does.
 
 use std::collections::VecDeque;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+
+use crate::framing::{frame, read_message};
 
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -95,9 +97,7 @@ impl Client {
     }
 
     pub fn send(&mut self, message: &Value) {
-        let body = message.to_string();
-        let framed = format!("Content-Length: {}\r\n\r\n{}", body.len(), body);
-        self.send_raw(framed.as_bytes());
+        self.send_raw(frame(message).as_bytes());
     }
 
     pub fn notify(&mut self, method: &str, params: Value) {
@@ -228,26 +228,6 @@ impl Drop for Client {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(value) = line.strip_prefix("Content-Length:") {
-            length = value.trim().parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0u8; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
 }
 
 /// The LSP position (line, character) of byte `offset` in ASCII `text`.

@@ -9,6 +9,7 @@ mod check_cli;
 mod client;
 mod edit_safety;
 mod foundation;
+mod framing;
 mod iam;
 mod notes;
 mod robustness;

@@ -3,13 +3,18 @@
 //! requests, and waiting for a response or a version-matched
 //! `publishDiagnostics`.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+
+#[path = "../../../tests/e2e/framing.rs"]
+mod framing;
+
+use framing::{frame, read_message};
 
 /// How long to wait for any one answer before calling the run failed.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
@@ -58,8 +63,8 @@ impl Client {
     }
 
     fn write(&mut self, message: &Value) -> Result<(), String> {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len())
+        self.stdin
+            .write_all(frame(message).as_bytes())
             .and_then(|()| self.stdin.flush())
             .map_err(|e| format!("write to server failed: {e}"))
     }
@@ -162,26 +167,6 @@ impl Drop for Client {
             let _ = self.child.wait();
         }
     }
-}
-
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(value) = line.strip_prefix("Content-Length:") {
-            length = value.trim().parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
 }
 
 /// Peak resident set size of a live process in KiB (`VmHWM`).
