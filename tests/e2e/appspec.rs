@@ -172,15 +172,7 @@ fn completion_labels(
     line: u32,
     character: u32,
 ) -> Vec<(String, Value)> {
-    let result = client.request(
-        "textDocument/completion",
-        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
-    );
-    let items = match &result {
-        Value::Array(items) => items.clone(),
-        other => other["items"].as_array().cloned().unwrap_or_default(),
-    };
-    let mut items: Vec<Value> = items;
+    let mut items = client.completion(uri, line, character);
     items.sort_by(|a, b| {
         a["sortText"]
             .as_str()

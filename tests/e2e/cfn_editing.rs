@@ -74,12 +74,9 @@ fn at(uri: &str, position: Value) -> Value {
 }
 
 fn completion(client: &mut Client, uri: &str, position: Value) -> Vec<Value> {
-    let result = client.request("textDocument/completion", at(uri, position));
-    match result {
-        Value::Array(items) => items,
-        Value::Object(_) => result["items"].as_array().cloned().unwrap_or_default(),
-        _ => Vec::new(),
-    }
+    let line = position["line"].as_u64().unwrap_or(0) as u32;
+    let character = position["character"].as_u64().unwrap_or(0) as u32;
+    client.completion(uri, line, character)
 }
 
 fn item<'a>(items: &'a [Value], label: &str) -> &'a Value {

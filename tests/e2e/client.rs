@@ -197,6 +197,18 @@ impl Client {
             .collect()
     }
 
+    /// The completion items at a position (from a list or a bare array).
+    pub fn completion(&mut self, uri: &str, line: u32, character: u32) -> Vec<Value> {
+        let result = self.request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        );
+        match result {
+            Value::Array(items) => items,
+            other => other["items"].as_array().cloned().unwrap_or_default(),
+        }
+    }
+
     pub fn hover(&mut self, uri: &str, line: u32, character: u32) -> Value {
         self.request(
             "textDocument/hover",

@@ -100,12 +100,7 @@ fn completion_offers_the_actions_of_the_typed_service() {
     let (uri, _) = open(&mut client, "draft.json", "json", text);
     let offset = find(text, "sqs:Send") + "sqs:Send".len();
     let (line, character) = position_of(text, offset);
-    let result = client.request(
-        "textDocument/completion",
-        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
-    );
-    let items = result.get("items").cloned().unwrap_or(result);
-    let items = items.as_array().cloned().unwrap_or_default();
+    let items = client.completion(&uri, line, character);
     let send = items
         .iter()
         .find(|i| i["label"] == "sqs:SendMessage")
@@ -128,12 +123,7 @@ fn completion_in_a_yaml_policy_replaces_the_typed_word() {
     let (uri, _) = open(&mut client, "draft.yaml", "yaml", text);
     let offset = find(text, "dynamodb:GetIt") + "dynamodb:GetIt".len();
     let (line, character) = position_of(text, offset);
-    let result = client.request(
-        "textDocument/completion",
-        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
-    );
-    let items = result.get("items").cloned().unwrap_or(result);
-    let items = items.as_array().cloned().unwrap_or_default();
+    let items = client.completion(&uri, line, character);
     let get_item = items
         .iter()
         .find(|i| i["label"] == "dynamodb:GetItem")
@@ -221,16 +211,7 @@ fn policies_inside_templates_are_checked_hovered_and_completed() {
         TEMPLATE_WITH_POLICIES,
         find(TEMPLATE_WITH_POLICIES, "s3:GetObject") + "s3:Get".len(),
     );
-    let completion = client.request(
-        "textDocument/completion",
-        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
-    );
-    let items = completion
-        .get("items")
-        .and_then(Value::as_array)
-        .or_else(|| completion.as_array())
-        .cloned()
-        .unwrap_or_default();
+    let items = client.completion(&uri, line, character);
     assert!(
         items.iter().any(|i| i["label"]
             .as_str()

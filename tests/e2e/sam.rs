@@ -3,7 +3,7 @@
 //! templates and events; hover and completion of SAM things, and no SAM
 //! types offered in plain CloudFormation templates.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::client::{file_uri, find, open, position_of, start_of, Client};
 
@@ -138,19 +138,6 @@ fn hover_on_sam_types_and_deployment_preferences() {
     client.shutdown();
 }
 
-fn labels(result: &Value) -> Vec<String> {
-    let items = result
-        .get("items")
-        .and_then(Value::as_array)
-        .or_else(|| result.as_array())
-        .cloned()
-        .unwrap_or_default();
-    items
-        .iter()
-        .filter_map(|i| i["label"].as_str().map(str::to_string))
-        .collect()
-}
-
 fn complete(client: &mut Client, name: &str, text: &str, marker: &str) -> Vec<String> {
     let offset = find(text, marker);
     let content = text.replacen(marker, "", 1);
@@ -158,11 +145,11 @@ fn complete(client: &mut Client, name: &str, text: &str, marker: &str) -> Vec<St
     client.open(&uri, "yaml", 1, &content);
     let _ = client.diagnostics_for(&uri, 1);
     let (line, character) = position_of(&content, offset);
-    let result = client.request(
-        "textDocument/completion",
-        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
-    );
-    labels(&result)
+    client
+        .completion(&uri, line, character)
+        .iter()
+        .filter_map(|i| i["label"].as_str().map(str::to_string))
+        .collect()
 }
 
 #[test]
