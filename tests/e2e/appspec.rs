@@ -6,7 +6,7 @@ use std::process::Command;
 
 use serde_json::{json, Value};
 
-use crate::client::{binary, file_uri, Client};
+use crate::client::{binary, edits_in, file_uri, Client};
 
 const EC2_VALID: &str = include_str!("../fixtures/appspec/valid/ec2-linux/appspec.yml");
 const EC2_INVALID: &str = include_str!("../fixtures/appspec/invalid/ec2/appspec.yml");
@@ -351,10 +351,7 @@ fn quick_fix(client: &mut Client, uri: &str, text: &str, needle: &str, title: &s
         .find(|a| a["title"].as_str().is_some_and(|t| t.contains(title)))
         .unwrap_or_else(|| panic!("no `{title}` fix in {actions:#?}"));
     assert_eq!(action["kind"], "quickfix");
-    action["edit"]["changes"][uri]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
+    edits_in(action, uri)
 }
 
 #[test]

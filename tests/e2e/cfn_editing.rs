@@ -6,7 +6,7 @@
 
 use serde_json::{json, Value};
 
-use crate::client::{file_uri, Client};
+use crate::client::{edits_in, file_uri, Client};
 
 const YAML: &str = include_str!("../fixtures/cfn/editing/template.yaml");
 const JSON: &str = include_str!("../fixtures/cfn/editing/template.json");
@@ -589,10 +589,7 @@ fn code_actions_convert_extract_and_fix() {
     let actions = code_actions(&mut client, &uri, pos(YAML, "!Ref Env\n", 0, 6));
     let convert = action(&actions, "long form");
     assert_eq!(convert["kind"], "refactor.rewrite");
-    let edits = convert["edit"]["changes"][&uri]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let edits = edits_in(convert, &uri);
     assert_eq!(
         apply(YAML, &edits),
         YAML.replace(
@@ -601,10 +598,7 @@ fn code_actions_convert_extract_and_fix() {
         )
     );
     let actions = code_actions(&mut client, &uri, pos(YAML, "Fn::GetAtt: [Queue", 0, 2));
-    let edits = action(&actions, "short form")["edit"]["changes"][&uri]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let edits = edits_in(action(&actions, "short form"), &uri);
     assert_eq!(
         apply(YAML, &edits),
         YAML.replace(
@@ -615,10 +609,7 @@ fn code_actions_convert_extract_and_fix() {
     let actions = code_actions(&mut client, &uri, pos(YAML, "30", 0, 1));
     let extract = action(&actions, "Extract");
     assert_eq!(extract["kind"], "refactor.extract");
-    let edits = extract["edit"]["changes"][&uri]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let edits = edits_in(extract, &uri);
     assert_eq!(
         apply(YAML, &edits),
         YAML.replace(
@@ -630,10 +621,7 @@ fn code_actions_convert_extract_and_fix() {
 
     let json_uri = open(&mut client, "actions.json", JSON);
     let actions = code_actions(&mut client, &json_uri, pos(JSON, "30", 0, 1));
-    let edits = action(&actions, "Extract")["edit"]["changes"][&json_uri]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let edits = edits_in(action(&actions, "Extract"), &json_uri);
     assert_eq!(
         apply(JSON, &edits),
         JSON.replace(
@@ -654,10 +642,7 @@ fn code_actions_convert_extract_and_fix() {
         .first()
         .unwrap_or_else(|| panic!("no quick fix in {actions:?}"));
     assert!(fix["diagnostics"][0]["message"].as_str().is_some());
-    let edits = fix["edit"]["changes"][&typo_uri]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let edits = edits_in(fix, &typo_uri);
     assert_eq!(apply(&typo, &edits), YAML);
     client.shutdown();
 }

@@ -272,3 +272,11 @@ pub fn open(client: &mut Client, name: &str, language: &str, text: &str) -> (Str
     let diagnostics = client.diagnostics_for(&uri, 1);
     (uri, diagnostics)
 }
+
+/// The text edits a code action or rename result makes in `uri`.
+pub fn edits_in(edit_holder: &Value, uri: &str) -> Vec<Value> {
+    edit_holder["edit"]["changes"][uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
