@@ -2,6 +2,7 @@
 //! and detected kind at one version, and what analyses derive from the model
 //! once per parse.
 
+use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use awsls_grammars::{Document, Format, Span};
@@ -108,14 +109,18 @@ impl Snapshot {
         })
     }
 
-    /// The source text of a byte range (empty when the range is not in the text).
-    pub fn slice(&self, span: Span) -> String {
+    /// The source text of a byte range (empty when the range is not in the
+    /// text); borrowed when the range lies in one chunk of the rope.
+    pub fn slice(&self, span: Span) -> Cow<'_, str> {
         let len = self.text.len_bytes();
         let start = span.start.min(len);
         let end = span.end.clamp(start, len);
         match self.text.get_byte_slice(start..end) {
-            Some(slice) => slice.to_string(),
-            None => String::new(),
+            Some(slice) => match slice.as_str() {
+                Some(text) => Cow::Borrowed(text),
+                None => Cow::Owned(slice.to_string()),
+            },
+            None => Cow::Borrowed(""),
         }
     }
 }

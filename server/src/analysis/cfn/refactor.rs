@@ -82,7 +82,7 @@ fn argument_text(snapshot: &Snapshot, argument: NodeId, get_att_as_list: bool) -
             }
         }
     }
-    Some(text)
+    Some(text.into_owned())
 }
 
 fn convert_form(snapshot: &Snapshot, offset: usize) -> Option<Refactoring> {

@@ -3,15 +3,17 @@
 //! backreferences, ...) is treated as "no constraint".
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 
 /// Upper bound on a compiled program; larger patterns are skipped.
 const SIZE_LIMIT: usize = 4 * 1024 * 1024;
 
-/// Compiled patterns: `[unicode, ascii]` spellings, by pattern text.
-type Cache = Mutex<[HashMap<Box<str>, Option<Regex>>; 2]>;
+/// Compiled patterns: `[unicode, ascii]` spellings, by pattern text. Shared
+/// through an `Arc`: a cloned `Regex` would build its matching cache again on
+/// first use, which costs more than most matches.
+type Cache = Mutex<[HashMap<Box<str>, Option<Arc<Regex>>>; 2]>;
 
 fn cache() -> &'static Cache {
     static CACHE: OnceLock<Cache> = OnceLock::new();
@@ -69,7 +71,7 @@ fn translate(pattern: &str, ascii: bool) -> String {
     out
 }
 
-fn compiled(pattern: &str, ascii: bool) -> Option<Regex> {
+fn compiled(pattern: &str, ascii: bool) -> Option<Arc<Regex>> {
     let mut maps = match cache().lock() {
         Ok(maps) => maps,
         Err(poisoned) => poisoned.into_inner(),
@@ -82,7 +84,8 @@ fn compiled(pattern: &str, ascii: bool) -> Option<Regex> {
     let regex = RegexBuilder::new(&translate(pattern, ascii))
         .size_limit(SIZE_LIMIT)
         .build()
-        .ok();
+        .ok()
+        .map(Arc::new);
     map.insert(pattern.into(), regex.clone());
     regex
 }
