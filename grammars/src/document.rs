@@ -171,8 +171,13 @@ impl Document {
             location.nodes.push(current);
             let next = match &self.node(current).kind {
                 NodeKind::Mapping(entries) => {
+                    // Entries are in text order: those whose key starts after
+                    // the offset cannot hold it, and only the last one or two
+                    // before them can reach it.
+                    let after = entries.partition_point(|e| e.key.span.start <= offset);
+                    let from = after.saturating_sub(2);
                     let mut found = None;
-                    for (i, entry) in entries.iter().enumerate() {
+                    for (i, entry) in entries.iter().enumerate().skip(from) {
                         if entry.key.span.touches(offset) {
                             location.key_of = Some((current, i));
                             break;
@@ -184,10 +189,13 @@ impl Document {
                     }
                     found
                 }
-                NodeKind::Sequence(items) => items
-                    .iter()
-                    .copied()
-                    .find(|item| self.node(*item).span.touches(offset)),
+                NodeKind::Sequence(items) => {
+                    let after = items.partition_point(|i| self.node(*i).span.start <= offset);
+                    items[after.saturating_sub(2)..]
+                        .iter()
+                        .copied()
+                        .find(|item| self.node(*item).span.touches(offset))
+                }
                 NodeKind::Intrinsic(intrinsic) => {
                     let arg = intrinsic.argument;
                     self.node(arg).span.touches(offset).then_some(arg)

@@ -748,3 +748,64 @@ fn a_tagged_block_scalar_after_another_block_scalar_has_its_own_span() {
         assert!(body.start > text.find("d:").unwrap_or(0));
     }
 }
+
+/// `Document::locate` as a plain walk over every child, to check the
+/// binary search of the real one against.
+fn locate_linearly(doc: &Document, offset: usize) -> Location {
+    let mut location = Location::default();
+    let mut current = doc
+        .roots
+        .iter()
+        .copied()
+        .find(|r| doc.node(*r).span.touches(offset));
+    while let Some(id) = current {
+        location.nodes.push(id);
+        current = match &doc.node(id).kind {
+            NodeKind::Mapping(entries) => {
+                let mut found = None;
+                for (i, entry) in entries.iter().enumerate() {
+                    if entry.key.span.touches(offset) {
+                        location.key_of = Some((id, i));
+                        break;
+                    }
+                    if doc.node(entry.value).span.touches(offset) {
+                        found = Some(entry.value);
+                        break;
+                    }
+                }
+                found
+            }
+            _ => doc.children(id).find(|c| doc.node(*c).span.touches(offset)),
+        }
+        .filter(|next| !location.nodes.contains(next));
+    }
+    location
+}
+
+#[test]
+fn locate_finds_what_a_walk_over_every_child_finds() {
+    let texts = [
+        (
+            "a: 1\nb:\nc: [x, {d: e, f: }, [], '']\ng:\n  - h: i\n    j: !Ref k\n  -\n  - - l\n    - m\nn: |\n  text\no: {}\n",
+            Format::Yaml,
+        ),
+        ("---\na: 1\n---\n- b\n- c: d\n...\n", Format::Yaml),
+        (
+            r#"{"a":1,"b":{},"c":[1,[2,3],{"d":null,"e":[]}],"f":{"Ref":"g"},"h":"i"}"#,
+            Format::Json,
+        ),
+        ("{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {\"c\": {}}\n}\n", Format::Json),
+    ];
+    for (text, format) in texts {
+        let doc = parse(text, format);
+        for offset in 0..=text.len() + 1 {
+            let fast = doc.locate(offset);
+            let slow = locate_linearly(&doc, offset);
+            assert_eq!(
+                (fast.nodes, fast.key_of),
+                (slow.nodes, slow.key_of),
+                "at {offset} of {text:?}"
+            );
+        }
+    }
+}

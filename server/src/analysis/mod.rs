@@ -14,6 +14,7 @@ pub mod iam;
 pub mod kind;
 pub mod navigation;
 pub mod outline;
+pub mod pause;
 pub mod sam;
 pub mod semantic_tokens;
 pub mod snapshot;
@@ -33,6 +34,7 @@ pub fn diagnostics(snapshot: &Snapshot) -> Vec<Finding> {
         return Vec::new();
     };
     let mut findings = syntax::findings(&snapshot.document);
+    pause::point();
     // When the model stops short of the text (too large, or read only up to
     // a syntax error), checks that look for missing or unused things would
     // report what merely was not read: report the syntax problems alone.
@@ -45,6 +47,7 @@ pub fn diagnostics(snapshot: &Snapshot) -> Vec<Finding> {
         DocKind::IamPolicy => iam::check(snapshot, &mut findings),
         DocKind::AppSpec => appspec::check(snapshot, &mut findings),
     }
+    pause::point();
     drop_cascades(&snapshot.document, &mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))

@@ -1,7 +1,8 @@
 //! Runs analysis work off the async runtime, turning a panic into an error
 //! instead of a dead server: requests on tokio's blocking pool, background
-//! work (diagnostics) on one thread of lower scheduling priority, so that a
-//! request arriving while a large template is validated gets a core at once.
+//! work (diagnostics) on one thread of lower scheduling priority whose
+//! analyses pause while requests are answered (`analysis::pause`), so that a
+//! request arriving while a large template is validated has the machine.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
@@ -78,6 +79,7 @@ fn background() -> &'static Mutex<mpsc::Sender<Job>> {
             .name("awsls-background".into())
             .spawn(move || {
                 lower_priority();
+                crate::analysis::pause::mark_background_thread();
                 while let Ok(job) = receive.recv() {
                     job();
                 }

@@ -6,11 +6,20 @@
 //! Client → server: each well-formed message is passed on to the service
 //! unchanged. Server → client: the service's messages and the transport's
 //! own error responses are written whole, one at a time.
+//!
+//! From reading a request to writing its answer, the transport holds
+//! background analyses at their pause points (`analysis::pause`).
 
 use serde::Deserialize;
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::analysis::pause::{self, Hold};
 
 /// Messages larger than this are refused (a template is at most 1 MB; a
 /// document of 16 MB is already past what is analysed).
@@ -44,7 +53,9 @@ struct Envelope {
 /// What to do with one framed body.
 #[derive(Debug, PartialEq)]
 pub enum Verdict {
-    Forward,
+    /// Pass it on; `request` is the id (as JSON text) of a request, which
+    /// awaits an answer.
+    Forward { request: Option<String> },
     /// Answer with this error response (already serialised) and skip the body.
     Reject(Vec<u8>),
 }
@@ -100,7 +111,9 @@ pub fn judge(body: &[u8]) -> Verdict {
         && envelope.id.is_some()
         && (envelope.result.0 != envelope.error.0);
     if (is_request && valid_id(&id)) || is_response {
-        Verdict::Forward
+        Verdict::Forward {
+            request: envelope.id.filter(|_| is_request).map(|id| id.to_string()),
+        }
     } else {
         Verdict::Reject(error_response(
             reply_id,
@@ -109,6 +122,49 @@ pub fn judge(body: &[u8]) -> Verdict {
         ))
     }
 }
+
+/// The id (as JSON text) of a response, `None` for other messages.
+fn answered(body: &[u8]) -> Option<String> {
+    let envelope: Envelope = serde_json::from_slice(body).ok()?;
+    match (envelope.method, envelope.id) {
+        (None, Some(id)) => Some(id.to_string()),
+        _ => None,
+    }
+}
+
+/// Requests read and not yet answered, each holding background analyses.
+#[derive(Clone, Default)]
+struct Pending(Arc<Mutex<HashMap<String, (Instant, Hold)>>>);
+
+/// Longer than any request should take: a request unanswered for this long
+/// no longer holds background work (its answer may have been lost).
+const FORGET_AFTER: Duration = Duration::from_secs(2);
+
+impl Pending {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (Instant, Hold)>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn started(&self, id: String) {
+        let mut pending = self.lock();
+        pending.retain(|_, (since, _)| since.elapsed() < FORGET_AFTER);
+        pending.insert(id, (Instant::now(), pause::hold()));
+    }
+
+    /// The hold of the request `body` answers, if `body` is an answer.
+    fn answered(&self, body: &[u8]) -> Option<Hold> {
+        if self.lock().is_empty() {
+            return None;
+        }
+        let id = answered(body)?;
+        self.lock().remove(&id).map(|(_, hold)| hold)
+    }
+}
+
+/// A framed message on its way out, with the hold it releases once written.
+type Outgoing = (Vec<u8>, Option<Hold>);
 
 fn frame(body: &[u8]) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
@@ -148,8 +204,12 @@ async fn read_headers<R: AsyncRead + Unpin>(
 }
 
 /// Client → service: frames and judges each message.
-async fn pump_client<R, W>(input: R, mut service: W, replies: mpsc::UnboundedSender<Vec<u8>>)
-where
+async fn pump_client<R, W>(
+    input: R,
+    mut service: W,
+    replies: mpsc::UnboundedSender<Outgoing>,
+    pending: Pending,
+) where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
@@ -159,11 +219,14 @@ where
             Ok(Some(length)) if length <= MAX_MESSAGE_BYTES => length,
             Ok(_) => {
                 eprintln!("awsls: skipped a message without a usable Content-Length header");
-                let _ = replies.send(frame(&error_response(
-                    Value::Null,
-                    -32700,
-                    "awsls: missing or invalid Content-Length header",
-                )));
+                let _ = replies.send((
+                    frame(&error_response(
+                        Value::Null,
+                        -32700,
+                        "awsls: missing or invalid Content-Length header",
+                    )),
+                    None,
+                ));
                 continue;
             }
             Err(()) => break,
@@ -173,7 +236,10 @@ where
             break;
         }
         match judge(&body) {
-            Verdict::Forward => {
+            Verdict::Forward { request } => {
+                if let Some(id) = request {
+                    pending.started(id);
+                }
                 if service.write_all(&frame(&body)).await.is_err() {
                     break;
                 }
@@ -184,7 +250,7 @@ where
                     "awsls: rejected a malformed message: {}",
                     String::from_utf8_lossy(&reply)
                 );
-                let _ = replies.send(frame(&reply));
+                let _ = replies.send((frame(&reply), None));
             }
         }
     }
@@ -192,14 +258,19 @@ where
 }
 
 /// Service → client: splits the service's output into whole messages.
-async fn pump_service<R: AsyncRead + Unpin>(output: R, frames: mpsc::UnboundedSender<Vec<u8>>) {
+async fn pump_service<R: AsyncRead + Unpin>(
+    output: R,
+    frames: mpsc::UnboundedSender<Outgoing>,
+    pending: Pending,
+) {
     let mut reader = BufReader::new(output);
     while let Ok(Some(length)) = read_headers(&mut reader).await {
         let mut body = vec![0u8; length];
         if reader.read_exact(&mut body).await.is_err() {
             break;
         }
-        if frames.send(frame(&body)).is_err() {
+        let hold = pending.answered(&body);
+        if frames.send((frame(&body), hold)).is_err() {
             break;
         }
     }
@@ -207,13 +278,14 @@ async fn pump_service<R: AsyncRead + Unpin>(output: R, frames: mpsc::UnboundedSe
 
 async fn write_frames<W: AsyncWrite + Unpin>(
     mut out: W,
-    mut frames: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut frames: mpsc::UnboundedReceiver<Outgoing>,
 ) {
-    while let Some(frame) = frames.recv().await {
+    while let Some((frame, hold)) = frames.recv().await {
         if out.write_all(&frame).await.is_err() {
             break;
         }
         let _ = out.flush().await;
+        drop(hold);
     }
 }
 
@@ -231,8 +303,14 @@ where
     let (to_service, service_in) = tokio::io::duplex(1 << 20);
     let (service_out, from_service) = tokio::io::duplex(1 << 20);
     let (frames, outgoing) = mpsc::unbounded_channel();
-    let client = tokio::spawn(pump_client(tokio::io::stdin(), to_service, frames.clone()));
-    let forward = tokio::spawn(pump_service(from_service, frames));
+    let pending = Pending::default();
+    let client = tokio::spawn(pump_client(
+        tokio::io::stdin(),
+        to_service,
+        frames.clone(),
+        pending.clone(),
+    ));
+    let forward = tokio::spawn(pump_service(from_service, frames, pending));
     let writer = tokio::spawn(write_frames(tokio::io::stdout(), outgoing));
     tower_lsp_server::Server::new(service_in, service_out, socket)
         .serve(service)
@@ -250,15 +328,17 @@ mod tests {
     fn judges_bodies() {
         assert_eq!(
             judge(br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#),
-            Verdict::Forward
+            Verdict::Forward {
+                request: Some("1".into())
+            }
         );
         assert_eq!(
             judge(br#"{"jsonrpc":"2.0","method":"x","params":{}}"#),
-            Verdict::Forward
+            Verdict::Forward { request: None }
         );
         assert_eq!(
             judge(br#"{"jsonrpc":"2.0","id":"a","result":null}"#),
-            Verdict::Forward
+            Verdict::Forward { request: None }
         );
         for bad in [
             &b"{not json"[..],
@@ -282,7 +362,36 @@ mod tests {
                 assert_eq!(reply["id"], 7);
                 assert_eq!(reply["error"]["code"], -32600);
             }
-            Verdict::Forward => panic!("must be rejected"),
+            Verdict::Forward { .. } => panic!("must be rejected"),
         }
+    }
+
+    #[test]
+    fn requests_hold_background_work_until_answered() {
+        let pending = Pending::default();
+        let answer = br#"{"jsonrpc":"2.0","result":null,"id":1}"#;
+        assert!(pending.answered(answer).is_none(), "nothing was asked");
+        for body in [
+            &br#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover"}"#[..],
+            br#"{"jsonrpc":"2.0","id":"a","method":"textDocument/completion"}"#,
+            br#"{"jsonrpc":"2.0","method":"textDocument/didChange"}"#,
+        ] {
+            if let Verdict::Forward { request: Some(id) } = judge(body) {
+                pending.started(id);
+            }
+        }
+        assert_eq!(pending.lock().len(), 2);
+        // Notifications and the server's own requests answer nothing.
+        for body in [
+            &br#"{"jsonrpc":"2.0","method":"window/logMessage","params":{}}"#[..],
+            br#"{"jsonrpc":"2.0","method":"workspace/configuration","params":{},"id":1}"#,
+        ] {
+            assert!(pending.answered(body).is_none());
+        }
+        assert!(pending.answered(answer).is_some());
+        assert!(pending.answered(answer).is_none(), "answered once");
+        let error = br#"{"jsonrpc":"2.0","error":{"code":-32800,"message":"x"},"id":"a"}"#;
+        assert!(pending.answered(error).is_some());
+        assert!(pending.lock().is_empty());
     }
 }

@@ -11,7 +11,7 @@ use crate::schema;
 use super::describe;
 use super::functions::{function, pseudo_parameter_markdown};
 use super::navigation::{self, SymbolKind};
-use super::template::Template;
+use super::template::{self, Template};
 use super::vocabulary;
 
 /// One step of the model path to a node.
@@ -68,8 +68,7 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
             }
         }
     }
-    let template = Template::of(snapshot);
-    if let Some(found) = reference_hover(snapshot, template, offset) {
+    if let Some(found) = reference_hover(snapshot, offset) {
         return Some(found);
     }
     if let Some((mapping, index)) = location.key_of {
@@ -80,7 +79,7 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
         let mut path = model_path(doc, &nodes);
         let entry = doc.mapping(mapping)?.get(index)?;
         path.push(Step::Key(entry.key.text.clone()));
-        return key_hover(snapshot, template, &path, entry.key.span);
+        return key_hover(snapshot, &path, entry.key.span);
     }
     let node = *location.nodes.last()?;
     let value = doc.str_value(node)?;
@@ -88,13 +87,15 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
     value_hover(&path, value, doc.node(node).span)
 }
 
-fn reference_hover(snapshot: &Snapshot, template: &Template, offset: usize) -> Option<HoverInfo> {
+/// A reference under the cursor: what it names. The template is only built
+/// (when a new parse has none yet) once a reference is found.
+fn reference_hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
     let doc = &snapshot.document;
-    let reference = navigation::reference_at(snapshot, template, offset)?;
+    let reference = navigation::reference_at(snapshot, offset)?;
     if let Some((attribute, span)) = &reference.attribute {
         if span.touches(offset) {
-            let type_name = template.resource(&reference.name)?.type_name.clone()?;
-            let schema = schema::cfn::resource(&type_name)?;
+            let type_name = template::resource_type(doc, &reference.name)?;
+            let schema = schema::cfn::resource(type_name)?;
             let found = schema.attribute(attribute)?;
             let mut markdown = format!(
                 "**{}.{attribute}** · attribute of `{type_name}`",
@@ -109,6 +110,7 @@ fn reference_hover(snapshot: &Snapshot, template: &Template, offset: usize) -> O
     if let Some(markdown) = pseudo_parameter_markdown(&reference.name) {
         return info(reference.span, markdown, None);
     }
+    let template = snapshot.template();
     let symbol = navigation::resolve(template, &reference)?;
     let markdown = match symbol.kind {
         SymbolKind::Parameter => parameter_markdown(doc, template, &symbol.name)?,
@@ -196,12 +198,7 @@ fn parameter_markdown(doc: &Document, template: &Template, name: &str) -> Option
     Some(out)
 }
 
-fn key_hover(
-    snapshot: &Snapshot,
-    template: &Template,
-    path: &[Step],
-    span: Span,
-) -> Option<HoverInfo> {
+fn key_hover(snapshot: &Snapshot, path: &[Step], span: Span) -> Option<HoverInfo> {
     let doc = &snapshot.document;
     let keys: Vec<&str> = path
         .iter()
@@ -224,8 +221,7 @@ fn key_hover(
             )
         }
         ["Resources", id] => {
-            let resource = template.resource(id)?;
-            let type_name = resource.type_name.as_deref()?;
+            let type_name = template::resource_type(doc, id)?;
             let markdown = match schema::cfn::resource(type_name) {
                 Some(schema) => format!("**{id}**\n\n{}", describe::resource_markdown(schema)),
                 None => format!("**{id}** · `{type_name}`"),
@@ -247,8 +243,14 @@ fn key_hover(
                 None,
             )
         }
-        ["Resources", id, "Properties", rest @ ..] => property_hover(template, id, rest, span),
-        ["Parameters", name] => info(span, parameter_markdown(doc, template, name)?, None),
+        ["Resources", id, "Properties", rest @ ..] => {
+            property_hover(template::resource_type(doc, id)?, rest, span)
+        }
+        ["Parameters", name] => info(
+            span,
+            parameter_markdown(doc, snapshot.template(), name)?,
+            None,
+        ),
         ["Parameters", _, key] => {
             let description = vocabulary::describe(vocabulary::PARAMETER_KEYS, key)?;
             info(span, format!("**{key}**\n\n{description}"), None)
@@ -261,9 +263,8 @@ fn key_hover(
     }
 }
 
-fn property_hover(template: &Template, id: &str, rest: &[&str], span: Span) -> Option<HoverInfo> {
-    let type_name = template.resource(id)?.type_name.clone()?;
-    let schema = schema::cfn::resource(&type_name)?;
+fn property_hover(type_name: &str, rest: &[&str], span: Span) -> Option<HoverInfo> {
+    let schema = schema::cfn::resource(type_name)?;
     let names: Vec<&str> = rest.iter().copied().filter(|k| *k != "[]").collect();
     let (last, parents) = names.split_last()?;
     let container = if parents.is_empty() {
@@ -281,7 +282,7 @@ fn property_hover(template: &Template, id: &str, rest: &[&str], span: Span) -> O
         span,
         markdown,
         Some(Topic::Property {
-            resource_type: type_name.clone(),
+            resource_type: type_name.to_string(),
             property: names.join("."),
         }),
     )

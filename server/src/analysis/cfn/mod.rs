@@ -29,8 +29,11 @@ pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
     let template = Template::of(snapshot);
     let mut local = Vec::new();
     rules::check(snapshot, template, &mut local);
+    crate::analysis::pause::point();
     properties::check(snapshot, template, &mut local);
+    crate::analysis::pause::point();
     crate::analysis::iam::check_embedded(snapshot, &mut local);
+    crate::analysis::pause::point();
     rules::suppress::apply(snapshot, template, &mut local);
     findings.extend(local);
 }

@@ -79,8 +79,8 @@ pub fn resolve(template: &Template, reference: &Reference) -> Option<Symbol> {
 }
 
 /// The reference whose name (or `Fn::GetAtt` attribute) is under `offset`.
-pub fn reference_at(snapshot: &Snapshot, template: &Template, offset: usize) -> Option<Reference> {
-    references::collect_at(snapshot, template, offset)
+pub fn reference_at(snapshot: &Snapshot, offset: usize) -> Option<Reference> {
+    references::collect_at(snapshot, offset)
         .into_iter()
         .filter(|r| {
             r.span.touches(offset) || r.attribute.as_ref().is_some_and(|(_, s)| s.touches(offset))
@@ -124,7 +124,7 @@ pub fn symbol_at(
             return Some((symbol, unquoted(snapshot, span)));
         }
     }
-    let reference = reference_at(snapshot, template, offset)?;
+    let reference = reference_at(snapshot, offset)?;
     if !reference.span.touches(offset) {
         return None;
     }

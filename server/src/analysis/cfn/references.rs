@@ -97,100 +97,138 @@ fn push_scalar(out: &mut Vec<Reference>, doc: &Document, node: NodeId, via: Via)
 
 /// All references in the template, in document order.
 pub fn collect(snapshot: &Snapshot, template: &Template) -> Vec<Reference> {
-    collect_where(snapshot, template, |_| true)
-}
-
-/// The references written in nodes that hold `offset` (a cursor's): the
-/// same as filtering [`collect`], without reading the rest of the template.
-pub fn collect_at(snapshot: &Snapshot, template: &Template, offset: usize) -> Vec<Reference> {
-    collect_where(snapshot, template, |span| span.touches(offset))
-}
-
-/// The references in intrinsic functions, resources and outputs whose spans
-/// pass `within`, in document order.
-fn collect_where(
-    snapshot: &Snapshot,
-    template: &Template,
-    within: impl Fn(Span) -> bool,
-) -> Vec<Reference> {
     let doc = &snapshot.document;
     let mut out = Vec::new();
-    for node in &doc.nodes {
-        let NodeKind::Intrinsic(intrinsic) = &node.kind else {
-            continue;
-        };
-        if !within(node.span) {
-            continue;
-        }
-        let arg = intrinsic.argument;
-        match intrinsic.function.as_str() {
-            "Ref" => push_scalar(&mut out, doc, arg, Via::Ref),
-            "Condition" => push_scalar(&mut out, doc, arg, Via::Condition),
-            "Fn::GetAtt" => {
-                let Some(items) = doc.sequence(arg) else {
-                    continue;
-                };
-                let Some(&resource) = items.first() else {
-                    continue;
-                };
-                let Some(name) = doc.str_value(resource) else {
-                    continue;
-                };
-                let attribute = items.get(1).and_then(|a| {
-                    doc.str_value(*a)
-                        .map(|text| (text.to_string(), inner_span(doc, *a)))
-                });
-                out.push(Reference {
-                    name: name.to_string(),
-                    span: inner_span(doc, resource),
-                    via: Via::GetAtt,
-                    namespace: Namespace::Resource,
-                    attribute,
-                });
-            }
-            "Fn::If" => {
-                if let Some(&first) = doc.sequence(arg).and_then(|items| items.first()) {
-                    push_scalar(&mut out, doc, first, Via::If);
-                }
-            }
-            "Fn::FindInMap" => {
-                if let Some(&first) = doc.sequence(arg).and_then(|items| items.first()) {
-                    push_scalar(&mut out, doc, first, Via::FindInMap);
-                }
-            }
-            "Fn::Sub" => sub_references(snapshot, arg, &mut out),
-            _ => {}
+    for (i, node) in doc.nodes.iter().enumerate() {
+        if matches!(node.kind, NodeKind::Intrinsic(_)) {
+            push_intrinsic(&mut out, snapshot, NodeId(i as u32));
         }
     }
     for resource in &template.resources {
-        let decl = &resource.decl;
-        if !within(doc.node(decl.node).span) {
-            continue;
-        }
-        if let Some(depends) = doc.get(decl.node, "DependsOn") {
-            match doc.sequence(depends) {
-                Some(items) => {
-                    for item in items {
-                        push_scalar(&mut out, doc, *item, Via::DependsOn);
-                    }
-                }
-                None => push_scalar(&mut out, doc, depends, Via::DependsOn),
-            }
-        }
-        if let Some(condition) = doc.get(decl.node, "Condition") {
-            push_scalar(&mut out, doc, condition, Via::Condition);
-        }
+        push_declared(&mut out, doc, resource.decl.node, Section::Resources);
     }
     for output in &template.outputs {
-        if !within(doc.node(output.node).span) {
+        push_declared(&mut out, doc, output.node, Section::Outputs);
+    }
+    in_text_order(out)
+}
+
+/// The references written in nodes that hold `offset` (a cursor's): the
+/// same as filtering [`collect`] by spans touching `offset`, reading only
+/// those nodes (and no template, which a new parse may not have built yet).
+pub fn collect_at(snapshot: &Snapshot, offset: usize) -> Vec<Reference> {
+    let doc = &snapshot.document;
+    let mut out = Vec::new();
+    // Every node touching the offset lies inside a parent touching it.
+    let mut stack: Vec<NodeId> = doc.roots.clone();
+    while let Some(id) = stack.pop() {
+        if !doc.node(id).span.touches(offset) {
             continue;
         }
-        if let Some(condition) = doc.get(output.node, "Condition") {
-            push_scalar(&mut out, doc, condition, Via::Condition);
+        if matches!(doc.node(id).kind, NodeKind::Intrinsic(_)) {
+            push_intrinsic(&mut out, snapshot, id);
+        }
+        stack.extend(doc.children(id));
+    }
+    if let Some(root) = doc.root() {
+        for section in [Section::Resources, Section::Outputs] {
+            let entries = doc
+                .get(root, section.name())
+                .and_then(|s| doc.mapping(s))
+                .unwrap_or_default();
+            for entry in entries {
+                if doc.node(entry.value).span.touches(offset) {
+                    push_declared(&mut out, doc, entry.value, section);
+                }
+            }
         }
     }
-    // The arena holds re-read parts after the rest (see the grammars'
-    // splices): order by position.
+    in_text_order(out)
+}
+
+/// The sections whose declarations hold references of their own.
+#[derive(Clone, Copy)]
+enum Section {
+    Resources,
+    Outputs,
+}
+
+impl Section {
+    fn name(self) -> &'static str {
+        match self {
+            Section::Resources => "Resources",
+            Section::Outputs => "Outputs",
+        }
+    }
+}
+
+/// The references of the intrinsic function at `node`.
+fn push_intrinsic(out: &mut Vec<Reference>, snapshot: &Snapshot, node: NodeId) {
+    let doc = &snapshot.document;
+    let NodeKind::Intrinsic(intrinsic) = &doc.node(node).kind else {
+        return;
+    };
+    let arg = intrinsic.argument;
+    match intrinsic.function.as_str() {
+        "Ref" => push_scalar(out, doc, arg, Via::Ref),
+        "Condition" => push_scalar(out, doc, arg, Via::Condition),
+        "Fn::GetAtt" => {
+            let Some(&resource) = doc.sequence(arg).and_then(|items| items.first()) else {
+                return;
+            };
+            let Some(name) = doc.str_value(resource) else {
+                return;
+            };
+            let attribute = doc
+                .sequence(arg)
+                .and_then(|items| items.get(1))
+                .and_then(|a| {
+                    doc.str_value(*a)
+                        .map(|text| (text.to_string(), inner_span(doc, *a)))
+                });
+            out.push(Reference {
+                name: name.to_string(),
+                span: inner_span(doc, resource),
+                via: Via::GetAtt,
+                namespace: Namespace::Resource,
+                attribute,
+            });
+        }
+        "Fn::If" => {
+            if let Some(&first) = doc.sequence(arg).and_then(|items| items.first()) {
+                push_scalar(out, doc, first, Via::If);
+            }
+        }
+        "Fn::FindInMap" => {
+            if let Some(&first) = doc.sequence(arg).and_then(|items| items.first()) {
+                push_scalar(out, doc, first, Via::FindInMap);
+            }
+        }
+        "Fn::Sub" => sub_references(snapshot, arg, out),
+        _ => {}
+    }
+}
+
+/// The `DependsOn` and `Condition` of a resource, the `Condition` of an output.
+fn push_declared(out: &mut Vec<Reference>, doc: &Document, node: NodeId, section: Section) {
+    if let (Section::Resources, Some(depends)) = (section, doc.get(node, "DependsOn")) {
+        match doc.sequence(depends) {
+            Some(items) => {
+                for item in items {
+                    push_scalar(out, doc, *item, Via::DependsOn);
+                }
+            }
+            None => push_scalar(out, doc, depends, Via::DependsOn),
+        }
+    }
+    if let Some(condition) = doc.get(node, "Condition") {
+        push_scalar(out, doc, condition, Via::Condition);
+    }
+}
+
+/// The arena holds re-read parts after the rest (see the grammars'
+/// splices): order by position.
+fn in_text_order(mut out: Vec<Reference>) -> Vec<Reference> {
     out.sort_by_key(|r| (r.span.start, r.span.end));
     out
 }
@@ -273,6 +311,82 @@ fn sub_references(snapshot: &Snapshot, argument: NodeId, out: &mut Vec<Reference
                 namespace: Namespace::Value,
                 attribute: None,
             }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of reference, in YAML short and long forms and in JSON.
+    const YAML: &str = "\
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Condition: IsProd
+    DependsOn: [Topic, Other]
+    Properties:
+      QueueName: !Sub '${AWS::StackName}-${Topic.TopicName}-${!Literal}'
+      Delay: !If [IsProd, !FindInMap [Map, a, b], !GetAtt Topic.Arn]
+      Tags:
+        - Key: !Sub
+            - '${X}-${Env}'
+            - X: !Ref Topic
+  Topic:
+    Type: AWS::SNS::Topic
+    DependsOn: Queue
+    Properties:
+      DisplayName: {'Fn::GetAtt': [Queue, Arn]}
+Outputs:
+  Out:
+    Condition: IsProd
+    Value: {Ref: Queue}
+";
+
+    /// [`collect`] restricted to nodes touching `offset`: intrinsic
+    /// functions anywhere in the arena, declarations in the template.
+    fn collect_touching(snapshot: &Snapshot, offset: usize) -> Vec<Reference> {
+        let doc = &snapshot.document;
+        let template = snapshot.template();
+        let mut out = Vec::new();
+        for (i, node) in doc.nodes.iter().enumerate() {
+            if node.span.touches(offset) {
+                push_intrinsic(&mut out, snapshot, NodeId(i as u32));
+            }
+        }
+        let declared = template
+            .resources
+            .iter()
+            .map(|r| (r.decl.node, Section::Resources))
+            .chain(template.outputs.iter().map(|o| (o.node, Section::Outputs)));
+        for (node, section) in declared {
+            if doc.node(node).span.touches(offset) {
+                push_declared(&mut out, doc, node, section);
+            }
+        }
+        in_text_order(out)
+    }
+
+    #[test]
+    fn references_at_an_offset_are_those_of_all_that_touch_it() {
+        let json = r#"{"Resources": {"A": {"Type": "T", "DependsOn": "B", "Properties": {"P": {"Fn::GetAtt": ["B", "Arn"]}, "Q": {"Fn::Sub": "${B}"}}}}, "Outputs": {"O": {"Condition": "C", "Value": {"Ref": "A"}}}}"#;
+        for (name, text) in [("t.yaml", YAML), ("t.json", json)] {
+            let snapshot = Snapshot::from_text(name, text);
+            assert!(collect(&snapshot, snapshot.template()).len() >= 5);
+            let mut found = 0;
+            for offset in 0..=text.len() {
+                let at = collect_at(&snapshot, offset);
+                found += at.len();
+                assert_eq!(
+                    at,
+                    collect_touching(&snapshot, offset),
+                    "at {offset} of {name}"
+                );
+            }
+            assert!(found > 100, "{found}");
         }
     }
 }

@@ -87,6 +87,20 @@ fn refresh_section(
     (refreshed, same)
 }
 
+/// The declaration of resource `name` (its first one) read from the model
+/// directly: a lookup that needs no [`Template`], for requests that should
+/// not wait for the template of a new parse to be built.
+pub fn resource_node(doc: &Document, name: &str) -> Option<NodeId> {
+    let root = doc.root()?;
+    doc.get(doc.get(root, "Resources")?, name)
+}
+
+/// The `Type` of resource `name` when written as a plain string, read from
+/// the model (see [`resource_node`]).
+pub fn resource_type<'d>(doc: &'d Document, name: &str) -> Option<&'d str> {
+    doc.str_value(doc.get(resource_node(doc, name)?, "Type")?)
+}
+
 impl Template {
     /// The snapshot's template (built once per parse).
     pub fn of(snapshot: &Snapshot) -> &Template {

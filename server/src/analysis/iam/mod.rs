@@ -82,6 +82,7 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
 pub fn check_embedded(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
     let found = embedded::find(&snapshot.document);
     for policy in &found.policies {
+        super::pause::point();
         check_policy(snapshot, *policy, findings);
     }
     embedded::check_managed_arns(snapshot, &found.managed_arns, findings);

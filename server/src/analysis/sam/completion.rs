@@ -10,7 +10,7 @@ use awsls_grammars::Format;
 
 use crate::analysis::cfn::completion::rank;
 use crate::analysis::cfn::cursor::{self, Cursor, Role, Seg};
-use crate::analysis::cfn::template::Template;
+use crate::analysis::cfn::template;
 use crate::analysis::{cfn, CompletionEntry, CompletionKind, Snapshot};
 use crate::schema::sam;
 
@@ -21,15 +21,14 @@ use super::{events, globals, shapes};
 pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
     let source = snapshot.text.to_string();
     let cursor = cursor::at(snapshot, &source, offset);
-    let template = Template::of(snapshot);
     let writer = Writer {
         cursor: &cursor,
         text: &source,
     };
-    let (mine, with_cfn) = entries(snapshot, template, &writer);
+    let (mine, with_cfn) = entries(snapshot, &writer);
     if mine.is_empty() {
         let mut out = cfn::complete(snapshot, offset);
-        let generated = generated_targets(snapshot, template, &writer);
+        let generated = generated_targets(snapshot, &writer);
         if !generated.is_empty() {
             out.extend(rank::finish(generated, &source, cursor.offset));
             for (i, entry) in out.iter_mut().enumerate() {
@@ -50,11 +49,7 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
 
 /// The resources SAM generates, where a resource name is expected: the
 /// argument of `Ref` or `Fn::GetAtt`, and `DependsOn`.
-fn generated_targets(
-    snapshot: &Snapshot,
-    template: &Template,
-    w: &Writer<'_>,
-) -> Vec<CompletionEntry> {
+fn generated_targets(snapshot: &Snapshot, w: &Writer<'_>) -> Vec<CompletionEntry> {
     let path = w.cursor.normalised_path();
     let in_function = path
         .iter()
@@ -76,7 +71,7 @@ fn generated_targets(
     if !matches!(w.cursor.role, Role::Value | Role::KeyOrValue) {
         return Vec::new();
     }
-    super::implicit::generated(snapshot, template)
+    super::implicit::generated(snapshot, snapshot.template())
         .into_iter()
         .filter(|g| dotted_ok || !g.name.contains('.'))
         .map(|g| {
@@ -101,11 +96,7 @@ fn keys(path: &[Seg]) -> Vec<&str> {
 }
 
 /// The SAM entries at the cursor, and whether the CloudFormation ones belong too.
-fn entries(
-    snapshot: &Snapshot,
-    template: &Template,
-    w: &Writer<'_>,
-) -> (Vec<CompletionEntry>, bool) {
+fn entries(snapshot: &Snapshot, w: &Writer<'_>) -> (Vec<CompletionEntry>, bool) {
     let path = w.cursor.path.clone();
     let names = keys(&path);
     let role = w.cursor.role;
@@ -156,8 +147,7 @@ fn entries(
     else {
         return (Vec::new(), false);
     };
-    let Some(type_name) = resource_type(snapshot, template, w, name).filter(|t| is_serverless(t))
-    else {
+    let Some(type_name) = resource_type(snapshot, w, name).filter(|t| is_serverless(t)) else {
         return (Vec::new(), false);
     };
     let Some(schema) = sam::resource(&type_name) else {
@@ -167,9 +157,8 @@ fn entries(
     let in_item = path.iter().skip(3).any(|s| matches!(s, Seg::Item { .. }));
     let doc = &snapshot.document;
     let event_type = match rest.as_slice() {
-        ["Events", event, ..] => template
-            .resource(name)
-            .and_then(|r| r.properties)
+        ["Events", event, ..] => template::resource_node(doc, name)
+            .and_then(|r| doc.get(r, "Properties"))
             .and_then(|p| doc.get(p, "Events"))
             .and_then(|e| doc.get(e, event))
             .and_then(|e| doc.get(e, "Type"))
@@ -216,7 +205,8 @@ fn entries(
             return (list, false);
         }
         ["DeploymentPreference", "Hooks", _] if value => {
-            let list = template
+            let list = snapshot
+                .template()
                 .resources
                 .iter()
                 .filter(|r| {
@@ -303,14 +293,9 @@ fn entries(
 }
 
 /// The resource's type from the model, else from a `Type:` line in the text.
-fn resource_type(
-    snapshot: &Snapshot,
-    template: &Template,
-    w: &Writer<'_>,
-    name: &str,
-) -> Option<String> {
-    if let Some(t) = template.resource(name).and_then(|r| r.type_name.clone()) {
-        return Some(t);
+fn resource_type(snapshot: &Snapshot, w: &Writer<'_>, name: &str) -> Option<String> {
+    if let Some(t) = template::resource_type(&snapshot.document, name) {
+        return Some(t.to_string());
     }
     if snapshot.format != Format::Yaml {
         return None;

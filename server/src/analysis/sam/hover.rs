@@ -11,7 +11,7 @@ use awsls_grammars::{NodeId, Span};
 use crate::analysis::cfn::describe;
 use crate::analysis::cfn::hover::{model_path, Step};
 use crate::analysis::cfn::navigation;
-use crate::analysis::cfn::template::Template;
+use crate::analysis::cfn::template;
 use crate::analysis::{HoverInfo, Snapshot};
 use crate::schema::{sam, ResourceSchema};
 
@@ -60,12 +60,12 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
 
 /// A `Ref`, `Fn::GetAtt` or `DependsOn` naming a resource SAM generates.
 fn generated_hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
-    let template = Template::of(snapshot);
-    let reference = navigation::reference_at(snapshot, template, offset)?;
-    if !reference.span.touches(offset) || template.resource(&reference.name).is_some() {
+    let reference = navigation::reference_at(snapshot, offset)?;
+    let doc = &snapshot.document;
+    if !reference.span.touches(offset) || template::resource_node(doc, &reference.name).is_some() {
         return None;
     }
-    let generated = super::implicit::generated(snapshot, template)
+    let generated = super::implicit::generated(snapshot, snapshot.template())
         .into_iter()
         .find(|g| g.name == reference.name)?;
     let markdown = format!(
@@ -91,14 +91,13 @@ fn resource_of<'p>(
     if section != "Resources" {
         return None;
     }
-    let template = Template::of(snapshot);
-    let resource = template.resource(name)?;
-    let type_name = resource.type_name.as_deref().filter(|t| is_serverless(t))?;
+    let resource = template::resource_node(doc, name)?;
+    let type_name = template::resource_type(doc, name).filter(|t| is_serverless(t))?;
     let schema = sam::resource(type_name)?;
     let rest = path.get(3..).unwrap_or_default();
     let event_type = match (rest.first(), rest.get(1)) {
-        (Some(Step::Key(events)), Some(Step::Key(event))) if events == "Events" => resource
-            .properties
+        (Some(Step::Key(events)), Some(Step::Key(event))) if events == "Events" => doc
+            .get(resource, "Properties")
             .and_then(|p| doc.get(p, "Events"))
             .and_then(|e| doc.get(e, event))
             .and_then(|e| doc.get(e, "Type"))

@@ -22,7 +22,7 @@ mod values;
 mod tests;
 
 use crate::analysis::cfn::{self, template::Template};
-use crate::analysis::{iam, CompletionEntry, Finding, HoverInfo, Snapshot};
+use crate::analysis::{iam, pause, CompletionEntry, Finding, HoverInfo, Snapshot};
 
 pub use implicit::{generated, implicit_names, Generated};
 pub use values::KIND;
@@ -34,10 +34,14 @@ pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
     // resources SAM generates passed to the reference rules.
     let implicit = implicit_names(snapshot, template);
     cfn::rules::check_with_implicit(snapshot, template, &implicit, &mut local);
+    pause::point();
     cfn::properties::check(snapshot, template, &mut local);
+    pause::point();
     iam::check_embedded(snapshot, &mut local);
+    pause::point();
     globals::check(snapshot, &mut local);
     resources::check(snapshot, template, &mut local);
+    pause::point();
     cfn::rules::suppress::apply(snapshot, template, &mut local);
     findings.extend(local);
 }

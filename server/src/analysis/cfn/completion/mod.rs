@@ -19,18 +19,16 @@ use awsls_grammars::{Format, Span};
 use crate::analysis::{CompletionEntry, CompletionKind, Snapshot};
 
 use super::cursor::{self, Cursor, Role, Seg};
-use super::template::Template;
+use super::template::{self, Template};
 
 /// Completion candidates at byte `offset`.
 pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
     let text = snapshot.text.to_string();
     let cursor = cursor::at(snapshot, &text, offset);
-    let template = Template::of(snapshot);
     let ctx = Ctx {
         snapshot,
         text: &text,
         cursor: &cursor,
-        template,
     };
     let entries = ctx.entries();
     rank::finish(entries, &text, cursor.offset)
@@ -41,7 +39,6 @@ pub(super) struct Ctx<'a> {
     pub snapshot: &'a Snapshot,
     pub text: &'a str,
     pub cursor: &'a Cursor,
-    pub template: &'a Template,
 }
 
 impl Ctx<'_> {
@@ -81,15 +78,18 @@ impl Ctx<'_> {
         CompletionEntry::new(label, kind, self.word())
     }
 
+    /// The template's declarations. Only completions that list them ask:
+    /// right after an edit the template of the new parse may still have to
+    /// be built.
+    pub fn template(&self) -> &Template {
+        self.snapshot.template()
+    }
+
     /// The type of resource `name`, from the model or, when the model lost
     /// it to a syntax error, from the text.
     pub fn resource_type(&self, name: &str) -> Option<String> {
-        if let Some(t) = self
-            .template
-            .resource(name)
-            .and_then(|r| r.type_name.clone())
-        {
-            return Some(t);
+        if let Some(t) = template::resource_type(&self.snapshot.document, name) {
+            return Some(t.to_string());
         }
         type_from_text(self.text, self.snapshot.format, name)
     }

@@ -107,11 +107,11 @@ fn ref_targets(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry> {
 }
 
 fn parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
-    if ctx.template.parameters.is_empty() {
+    if ctx.template().parameters.is_empty() {
         return from_text(ctx, "Parameters", "Parameter", None);
     }
     let doc = &ctx.snapshot.document;
-    ctx.template
+    ctx.template()
         .parameters
         .iter()
         .map(|p| {
@@ -134,10 +134,10 @@ fn parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 
 /// Resources other than `except`.
 pub(super) fn resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEntry> {
-    if ctx.template.resources.is_empty() {
+    if ctx.template().resources.is_empty() {
         return from_text(ctx, "Resources", "Resource", except);
     }
-    ctx.template
+    ctx.template()
         .resources
         .iter()
         .filter(|r| Some(r.decl.name.as_str()) != except)
@@ -167,10 +167,10 @@ fn pseudo_parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 }
 
 pub(super) fn conditions(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
-    if ctx.template.conditions.is_empty() {
+    if ctx.template().conditions.is_empty() {
         return from_text(ctx, "Conditions", "Condition", None);
     }
-    ctx.template
+    ctx.template()
         .conditions
         .iter()
         .map(|c| {
@@ -185,10 +185,10 @@ pub(super) fn conditions(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 }
 
 fn mappings(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
-    if ctx.template.mappings.is_empty() {
+    if ctx.template().mappings.is_empty() {
         return from_text(ctx, "Mappings", "Mapping", None);
     }
-    ctx.template
+    ctx.template()
         .mappings
         .iter()
         .map(|m| {
@@ -203,7 +203,7 @@ fn mappings(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 /// keys under `top` (under every top-level key when `top` is not a literal key).
 fn map_keys(ctx: &Ctx<'_>, map: Option<&String>, top: Option<&String>) -> Vec<CompletionEntry> {
     let doc = &ctx.snapshot.document;
-    let Some(node) = map.and_then(|m| ctx.template.mapping(m)).map(|m| m.node) else {
+    let Some(node) = map.and_then(|m| ctx.template().mapping(m)).map(|m| m.node) else {
         return Vec::new();
     };
     let Some(entries) = doc.mapping(node) else {
@@ -335,7 +335,7 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
         .into_iter()
         .map(|name| plain(&name, CompletionKind::Value, "Fn::Sub variable".to_string()))
         .collect::<Vec<_>>();
-    out.extend(ctx.template.parameters.iter().map(|p| {
+    out.extend(ctx.template().parameters.iter().map(|p| {
         let type_name = doc
             .get(p.node, "Type")
             .and_then(|t| doc.str_value(t))
@@ -346,7 +346,7 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
             format!("Parameter ({type_name})"),
         )
     }));
-    for resource in &ctx.template.resources {
+    for resource in &ctx.template().resources {
         if Some(resource.decl.name.as_str()) == enclosing {
             continue;
         }

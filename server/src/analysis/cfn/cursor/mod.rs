@@ -97,12 +97,18 @@ fn is_condition_function(path: &[Seg], index: usize) -> bool {
 }
 
 /// The cursor context at byte `offset` of the snapshot, whose text is `text`.
-/// In JSON the scan starts at the innermost container the model places
-/// around the cursor (see `resume`) rather than at the top of the text.
+/// The scans read only around the cursor where the model allows (see
+/// `resume`): in JSON from the innermost container the model places around
+/// the cursor, in YAML jumping over blocks deeper than the parent sought.
 pub fn at(snapshot: &Snapshot, text: &str, offset: usize) -> Cursor {
     let offset = floor_char_boundary(text, offset);
     match snapshot.format {
-        Format::Yaml => yaml::cursor(text, offset),
+        Format::Yaml => {
+            let document = &snapshot.document;
+            let skip =
+                |line_start: usize, col: usize| resume::yaml_skip(document, text, line_start, col);
+            yaml::cursor(text, offset, &skip)
+        }
         Format::Json => {
             let (start, path) = resume::resume_point(&snapshot.document, text, offset);
             json::cursor_from(text, start, path, offset)

@@ -1,8 +1,9 @@
-//! Where the tolerant JSON scan can start instead of the top of the text:
-//! the innermost object or array of the parsed model that holds the cursor
-//! and begins on an earlier line, with the path to it read from the model.
-//! On a large template this turns a scan of everything before the cursor
-//! into a scan of one resource.
+//! Where the text scans for the cursor context can start or go on from,
+//! read from the parsed model, so that on a large template they read one
+//! resource rather than everything before the cursor. JSON: the innermost
+//! object or array that holds the cursor and begins on an earlier line, with
+//! the path to it. YAML: how far up the walk for a parent key can jump over
+//! the lines of a block mapping deeper than the parent it looks for.
 
 use awsls_grammars::{Document, NodeId, NodeKind};
 
@@ -57,12 +58,51 @@ pub(super) fn resume_point(document: &Document, text: &str, offset: usize) -> (u
     (document.node(chain[depth]).span.start, path)
 }
 
+/// For the YAML walk at the line starting at `line_start`, looking upwards
+/// for a line indented less than `col`: the start of the first line of the
+/// outermost block mapping that holds the content just above, when its keys
+/// sit at `col` or deeper. Every line between is that mapping's own content
+/// (keys, deeper values, comments), which the walk would skip anyway.
+/// `None` when the model cannot be trusted (syntax errors) or nothing
+/// qualifies.
+pub(super) fn yaml_skip(
+    document: &Document,
+    text: &str,
+    line_start: usize,
+    col: usize,
+) -> Option<usize> {
+    if col == 0 || document.has_syntax_errors() || document.limited.is_some() {
+        return None;
+    }
+    let content_end = text.get(..line_start)?.trim_end().len();
+    if content_end == 0 {
+        return None;
+    }
+    document
+        .locate(content_end)
+        .nodes
+        .into_iter()
+        .find_map(|id| {
+            let node = document.node(id);
+            let NodeKind::Mapping(entries) = &node.kind else {
+                return None;
+            };
+            let first = node.span.start;
+            if entries.first()?.key.span.start != first {
+                return None;
+            }
+            let first_line = text.get(..first)?.rfind('\n').map_or(0, |i| i + 1);
+            (first - first_line >= col && first_line < line_start).then_some(first_line)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use awsls_grammars::{parse, Format};
 
-    use super::super::json;
+    use super::super::{json, yaml};
     use super::*;
+    use crate::analysis::Snapshot;
 
     const TEXT: &str = "{\n  \"Resources\": {\n    \"Q\": {\n      \"Type\": \"AWS::SQS::Queue\",\n      \"Properties\": {\n        \"Tags\": [1, \"a\\u0041\", {\"Key\": \"k\",\n          \"Value\": \"\"}]\n      }\n    }\n  }\n}\n";
 
@@ -93,5 +133,106 @@ mod tests {
             resume_point(&document, &broken, broken.len() - 10),
             (0, Vec::new())
         );
+    }
+
+    /// Nesting, sequences of mappings and scalars, compact sequences, block
+    /// scalars, short forms, comments at any column, quoted keys.
+    const YAML: &str = "\
+# top comment
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  Env:
+    Type: String
+    AllowedValues: [dev, prod]
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 30
+# a comment at column 0 inside the resources
+      Tags:
+        - Key: a
+          Value: b
+        - Key: c
+          Value: !Sub
+            - '${X}-y'
+            - X: !Ref Env
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+        - Effect: Allow
+          Principal:
+            Service: lambda.amazonaws.com
+          Action:
+            - sts:AssumeRole
+            - plain
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: sqs:*
+                Resource: !GetAtt Queue.Arn
+      Description: |
+        line one
+          line two: not a key
+
+  'Quoted':
+    Type: AWS::SNS::Topic
+    Properties:
+      DisplayName: !If
+        - IsProd
+        - prod
+        - !Ref AWS::NoValue
+Outputs:
+  Arn:
+    Value: !GetAtt Queue.Arn
+";
+
+    /// Every YAML fixture of the repository, and the text above.
+    fn yaml_texts() -> Vec<String> {
+        let mut texts = vec![YAML.to_string()];
+        let mut folders =
+            vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")];
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                    texts.extend(std::fs::read_to_string(&path).ok());
+                }
+            }
+        }
+        assert!(texts.len() > 10, "the fixtures were not found");
+        texts
+    }
+
+    #[test]
+    fn the_yaml_walk_reads_the_same_with_jumps() {
+        let jumped = std::cell::Cell::new(0);
+        for text in yaml_texts() {
+            let snapshot = Snapshot::from_text("template.yaml", &text);
+            let document = &snapshot.document;
+            let skip = |line_start: usize, col: usize| {
+                let found = yaml_skip(document, &text, line_start, col);
+                jumped.set(jumped.get() + usize::from(found.is_some_and(|f| f < line_start)));
+                found
+            };
+            let no_skip = |_: usize, _: usize| None;
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                let with = yaml::cursor(&text, offset, &skip);
+                let without = yaml::cursor(&text, offset, &no_skip);
+                assert_eq!(with, without, "at {offset} of:\n{text}");
+            }
+        }
+        assert!(jumped.get() > 1000, "only {} jumps", jumped.get());
     }
 }

@@ -110,7 +110,7 @@ fn key_of(rest: &str) -> Option<(&str, usize)> {
     None
 }
 
-pub(super) fn cursor(text: &str, offset: usize) -> Cursor {
+pub(super) fn cursor(text: &str, offset: usize, skip: Skip) -> Cursor {
     let line_start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line_end = text[offset..]
         .find('\n')
@@ -121,7 +121,12 @@ pub(super) fn cursor(text: &str, offset: usize) -> Cursor {
     let mut path = if current.content == 0 && current.dashes.is_empty() {
         Vec::new()
     } else {
-        path_above(&text[..line_start], current.content, current.last_dash())
+        path_above(
+            &text[..line_start],
+            current.content,
+            current.last_dash(),
+            skip,
+        )
     };
     let mut space_before = false;
     let role = match current.key {
@@ -185,15 +190,33 @@ fn block_tag(value: &str) -> Option<&'static str> {
     }
 }
 
+/// Where the upward walk of [`path_above`] may go on from: given the start
+/// of the line it is at and the column it looks for a parent below, the
+/// start of an earlier line such that every line in between is deeper
+/// content (or blank), which the walk would skip one by one. `None` to walk
+/// on line by line.
+pub(super) type Skip<'a> = &'a dyn Fn(usize, usize) -> Option<usize>;
+
 /// The path to content at column `col` (inside the sequence item whose dash
-/// is at `dash`, when given), from the lines above it.
-fn path_above(above: &str, col: usize, dash: Option<usize>) -> Vec<Seg> {
+/// is at `dash`, when given), from the lines above it (`above` is the text up
+/// to the start of the cursor's line).
+fn path_above(above: &str, col: usize, dash: Option<usize>, skip: Skip) -> Vec<Seg> {
     let mut reversed: Vec<Seg> = Vec::new();
     let mut col = col;
     let mut dash = dash;
     let mut index = 0usize;
     let mut previous: Vec<String> = Vec::new();
-    for raw in above.lines().rev() {
+    // The lines are read upwards: `end` is where the next one to read ends.
+    let mut end = above.len();
+    if dash.is_none() {
+        end = jump(above, end, col, skip);
+    }
+    while end > 0 {
+        let body_end = end - usize::from(above.as_bytes()[end - 1] == b'\n');
+        let start = above[..body_end].rfind('\n').map_or(0, |i| i + 1);
+        let raw = &above[start..body_end];
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        end = start;
         // Deeper lines cannot hold the parent: skip them without parsing.
         if dash.is_none() && raw.len() > col && raw.as_bytes().iter().take(col).all(|b| *b == b' ')
         {
@@ -252,6 +275,9 @@ fn path_above(above: &str, col: usize, dash: Option<usize>) -> Vec<Seg> {
         if col == 0 {
             break;
         }
+        if dash.is_none() {
+            end = jump(above, end, col, skip);
+        }
     }
     if dash.is_some() {
         previous.reverse();
@@ -259,6 +285,16 @@ fn path_above(above: &str, col: usize, dash: Option<usize>) -> Vec<Seg> {
     }
     reversed.reverse();
     reversed
+}
+
+/// Where to read on from when the walk, at the line ending at `end`, looks
+/// for a line indented less than `col`: the line `skip` names (included),
+/// when it lies above.
+fn jump(above: &str, end: usize, col: usize, skip: Skip) -> usize {
+    match skip(end, col) {
+        Some(line) if line < end => above[line..end].find('\n').map_or(end, |i| line + i + 1),
+        _ => end,
+    }
 }
 
 /// The keys written at column `col` in the block around the cursor line.

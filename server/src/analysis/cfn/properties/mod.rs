@@ -46,6 +46,7 @@ pub fn check(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Findin
     let today = runtime::today();
     let mut suggestions = resource_type::Suggestions::default();
     for resource in &template.resources {
+        crate::analysis::pause::point();
         if let Some(schema) =
             resource_type::schema_for(snapshot, resource, &mut suggestions, findings)
         {

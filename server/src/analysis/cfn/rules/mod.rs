@@ -26,7 +26,7 @@ mod test_support;
 
 pub use implicit::ImplicitNames;
 
-use crate::analysis::{Finding, Snapshot};
+use crate::analysis::{pause, Finding, Snapshot};
 
 use super::template::Template;
 
@@ -49,16 +49,22 @@ pub fn check_with_implicit(
         return;
     };
     let ctx = context::Ctx::new(snapshot, template, root, implicit);
-    structure::check(&ctx, findings);
-    transforms::check(&ctx, findings);
-    resource_attributes::check(&ctx, findings);
-    references::check(&ctx, findings);
-    cycles::check(&ctx, findings);
-    intrinsics::check(&ctx, findings);
-    parameters::check(&ctx, findings);
-    conditions::check(&ctx, findings);
-    mappings::check(&ctx, findings);
-    outputs::check(&ctx, findings);
-    template_rules::check(&ctx, findings);
-    limits::check(&ctx, findings);
+    let families: [fn(&context::Ctx, &mut Vec<Finding>); 12] = [
+        structure::check,
+        transforms::check,
+        resource_attributes::check,
+        references::check,
+        cycles::check,
+        intrinsics::check,
+        parameters::check,
+        conditions::check,
+        mappings::check,
+        outputs::check,
+        template_rules::check,
+        limits::check,
+    ];
+    for family in families {
+        pause::point();
+        family(&ctx, findings);
+    }
 }
