@@ -106,8 +106,8 @@ fn run() -> Result<(), String> {
         spawn.ms(100.0)
     );
     println!();
-    println!("| template | KiB | lines | open → diagnostics ms | edits | edit → diagnostics p50 / p99 / max ms | completion p50 / p99 ms | hover p50 / p99 ms | peak RSS MiB |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| template | KiB | lines | open → diagnostics ms | edits | edit → diagnostics p50 / p99 / max ms | completion p50 / p99 ms | `Ref` completion p50 / p99 ms | hover p50 / p99 ms | peak RSS MiB |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for flavor in &options.flavors {
         for syntax in &options.syntaxes {
             for size in &options.sizes {
@@ -188,6 +188,8 @@ struct Report {
     open: Duration,
     edits: Samples,
     completion: Samples,
+    /// Completion of a `Ref` argument: every parameter and resource.
+    targets: Samples,
     hover: Samples,
     peak_rss_kib: Option<u64>,
 }
@@ -196,7 +198,7 @@ impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "| {} | {} | {} | {} | {} | {} / {} / {} | {} / {} | {} / {} | {} |",
+            "| {} | {} | {} | {} | {} | {} / {} / {} | {} / {} | {} / {} | {} / {} | {} |",
             self.name,
             self.bytes / 1024,
             self.lines,
@@ -207,6 +209,8 @@ impl std::fmt::Display for Report {
             self.edits.ms(100.0),
             self.completion.ms(50.0),
             self.completion.ms(99.0),
+            self.targets.ms(50.0),
+            self.targets.ms(99.0),
             self.hover.ms(50.0),
             self.hover.ms(99.0),
             self.peak_rss_kib
@@ -248,6 +252,11 @@ fn session(binary: &str, spec: &Spec, edits: usize) -> Result<Report, String> {
         &text,
         find_near(&text, "VisibilityTimeout", 0.5, 3 + quote)?,
     );
+    let targets_at = match spec.syntax {
+        Syntax::Yaml => find_near(&text, "!Ref ", 0.5, 5)?,
+        Syntax::Json => find_near(&text, "{\"Ref\": \"", 0.5, 9)?,
+    };
+    let targets_at = position(&text, targets_at);
     let hover_at = position(&text, find_near(&text, "AWS::SQS::Queue", 0.5, 5)?);
     let sites = [
         find_near(&text, "Generated benchmark", 0.0, 9)?,
@@ -264,6 +273,7 @@ fn session(binary: &str, spec: &Spec, edits: usize) -> Result<Report, String> {
         open,
         edits: Samples::default(),
         completion: Samples::default(),
+        targets: Samples::default(),
         hover: Samples::default(),
         peak_rss_kib: None,
     };
@@ -299,6 +309,13 @@ fn session(binary: &str, spec: &Spec, edits: usize) -> Result<Report, String> {
                         json!({"textDocument": {"uri": uri}, "position": completion_at}),
                     )?,
                 )),
+                2 => Some((
+                    "targets",
+                    client.request(
+                        "textDocument/completion",
+                        json!({"textDocument": {"uri": uri}, "position": targets_at}),
+                    )?,
+                )),
                 3 => Some((
                     "hover",
                     client.request(
@@ -315,6 +332,7 @@ fn session(binary: &str, spec: &Spec, edits: usize) -> Result<Report, String> {
                 }
                 match what {
                     "completion" => report.completion.push(at - sent),
+                    "targets" => report.targets.push(at - sent),
                     _ => report.hover.push(at - sent),
                 }
             }

@@ -6,15 +6,18 @@
 //!
 //! Only threads marked with [`mark_background_thread`] ever wait; requests
 //! and `awsls check` pass pause points at the cost of a thread-local read.
-//! A pause lasts at most [`MAX_PAUSE`], whatever the holds say.
+//! One background job pauses for at most [`MAX_PAUSE`] in all, whatever the
+//! holds say, so that a stream of requests delays diagnostics but never
+//! stops them.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-/// The longest one pause point waits, so that a hold never released (a
-/// request whose answer was lost) cannot stop background work for long.
+/// The longest one background job waits at its pause points in all, so that
+/// neither a stream of requests nor a hold never released (a request whose
+/// answer was lost) can stop background work for long.
 pub const MAX_PAUSE: Duration = Duration::from_millis(100);
 
 static HOLDS: AtomicUsize = AtomicUsize::new(0);
@@ -23,11 +26,18 @@ static LOCK: Mutex<()> = Mutex::new(());
 
 thread_local! {
     static BACKGROUND: Cell<bool> = const { Cell::new(false) };
+    /// What the current background job may still wait.
+    static BUDGET: Cell<Duration> = const { Cell::new(Duration::ZERO) };
 }
 
 /// Makes the calling thread one whose work pauses while holds are alive.
 pub fn mark_background_thread() {
     BACKGROUND.with(|b| b.set(true));
+}
+
+/// Starts a background job on the calling thread: a new pause budget.
+pub fn start_job() {
+    BUDGET.with(|b| b.set(MAX_PAUSE));
 }
 
 /// While alive, background work waits at its pause points.
@@ -51,23 +61,26 @@ impl Drop for Hold {
     }
 }
 
-/// A pause point: on a background thread, waits while any hold is alive (at
-/// most [`MAX_PAUSE`]); elsewhere returns at once.
+/// A pause point: on a background thread, waits while any hold is alive
+/// (within the job's budget); elsewhere returns at once.
 pub fn point() {
     if !BACKGROUND.with(Cell::get) || HOLDS.load(Ordering::Acquire) == 0 {
         return;
     }
-    let deadline = Instant::now() + MAX_PAUSE;
+    let started = Instant::now();
+    let deadline = started + BUDGET.with(Cell::get);
     let mut guard = LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     while HOLDS.load(Ordering::Acquire) > 0 {
         let Some(left) = deadline.checked_duration_since(Instant::now()) else {
-            return;
+            break;
         };
         guard = match RELEASED.wait_timeout(guard, left) {
             Ok((guard, _)) => guard,
             Err(poisoned) => poisoned.into_inner().0,
         };
     }
+    let waited = started.elapsed();
+    BUDGET.with(|b| b.set(b.get().saturating_sub(waited)));
 }
 
 #[cfg(test)]
@@ -88,6 +101,7 @@ mod tests {
         let (done, finished) = mpsc::channel();
         let worker = thread::spawn(move || {
             mark_background_thread();
+            start_job();
             point();
             let _ = done.send(Instant::now());
         });
@@ -101,17 +115,27 @@ mod tests {
     }
 
     #[test]
-    fn a_hold_never_released_stops_work_for_a_bounded_time() {
+    fn a_job_pauses_for_a_bounded_time_in_all() {
         let held = hold();
         let waited = thread::spawn(|| {
             mark_background_thread();
+            start_job();
+            let started = Instant::now();
+            for _ in 0..10 {
+                point();
+            }
+            let first_job = started.elapsed();
+            // The next job has a budget of its own.
+            start_job();
             let started = Instant::now();
             point();
-            started.elapsed()
+            (first_job, started.elapsed())
         })
         .join()
         .expect("worker finished");
-        assert!(waited >= MAX_PAUSE && waited < MAX_PAUSE * 5, "{waited:?}");
+        for waited in [waited.0, waited.1] {
+            assert!(waited >= MAX_PAUSE && waited < MAX_PAUSE * 3, "{waited:?}");
+        }
         drop(held);
     }
 }

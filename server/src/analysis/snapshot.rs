@@ -10,6 +10,7 @@ use ropey::Rope;
 
 use super::cfn::template::Template;
 use super::kind::DocKind;
+use super::sam::Generated;
 
 /// What analyses derive from one parse, computed at most once and shared by
 /// every snapshot of that parse (the diagnostics worker's and requests'), so
@@ -18,6 +19,8 @@ use super::kind::DocKind;
 pub struct Derived {
     kind: OnceLock<Option<DocKind>>,
     template: OnceLock<Template>,
+    /// The resources SAM generates from the template's.
+    generated: OnceLock<Vec<Generated>>,
     /// The template of the parse before, to refresh rather than rebuild.
     previous_template: Mutex<Option<Template>>,
 }
@@ -107,6 +110,14 @@ impl Snapshot {
                 None => Template::from_document(&self.document),
             }
         })
+    }
+
+    /// The resources SAM would generate from the template's, built once per
+    /// parse (validation, completion and hover all ask).
+    pub fn generated(&self) -> &[Generated] {
+        self.derived
+            .generated
+            .get_or_init(|| super::sam::generated(self, self.template()))
     }
 
     /// The source text of a byte range (empty when the range is not in the

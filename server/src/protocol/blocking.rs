@@ -81,6 +81,7 @@ fn background() -> &'static Mutex<mpsc::Sender<Job>> {
                 lower_priority();
                 crate::analysis::pause::mark_background_thread();
                 while let Ok(job) = receive.recv() {
+                    crate::analysis::pause::start_job();
                     job();
                 }
             });

@@ -71,9 +71,12 @@ fn generated_targets(snapshot: &Snapshot, w: &Writer<'_>) -> Vec<CompletionEntry
     if !matches!(w.cursor.role, Role::Value | Role::KeyOrValue) {
         return Vec::new();
     }
-    super::implicit::generated(snapshot, snapshot.template())
+    let candidates = snapshot
+        .generated()
+        .iter()
+        .filter(|g| dotted_ok || !g.name.contains('.'));
+    rank::best(candidates, |g| g.name.as_str(), &w.cursor.typed)
         .into_iter()
-        .filter(|g| dotted_ok || !g.name.contains('.'))
         .map(|g| {
             let mut e =
                 CompletionEntry::new(g.name.clone(), CompletionKind::Reference, w.cursor.word);

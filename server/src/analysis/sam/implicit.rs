@@ -205,8 +205,8 @@ pub fn implicit_names(snapshot: &Snapshot, template: &Template) -> ImplicitNames
     } else {
         ImplicitNames::new()
     };
-    for g in generated(snapshot, template) {
-        names.insert(g.name, Some(g.type_name.to_string()));
+    for g in snapshot.generated() {
+        names.insert(g.name.clone(), Some(g.type_name.to_string()));
     }
     names
 }

@@ -1,6 +1,6 @@
 //! Completion in CloudFormation templates, YAML or JSON, on whole or
 //! half-typed documents: the cursor context comes from the text
-//! ([`super::cursor`]), declarations from the model ([`Template`]), and
+//! ([`super::cursor`]), declarations from the model, and
 //! resource knowledge from the embedded schemas.
 //!
 //! `structure` completes keys and values by position (sections, resource
@@ -19,7 +19,7 @@ use awsls_grammars::{Format, Span};
 use crate::analysis::{CompletionEntry, CompletionKind, Snapshot};
 
 use super::cursor::{self, Cursor, Role, Seg};
-use super::template::{self, Template};
+use super::template;
 
 /// Completion candidates at byte `offset`.
 pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
@@ -76,13 +76,6 @@ impl Ctx<'_> {
     /// A plain entry replacing the word being typed.
     pub fn entry(&self, label: &str, kind: CompletionKind) -> CompletionEntry {
         CompletionEntry::new(label, kind, self.word())
-    }
-
-    /// The template's declarations. Only completions that list them ask:
-    /// right after an edit the template of the new parse may still have to
-    /// be built.
-    pub fn template(&self) -> &Template {
-        self.snapshot.template()
     }
 
     /// The type of resource `name`, from the model or, when the model lost

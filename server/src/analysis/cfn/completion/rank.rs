@@ -112,6 +112,32 @@ fn flat_find(c: &[u8], query: &[u8]) -> Option<usize> {
     flat.windows(query.len()).position(|w| w == query)
 }
 
+/// Of `candidates`, those `typed` matches (by their `label`), and of those at
+/// most [`MAX_ITEMS`], the best ones, in their order: what [`finish`] could
+/// keep, chosen before completion entries are built for thousands of
+/// declarations.
+pub fn best<T>(
+    candidates: impl IntoIterator<Item = T>,
+    label: impl Fn(&T) -> &str,
+    typed: &str,
+) -> Vec<T> {
+    let matcher = Matcher::new(typed);
+    let mut scored: Vec<(i64, usize, T)> = candidates
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let s = matcher.score(label(&c))?;
+            Some((if typed.is_empty() { 0 } else { s }, i, c))
+        })
+        .collect();
+    if scored.len() > MAX_ITEMS {
+        scored.select_nth_unstable_by(MAX_ITEMS - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.truncate(MAX_ITEMS);
+        scored.sort_unstable_by_key(|s| s.1);
+    }
+    scored.into_iter().map(|(_, _, c)| c).collect()
+}
+
 /// Filters `entries` by what was typed in each one's replace range (the text
 /// from its start to `offset`), orders them (best match first, then the
 /// order they were produced in), caps the list and fills `sort_text` and
@@ -162,6 +188,20 @@ pub fn finish(entries: Vec<CompletionEntry>, text: &str, offset: usize) -> Vec<C
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_best_candidates_are_chosen_before_entries_are_built() {
+        let names: Vec<String> = (0..1000).map(|i| format!("Queue{i:04}")).collect();
+        let all = best(names.iter(), |n| n.as_str(), "");
+        assert_eq!(all.len(), MAX_ITEMS);
+        assert_eq!(all.first().map(|n| n.as_str()), Some("Queue0000"));
+        let typed = best(names.iter(), |n| n.as_str(), "q0999");
+        assert_eq!(typed.first().map(|n| n.as_str()), Some("Queue0999"));
+        assert!(typed.len() <= MAX_ITEMS);
+        // In their order, and only matches.
+        let few = best(["b", "ab", "c"], |n| n, "b");
+        assert_eq!(few, ["b", "ab"]);
+    }
 
     #[test]
     fn segments_and_runs_rank_first() {

@@ -2,7 +2,7 @@
 //! then attributes, `${…}` variables in `Fn::Sub`, conditions for `Fn::If`
 //! and `Condition`, map then keys for `Fn::FindInMap`, and `DependsOn`.
 
-use awsls_grammars::{Format, Span};
+use awsls_grammars::{Entry, Format, Span};
 
 use crate::analysis::{CompletionEntry, CompletionKind};
 use crate::schema;
@@ -10,7 +10,7 @@ use crate::schema;
 use super::super::cursor::{self, Role, Seg};
 use super::super::functions::FUNCTIONS;
 use super::super::template::PSEUDO_PARAMETERS;
-use super::{structure, Ctx};
+use super::{rank, structure, Ctx};
 
 pub(super) fn in_function(
     ctx: &Ctx<'_>,
@@ -107,22 +107,17 @@ fn ref_targets(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry> {
 }
 
 fn parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
-    if ctx.template().parameters.is_empty() {
-        return from_text(ctx, "Parameters", "Parameter", None);
-    }
     let doc = &ctx.snapshot.document;
-    ctx.template()
-        .parameters
-        .iter()
+    let Some(declared) = candidates(ctx, "Parameters", None) else {
+        return from_text(ctx, "Parameters", "Parameter", None);
+    };
+    declared
+        .into_iter()
         .map(|p| {
-            let mut entry = ctx.value_entry(&p.name, CompletionKind::Reference);
-            let type_name = doc
-                .get(p.node, "Type")
-                .and_then(|t| doc.str_value(t))
-                .unwrap_or("String");
-            entry.detail = Some(format!("Parameter ({type_name})"));
+            let mut entry = ctx.value_entry(&p.key.text, CompletionKind::Reference);
+            entry.detail = Some(format!("Parameter ({})", parameter_type(ctx, p)));
             if let Some(description) = doc
-                .get(p.node, "Description")
+                .get(p.value, "Description")
                 .and_then(|d| doc.str_value(d))
             {
                 entry.documentation = Some(description.to_string());
@@ -132,26 +127,66 @@ fn parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
         .collect()
 }
 
+/// A parameter's `Type` (`String` when not written).
+fn parameter_type<'a>(ctx: &Ctx<'a>, parameter: &Entry) -> &'a str {
+    let doc = &ctx.snapshot.document;
+    doc.get(parameter.value, "Type")
+        .and_then(|t| doc.str_value(t))
+        .unwrap_or("String")
+}
+
+/// A resource's `Type` (`Resource` when not written as a string).
+fn resource_type<'a>(ctx: &Ctx<'a>, resource: &Entry) -> &'a str {
+    let doc = &ctx.snapshot.document;
+    doc.get(resource.value, "Type")
+        .and_then(|t| doc.str_value(t))
+        .unwrap_or("Resource")
+}
+
 /// Resources other than `except`.
 pub(super) fn resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEntry> {
-    if ctx.template().resources.is_empty() {
+    let Some(declared) = candidates(ctx, "Resources", except) else {
         return from_text(ctx, "Resources", "Resource", except);
-    }
-    ctx.template()
-        .resources
-        .iter()
-        .filter(|r| Some(r.decl.name.as_str()) != except)
+    };
+    declared
+        .into_iter()
         .map(|r| {
-            let mut entry = ctx.value_entry(&r.decl.name, CompletionKind::Reference);
-            let type_name = r
-                .type_name
-                .clone()
-                .unwrap_or_else(|| "Resource".to_string());
-            entry.documentation = Some(format!("Resource `{}` of type `{type_name}`", r.decl.name));
-            entry.detail = Some(type_name);
+            let mut entry = ctx.value_entry(&r.key.text, CompletionKind::Reference);
+            let type_name = resource_type(ctx, r);
+            entry.documentation = Some(format!("Resource `{}` of type `{type_name}`", r.key.text));
+            entry.detail = Some(type_name.to_string());
             entry
         })
         .collect()
+}
+
+/// The entries of the template's top-level section `section`, read from the
+/// model (the template's declarations need not be built for a completion).
+fn declared_in<'a>(ctx: &Ctx<'a>, section: &str) -> &'a [Entry] {
+    let doc = &ctx.snapshot.document;
+    doc.root()
+        .and_then(|root| doc.get(root, section))
+        .and_then(|s| doc.mapping(s))
+        .unwrap_or_default()
+}
+
+/// The declarations of `section` other than `except` that the word typed so
+/// far matches: the best of them when there are more than a list shows.
+/// `None` when the model declares nothing there (say, lost to a syntax
+/// error), for the caller to read the names from the text instead.
+fn candidates<'a>(ctx: &Ctx<'a>, section: &str, except: Option<&str>) -> Option<Vec<&'a Entry>> {
+    let entries = declared_in(ctx, section);
+    if entries.is_empty() {
+        return None;
+    }
+    let others = entries
+        .iter()
+        .filter(|e| Some(e.key.text.as_str()) != except);
+    Some(rank::best(
+        others,
+        |e| e.key.text.as_str(),
+        &ctx.cursor.typed,
+    ))
 }
 
 fn pseudo_parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
@@ -167,16 +202,15 @@ fn pseudo_parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 }
 
 pub(super) fn conditions(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
-    if ctx.template().conditions.is_empty() {
+    let Some(declared) = candidates(ctx, "Conditions", None) else {
         return from_text(ctx, "Conditions", "Condition", None);
-    }
-    ctx.template()
-        .conditions
-        .iter()
+    };
+    declared
+        .into_iter()
         .map(|c| {
-            let mut entry = ctx.value_entry(&c.name, CompletionKind::Reference);
+            let mut entry = ctx.value_entry(&c.key.text, CompletionKind::Reference);
             entry.detail = Some("Condition".to_string());
-            let body = ctx.snapshot.slice(ctx.snapshot.document.node(c.node).span);
+            let body = ctx.snapshot.slice(ctx.snapshot.document.node(c.value).span);
             let body: String = body.trim().chars().take(300).collect();
             entry.documentation = Some(format!("```\n{body}\n```"));
             entry
@@ -185,14 +219,13 @@ pub(super) fn conditions(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 }
 
 fn mappings(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
-    if ctx.template().mappings.is_empty() {
+    let Some(declared) = candidates(ctx, "Mappings", None) else {
         return from_text(ctx, "Mappings", "Mapping", None);
-    }
-    ctx.template()
-        .mappings
-        .iter()
+    };
+    declared
+        .into_iter()
         .map(|m| {
-            let mut entry = ctx.value_entry(&m.name, CompletionKind::Reference);
+            let mut entry = ctx.value_entry(&m.key.text, CompletionKind::Reference);
             entry.detail = Some("Mapping".to_string());
             entry
         })
@@ -203,7 +236,12 @@ fn mappings(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 /// keys under `top` (under every top-level key when `top` is not a literal key).
 fn map_keys(ctx: &Ctx<'_>, map: Option<&String>, top: Option<&String>) -> Vec<CompletionEntry> {
     let doc = &ctx.snapshot.document;
-    let Some(node) = map.and_then(|m| ctx.template().mapping(m)).map(|m| m.node) else {
+    let Some(node) = map.and_then(|m| {
+        declared_in(ctx, "Mappings")
+            .iter()
+            .find(|e| e.key.text == *m)
+            .map(|e| e.value)
+    }) else {
         return Vec::new();
     };
     let Some(entries) = doc.mapping(node) else {
@@ -330,36 +368,34 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
     if let Some(dot) = typed.find('.') {
         return attributes(ctx, &typed[..dot], word, true);
     }
-    let doc = &ctx.snapshot.document;
     let mut out = local_sub_variables(ctx)
         .into_iter()
         .map(|name| plain(&name, CompletionKind::Value, "Fn::Sub variable".to_string()))
         .collect::<Vec<_>>();
-    out.extend(ctx.template().parameters.iter().map(|p| {
-        let type_name = doc
-            .get(p.node, "Type")
-            .and_then(|t| doc.str_value(t))
-            .unwrap_or("String");
-        plain(
-            &p.name,
-            CompletionKind::Reference,
-            format!("Parameter ({type_name})"),
-        )
-    }));
-    for resource in &ctx.template().resources {
-        if Some(resource.decl.name.as_str()) == enclosing {
-            continue;
-        }
-        let type_name = resource
-            .type_name
-            .clone()
-            .unwrap_or_else(|| "Resource".to_string());
-        out.push(plain(
-            &resource.decl.name,
-            CompletionKind::Reference,
-            type_name,
-        ));
-    }
+    out.extend(
+        candidates(ctx, "Parameters", None)
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                plain(
+                    &p.key.text,
+                    CompletionKind::Reference,
+                    format!("Parameter ({})", parameter_type(ctx, p)),
+                )
+            }),
+    );
+    out.extend(
+        candidates(ctx, "Resources", enclosing)
+            .into_iter()
+            .flatten()
+            .map(|r| {
+                plain(
+                    &r.key.text,
+                    CompletionKind::Reference,
+                    resource_type(ctx, r).to_string(),
+                )
+            }),
+    );
     for (name, description) in PSEUDO_PARAMETERS {
         let mut entry = plain(
             name,

@@ -217,3 +217,30 @@ fn getatt_logical_id_before_the_dot_keeps_the_attribute() {
     assert!(bucket.replace.start <= offset && offset <= bucket.replace.end);
     assert!(apply(&text, bucket).contains("Value: !GetAtt Bucket.Arn\n"));
 }
+
+#[test]
+fn thousands_of_targets_give_the_best_matches_in_one_capped_list() {
+    let mut text = String::from("Parameters:\n  QueueSize:\n    Type: Number\nResources:\n");
+    for i in 0..3000 {
+        text.push_str(&format!("  Queue{i:04}:\n    Type: AWS::SQS::Queue\n"));
+    }
+    let typed = format!("{text}  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref Queue29|\n");
+    let (entries, _, _) = at("t.yaml", &typed);
+    assert!(entries.len() <= super::rank::MAX_ITEMS);
+    // Names holding what was typed as a run come first, in template order.
+    assert_eq!(
+        labels(&entries)[..3],
+        ["Queue2900", "Queue2901", "Queue2902"]
+    );
+    assert!(labels(&entries).contains(&"Queue2999"));
+    assert_eq!(
+        find(&entries, "Queue2900").detail.as_deref(),
+        Some("AWS::SQS::Queue")
+    );
+    // Nothing typed: the list is full and keeps the parameters and pseudo parameters.
+    let nothing = typed.replace("!Ref Queue29|", "!Ref |");
+    let (entries, _, _) = at("t.yaml", &nothing);
+    assert_eq!(entries.len(), super::rank::MAX_ITEMS);
+    assert_eq!(entries[0].label, "QueueSize");
+    assert!(labels(&entries).contains(&"Queue0000"));
+}
