@@ -11,7 +11,7 @@ use awsls_grammars::Format;
 use crate::analysis::cfn::completion::rank;
 use crate::analysis::cfn::cursor::{self, Cursor, Role, Seg};
 use crate::analysis::cfn::template;
-use crate::analysis::{cfn, CompletionEntry, CompletionKind, Snapshot};
+use crate::analysis::{cfn, iam, CompletionEntry, CompletionKind, Snapshot};
 use crate::schema::sam;
 
 use super::functions::{DEPLOYMENT_TYPES, HOOKS};
@@ -25,26 +25,18 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
         cursor: &cursor,
         text: &source,
     };
-    let (mine, with_cfn) = entries(snapshot, &writer);
-    if mine.is_empty() {
-        let mut out = cfn::complete(snapshot, offset);
-        let generated = generated_targets(snapshot, &writer);
-        if !generated.is_empty() {
-            out.extend(rank::finish(generated, &source, cursor.offset));
-            for (i, entry) in out.iter_mut().enumerate() {
-                entry.sort_text = Some(format!("{i:04}"));
-            }
+    let (mut all, with_cfn) = entries(snapshot, &writer);
+    if all.is_empty() {
+        let in_policy = iam::complete_embedded(snapshot, offset);
+        if !in_policy.is_empty() {
+            return in_policy;
         }
-        return out;
+        all.extend(cfn::completion::candidates(snapshot, &source, &cursor));
+        all.extend(generated_targets(snapshot, &writer));
+    } else if with_cfn {
+        all.extend(cfn::completion::candidates(snapshot, &source, &cursor));
     }
-    let mut out = rank::finish(mine, &source, cursor.offset);
-    if with_cfn {
-        out.extend(cfn::complete(snapshot, offset));
-        for (i, entry) in out.iter_mut().enumerate() {
-            entry.sort_text = Some(format!("{i:04}"));
-        }
-    }
-    out
+    rank::finish(all, &source, cursor.offset)
 }
 
 /// The resources SAM generates, where a resource name is expected: the

@@ -45,6 +45,16 @@ pub async fn handle(
             if entries.is_empty() {
                 return None;
             }
+            // Entries mostly replace the same word: its range is computed once.
+            let mut last_range = None;
+            let mut range_of = |span| match last_range {
+                Some((last, range)) if last == span => range,
+                _ => {
+                    let range = convert::range(&snapshot.text, span, encoding);
+                    last_range = Some((span, range));
+                    range
+                }
+            };
             let items: Vec<CompletionItem> = entries
                 .into_iter()
                 .map(|entry| CompletionItem {
@@ -65,7 +75,7 @@ pub async fn handle(
                         InsertTextFormat::PLAIN_TEXT
                     }),
                     text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                        range: convert::range(&snapshot.text, entry.replace, encoding),
+                        range: range_of(entry.replace),
                         new_text: entry.insert_text,
                     })),
                     ..Default::default()

@@ -25,13 +25,18 @@ use super::template;
 pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
     let text = snapshot.text.to_string();
     let cursor = cursor::at(snapshot, &text, offset);
-    let ctx = Ctx {
+    rank::finish(candidates(snapshot, &text, &cursor), &text, cursor.offset)
+}
+
+/// The candidates at `cursor` in the snapshot's `text`, not yet ranked (for
+/// a completion that ranks them together with its own, such as SAM's).
+pub fn candidates(snapshot: &Snapshot, text: &str, cursor: &Cursor) -> Vec<CompletionEntry> {
+    Ctx {
         snapshot,
-        text: &text,
-        cursor: &cursor,
-    };
-    let entries = ctx.entries();
-    rank::finish(entries, &text, cursor.offset)
+        text,
+        cursor,
+    }
+    .entries()
 }
 
 /// Everything a completion needs, borrowed.
