@@ -9,8 +9,13 @@
 //! One background job pauses for at most [`MAX_PAUSE`] in all, whatever the
 //! holds say, so that a stream of requests delays diagnostics but never
 //! stops them.
+//!
+//! Pause points are also where a superseded job stops: once the condition
+//! given to [`supersede_when`] holds (a newer edit arrived, so the job's
+//! result would be thrown away), the next pause point unwinds with
+//! [`Superseded`], which the job's runner catches.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -28,16 +33,50 @@ thread_local! {
     static BACKGROUND: Cell<bool> = const { Cell::new(false) };
     /// What the current background job may still wait.
     static BUDGET: Cell<Duration> = const { Cell::new(Duration::ZERO) };
+    /// When the current background job's result would be thrown away.
+    static STALE: RefCell<Option<Box<dyn Fn() -> bool>>> = const { RefCell::new(None) };
+    /// Pause points passed since the staleness was last asked.
+    static PASSED: Cell<u32> = const { Cell::new(0) };
 }
+
+/// How many pause points pass between two questions to the staleness
+/// condition (a point costs nanoseconds; asking costs a little more).
+const ASK_EVERY: u32 = 16;
+
+/// What a superseded job unwinds with at a pause point.
+#[derive(Debug)]
+pub struct Superseded;
 
 /// Makes the calling thread one whose work pauses while holds are alive.
 pub fn mark_background_thread() {
     BACKGROUND.with(|b| b.set(true));
 }
 
-/// Starts a background job on the calling thread: a new pause budget.
+/// Starts a background job on the calling thread: a new pause budget, and
+/// no staleness condition yet.
 pub fn start_job() {
     BUDGET.with(|b| b.set(MAX_PAUSE));
+    STALE.with(|s| *s.borrow_mut() = None);
+}
+
+/// Makes the current background job stop at a pause point once `stale`
+/// returns true. Does nothing on threads that are not background threads.
+pub fn supersede_when(stale: impl Fn() -> bool + 'static) {
+    if BACKGROUND.with(Cell::get) {
+        STALE.with(|s| *s.borrow_mut() = Some(Box::new(stale)));
+    }
+}
+
+/// Whether the current job's staleness condition holds (asked at every
+/// [`ASK_EVERY`]th call).
+fn superseded() -> bool {
+    let passed = PASSED.with(|p| {
+        let n = p.get().wrapping_add(1);
+        p.set(n);
+        n
+    });
+    passed.is_multiple_of(ASK_EVERY)
+        && STALE.with(|s| s.borrow().as_ref().is_some_and(|stale| stale()))
 }
 
 /// While alive, background work waits at its pause points.
@@ -62,9 +101,16 @@ impl Drop for Hold {
 }
 
 /// A pause point: on a background thread, waits while any hold is alive
-/// (within the job's budget); elsewhere returns at once.
+/// (within the job's budget), and unwinds with [`Superseded`] when the job
+/// was superseded; elsewhere returns at once.
 pub fn point() {
-    if !BACKGROUND.with(Cell::get) || HOLDS.load(Ordering::Acquire) == 0 {
+    if !BACKGROUND.with(Cell::get) {
+        return;
+    }
+    if superseded() {
+        std::panic::resume_unwind(Box::new(Superseded));
+    }
+    if HOLDS.load(Ordering::Acquire) == 0 {
         return;
     }
     let started = Instant::now();
@@ -112,6 +158,45 @@ mod tests {
         let passed = finished.recv().expect("worker finished");
         assert!(passed >= released);
         assert!(worker.join().is_ok());
+    }
+
+    #[test]
+    fn a_superseded_job_stops_at_a_pause_point() {
+        let outcome = thread::spawn(|| {
+            mark_background_thread();
+            start_job();
+            let stale = std::rc::Rc::new(Cell::new(false));
+            let flag = stale.clone();
+            supersede_when(move || flag.get());
+            let mut points = 0;
+            let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                for _ in 0..1000 {
+                    if points == 100 {
+                        stale.set(true);
+                    }
+                    point();
+                    points += 1;
+                }
+            }));
+            let superseded = run.err().is_some_and(|p| p.is::<Superseded>());
+            // A new job starts without the old condition.
+            start_job();
+            point();
+            (superseded, points)
+        })
+        .join()
+        .expect("worker finished");
+        assert!(outcome.0, "the job was not stopped");
+        assert!(
+            (100..100 + ASK_EVERY as usize).contains(&outcome.1),
+            "{}",
+            outcome.1
+        );
+        // Not a background thread: never stops.
+        supersede_when(|| true);
+        for _ in 0..100 {
+            point();
+        }
     }
 
     #[test]

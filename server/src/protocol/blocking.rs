@@ -10,6 +10,8 @@ use std::sync::{Mutex, OnceLock};
 
 use tower_lsp_server::jsonrpc;
 
+use crate::analysis::pause;
+
 /// Runs `work` on a blocking thread. A panic inside it is logged to stderr and
 /// becomes an `InternalError` response.
 pub async fn run<T, F>(what: &'static str, work: F) -> jsonrpc::Result<T>
@@ -49,15 +51,22 @@ type Job = Box<dyn FnOnce() + Send>;
 const BACKGROUND_NICENESS: libc::c_int = 10;
 
 /// Runs `work` on the background thread, after the background work queued
-/// before it. A panic inside it is logged and becomes an `InternalError`.
-pub async fn run_in_background<T, F>(what: &'static str, work: F) -> jsonrpc::Result<T>
+/// before it: its value, or `None` when the work was superseded (see
+/// `analysis::pause::supersede_when`). A panic inside it is logged and
+/// becomes an `InternalError`.
+pub async fn run_in_background<T, F>(what: &'static str, work: F) -> jsonrpc::Result<Option<T>>
 where
     F: FnOnce() -> T + Send + 'static,
     T: Send + 'static,
 {
     let (send, receive) = tokio::sync::oneshot::channel();
     let job: Job = Box::new(move || {
-        let _ = send.send(catch_unwind(AssertUnwindSafe(work)));
+        let outcome = match catch_unwind(AssertUnwindSafe(work)) {
+            Ok(value) => Ok(Some(value)),
+            Err(payload) if payload.is::<pause::Superseded>() => Ok(None),
+            Err(panic) => Err(panic),
+        };
+        let _ = send.send(outcome);
     });
     let refused = match background().lock() {
         Ok(queue) => queue.send(job).err().map(|refused| refused.0),
@@ -79,9 +88,9 @@ fn background() -> &'static Mutex<mpsc::Sender<Job>> {
             .name("awsls-background".into())
             .spawn(move || {
                 lower_priority();
-                crate::analysis::pause::mark_background_thread();
+                pause::mark_background_thread();
                 while let Ok(job) = receive.recv() {
-                    crate::analysis::pause::start_job();
+                    pause::start_job();
                     job();
                 }
             });
@@ -118,5 +127,46 @@ pub fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         s.clone()
     } else {
         "unknown panic".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block_on<T>(future: impl std::future::Future<Output = T>) -> T {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime");
+        runtime.block_on(future)
+    }
+
+    #[test]
+    fn background_work_answers_or_reports_superseded_or_panicked() {
+        let value = block_on(run_in_background("test", || {
+            pause::point();
+            7
+        }));
+        assert_eq!(value.ok(), Some(Some(7)));
+        let superseded = block_on(run_in_background("test", || {
+            pause::supersede_when(|| true);
+            for _ in 0..1000 {
+                pause::point();
+            }
+            7
+        }));
+        assert_eq!(superseded.ok(), Some(None));
+        // The next job starts afresh.
+        let after = block_on(run_in_background("test", || {
+            for _ in 0..1000 {
+                pause::point();
+            }
+            8
+        }));
+        assert_eq!(after.ok(), Some(Some(8)));
+        let panicked = block_on(run_in_background("test", || -> i32 {
+            panic!("boom");
+        }));
+        assert!(panicked.is_err());
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis;
+use crate::analysis::{self, pause};
 
 use super::blocking;
 use super::convert;
@@ -55,11 +55,15 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
         let encoding = state.encoding();
         let worker_key = key.clone();
         let worker_uri = uri.clone();
+        let latest = receiver.clone();
         let result = blocking::run_in_background("diagnostics", move || {
             // The newest text, which may be newer than the version this
             // wake-up was for: analysing it now serves the edit already waiting.
             let snapshot = store.snapshot(&worker_key)?;
             let version = snapshot.version?;
+            // An edit arriving meanwhile makes these findings useless: stop
+            // (the loop then analyses the newer text).
+            pause::supersede_when(move || *latest.borrow() > version);
             let enabled = snapshot.kind.is_some_and(|k| settings.enabled(k));
             let findings = if enabled {
                 analysis::diagnostics(&snapshot)
@@ -74,8 +78,9 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
         })
         .await;
         let (version, diagnostics) = match result {
-            Ok(Some(found)) => found,
-            Ok(None) => continue,
+            Ok(Some(Some(found))) => found,
+            // Nothing to analyse, or superseded by a newer edit.
+            Ok(_) => continue,
             Err(error) => {
                 state
                     .client

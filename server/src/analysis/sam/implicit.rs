@@ -5,6 +5,8 @@
 //! per event source type), plus the `<Resource>.<Property>` forms SAM
 //! resolves (`MyFunction.Alias`, `MyApi.Stage`, ...).
 
+use std::collections::HashSet;
+
 use awsls_grammars::{Document, NodeId};
 
 use crate::analysis::cfn::rules::ImplicitNames;
@@ -26,7 +28,10 @@ pub struct Generated {
 /// Every resource SAM will generate for this template.
 pub fn generated(snapshot: &Snapshot, template: &Template) -> Vec<Generated> {
     let doc = &snapshot.document;
-    let mut out = Gen { list: Vec::new() };
+    let mut out = Gen {
+        list: Vec::new(),
+        names: HashSet::new(),
+    };
     let mut implicit_rest_api = false;
     let mut implicit_http_api = false;
     for resource in &template.resources {
@@ -213,11 +218,14 @@ pub fn implicit_names(snapshot: &Snapshot, template: &Template) -> ImplicitNames
 
 struct Gen {
     list: Vec<Generated>,
+    /// The names in `list`.
+    names: HashSet<String>,
 }
 
 impl Gen {
     fn add(&mut self, name: &str, type_name: &'static str, source: &str) {
-        if !self.list.iter().any(|g| g.name == name) {
+        if !self.names.contains(name) {
+            self.names.insert(name.to_string());
             self.list.push(Generated {
                 name: name.to_string(),
                 type_name,
