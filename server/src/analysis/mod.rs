@@ -27,9 +27,20 @@ pub use hover::HoverInfo;
 pub use kind::DocKind;
 pub use snapshot::Snapshot;
 
+/// What the last analysis of a document lends the next one: the findings of
+/// resources whose text does not change (see `cfn::resource_checks`).
+pub use cfn::resource_checks::Reuse;
+
 /// Every finding for the document, sorted by position. Documents of no known
 /// kind get none at all.
 pub fn diagnostics(snapshot: &Snapshot) -> Vec<Finding> {
+    diagnostics_reusing(snapshot, None)
+}
+
+/// [`diagnostics`], taking from `reuse` what the last analysis of the same
+/// document found where the text did not change, and leaving there what
+/// this one found.
+pub fn diagnostics_reusing(snapshot: &Snapshot, reuse: Option<&mut Reuse>) -> Vec<Finding> {
     let Some(kind) = snapshot.kind else {
         return Vec::new();
     };
@@ -42,8 +53,8 @@ pub fn diagnostics(snapshot: &Snapshot) -> Vec<Finding> {
         return findings;
     }
     match kind {
-        DocKind::CloudFormation => cfn::check(snapshot, &mut findings),
-        DocKind::Sam => sam::check(snapshot, &mut findings),
+        DocKind::CloudFormation => cfn::check(snapshot, reuse, &mut findings),
+        DocKind::Sam => sam::check(snapshot, reuse, &mut findings),
         DocKind::IamPolicy => iam::check(snapshot, &mut findings),
         DocKind::AppSpec => appspec::check(snapshot, &mut findings),
     }

@@ -3,7 +3,7 @@
 //! never publishing for a stale version. A worker woken for a version it has
 //! already analysed (because its snapshot had caught up) does nothing.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
@@ -46,6 +46,9 @@ pub fn schedule_all(state: &Arc<ServerState>) {
 
 async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Receiver<i32>) {
     let key = uri.as_str().to_string();
+    // What one analysis of this document lends the next (findings of the
+    // resources an edit did not touch).
+    let reuse = Arc::new(Mutex::new(analysis::Reuse::default()));
     receiver.mark_changed();
     while receiver.changed().await.is_ok() {
         receiver.borrow_and_update();
@@ -56,6 +59,7 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
         let worker_key = key.clone();
         let worker_uri = uri.clone();
         let latest = receiver.clone();
+        let reuse = Arc::clone(&reuse);
         let result = blocking::run_in_background("diagnostics", move || {
             // The newest text, which may be newer than the version this
             // wake-up was for: analysing it now serves the edit already waiting.
@@ -66,7 +70,12 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
             pause::supersede_when(move || *latest.borrow() > version);
             let enabled = snapshot.kind.is_some_and(|k| settings.enabled(k));
             let findings = if enabled {
-                analysis::diagnostics(&snapshot)
+                // A superseded analysis leaves the lock poisoned, and what it
+                // kept complete: each resource's findings are stored whole.
+                let mut reuse = reuse
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                analysis::diagnostics_reusing(&snapshot, Some(&mut reuse))
             } else {
                 Vec::new()
             };

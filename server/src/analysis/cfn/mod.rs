@@ -13,6 +13,7 @@ pub mod navigation;
 pub mod properties;
 pub mod refactor;
 pub mod references;
+pub mod resource_checks;
 pub mod rules;
 pub mod semantic_tokens;
 pub mod symbols;
@@ -25,14 +26,18 @@ use template::Template;
 
 pub const KIND: &str = "cloudformation";
 
-pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
+/// Checks the template; per-resource findings come from `reuse` for the
+/// resources whose text did not change since it was filled.
+pub fn check(
+    snapshot: &Snapshot,
+    reuse: Option<&mut resource_checks::Reuse>,
+    findings: &mut Vec<Finding>,
+) {
     let template = Template::of(snapshot);
     let mut local = Vec::new();
     rules::check(snapshot, template, &mut local);
     crate::analysis::pause::point();
-    properties::check(snapshot, template, &mut local);
-    crate::analysis::pause::point();
-    crate::analysis::iam::check_embedded(snapshot, &mut local);
+    resource_checks::check(snapshot, template, reuse, &mut local);
     crate::analysis::pause::point();
     rules::suppress::apply(snapshot, template, &mut local);
     findings.extend(local);

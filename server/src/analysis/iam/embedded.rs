@@ -195,6 +195,14 @@ fn find_where(doc: &Document, within: impl Fn(NodeId) -> bool) -> Found {
     found
 }
 
+/// The policy documents and managed policy ARN lists of one resource (the
+/// value of its entry under `Resources`).
+pub fn find_in(doc: &Document, resource: NodeId) -> Found {
+    let mut found = Found::default();
+    find_in_resource(doc, resource, &mut found);
+    found
+}
+
 /// The policy documents and managed policy ARN lists of one resource.
 fn find_in_resource(doc: &Document, resource: NodeId, found: &mut Found) {
     let Some(ty) = doc.get(resource, "Type").and_then(|t| doc.str_value(t)) else {

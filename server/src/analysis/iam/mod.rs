@@ -22,7 +22,7 @@ mod statement;
 mod trust;
 mod values;
 
-use awsls_grammars::Document;
+use awsls_grammars::{Document, NodeId};
 
 use crate::analysis::{CompletionEntry, Finding, HoverInfo, Snapshot};
 
@@ -81,6 +81,17 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
 /// policies, SAM function `Policies`), and `ManagedPolicyArns` values.
 pub fn check_embedded(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
     let found = embedded::find(&snapshot.document);
+    check_found(snapshot, &found, findings);
+}
+
+/// Checks the policies written in one resource (the value of its entry
+/// under `Resources`).
+pub fn check_embedded_in(snapshot: &Snapshot, resource: NodeId, findings: &mut Vec<Finding>) {
+    let found = embedded::find_in(&snapshot.document, resource);
+    check_found(snapshot, &found, findings);
+}
+
+fn check_found(snapshot: &Snapshot, found: &embedded::Found, findings: &mut Vec<Finding>) {
     for policy in &found.policies {
         super::pause::point();
         check_policy(snapshot, *policy, findings);

@@ -27,7 +27,11 @@ use crate::analysis::{iam, pause, CompletionEntry, Finding, HoverInfo, Snapshot}
 pub use implicit::{generated, implicit_names, Generated};
 pub use values::KIND;
 
-pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
+pub fn check(
+    snapshot: &Snapshot,
+    reuse: Option<&mut cfn::resource_checks::Reuse>,
+    findings: &mut Vec<Finding>,
+) {
     let template = Template::of(snapshot);
     let mut local = Vec::new();
     // The CloudFormation checks, as `cfn::check` runs them, with the
@@ -35,9 +39,7 @@ pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
     let implicit = implicit_names(snapshot, template);
     cfn::rules::check_with_implicit(snapshot, template, &implicit, &mut local);
     pause::point();
-    cfn::properties::check(snapshot, template, &mut local);
-    pause::point();
-    iam::check_embedded(snapshot, &mut local);
+    cfn::resource_checks::check(snapshot, template, reuse, &mut local);
     pause::point();
     globals::check(snapshot, &mut local);
     resources::check(snapshot, template, &mut local);

@@ -37,21 +37,51 @@ pub use runtime::today;
 use walker::{Out, Walker};
 
 pub fn check(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Finding>) {
-    let Some(root) = template.root else {
+    let Some(mut checker) = Checker::for_template(snapshot, template) else {
         return;
     };
-    if transforms::has_macro(&snapshot.document, root) {
-        return;
-    }
-    let today = runtime::today();
-    let mut suggestions = resource_type::Suggestions::default();
     for resource in &template.resources {
         crate::analysis::pause::point();
-        if let Some(schema) =
-            resource_type::schema_for(snapshot, resource, &mut suggestions, findings)
-        {
-            validate_resource_on(snapshot, schema, resource, &today, None, findings);
+        checker.check(resource, findings);
+    }
+}
+
+/// Checks resources one at a time, with what they share prepared once:
+/// the date runtimes are judged by, and suggestions for unknown types.
+pub struct Checker<'a> {
+    snapshot: &'a Snapshot,
+    today: String,
+    suggestions: resource_type::Suggestions,
+}
+
+impl<'a> Checker<'a> {
+    /// `None` when the template's resources are not checked at all (a macro
+    /// `Transform` may rewrite them).
+    pub fn for_template(snapshot: &'a Snapshot, template: &Template) -> Option<Checker<'a>> {
+        let root = template.root?;
+        if transforms::has_macro(&snapshot.document, root) {
+            return None;
         }
+        Some(Checker {
+            snapshot,
+            today: runtime::today(),
+            suggestions: resource_type::Suggestions::default(),
+        })
+    }
+
+    /// The findings of one resource: its type, its properties, its runtime.
+    pub fn check(&mut self, resource: &Resource, findings: &mut Vec<Finding>) {
+        let snapshot = self.snapshot;
+        if let Some(schema) =
+            resource_type::schema_for(snapshot, resource, &mut self.suggestions, findings)
+        {
+            validate_resource_on(snapshot, schema, resource, &self.today, None, findings);
+        }
+    }
+
+    /// The date runtimes are judged by (findings depend on it).
+    pub fn today(&self) -> &str {
+        &self.today
     }
 }
 
