@@ -95,11 +95,17 @@ fn push_scalar(out: &mut Vec<Reference>, doc: &Document, node: NodeId, via: Via)
     }
 }
 
+/// How many nodes the full walk reads between two pause points.
+const PAUSE_EVERY: usize = 8192;
+
 /// All references in the template, in document order.
 pub fn collect(snapshot: &Snapshot, template: &Template) -> Vec<Reference> {
     let doc = &snapshot.document;
     let mut out = Vec::new();
     for (i, node) in doc.nodes.iter().enumerate() {
+        if i % PAUSE_EVERY == 0 {
+            crate::analysis::pause::point();
+        }
         if matches!(node.kind, NodeKind::Intrinsic(_)) {
             push_intrinsic(&mut out, snapshot, NodeId(i as u32));
         }

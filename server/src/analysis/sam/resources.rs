@@ -17,6 +17,7 @@ use super::{events, functions, policies};
 
 pub fn check(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Finding>) {
     for resource in &template.resources {
+        crate::analysis::pause::point();
         let Some(type_name) = resource.type_name.as_deref().filter(|t| is_serverless(t)) else {
             continue;
         };

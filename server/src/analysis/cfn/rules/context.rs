@@ -8,7 +8,7 @@ use awsls_grammars::{Document, NodeId, Span};
 use crate::analysis::cfn::references::{self, Reference};
 use crate::analysis::cfn::template::Template;
 use crate::analysis::cfn::KIND;
-use crate::analysis::{DocKind, Finding, Fix, Snapshot, TextEdit};
+use crate::analysis::{pause, DocKind, Finding, Fix, Snapshot, TextEdit};
 
 use super::implicit::ImplicitNames;
 use super::transforms::Transforms;
@@ -63,8 +63,11 @@ impl<'a> Ctx<'a> {
         let doc = &*snapshot.document;
         let sam = snapshot.kind == Some(DocKind::Sam);
         let transforms = Transforms::detect(doc, root, sam);
+        pause::point();
         let opaque = walk::transform_regions(doc, root);
+        pause::point();
         let refs = references::collect(snapshot, template);
+        pause::point();
         let serverless = template
             .resources
             .iter()
