@@ -134,6 +134,37 @@ mod reparse_one_char {
 mod validate {
     use super::*;
 
+    /// Validation after an edit inside one resource, as the server runs it:
+    /// the other resources' findings are kept from the analysis before. The
+    /// two readings alternate, so each run has one changed resource.
+    fn after_edit(bencher: Bencher, n: usize, syntax: Syntax) {
+        let text = template(n, syntax);
+        let at = middle_of(text, "team-", 5);
+        let mut edited = text.to_string();
+        edited.insert(at, 'x');
+        let name = format!("template.{}", syntax.extension());
+        let readings = [
+            Snapshot::from_text(&name, text),
+            Snapshot::from_text(&name, &edited),
+        ];
+        let mut reuse = analysis::Reuse::default();
+        let mut turn = 0;
+        bencher.bench_local(|| {
+            turn += 1;
+            analysis::diagnostics_reusing(&readings[turn % 2], Some(&mut reuse))
+        });
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 10, max_time = 3)]
+    fn yaml_after_edit(bencher: Bencher, n: usize) {
+        after_edit(bencher, n, Syntax::Yaml);
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 10, max_time = 3)]
+    fn json_after_edit(bencher: Bencher, n: usize) {
+        after_edit(bencher, n, Syntax::Json);
+    }
+
     #[divan::bench(args = SIZES, sample_count = 10, max_time = 3)]
     fn yaml(bencher: Bencher, n: usize) {
         let snapshot = snapshot(n, Syntax::Yaml);

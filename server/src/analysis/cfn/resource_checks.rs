@@ -64,6 +64,11 @@ pub fn check(
             reuse.context = Some(context);
         }
     }
+    // One copy of the text to compare entries in (cheaper than a rope slice
+    // per resource), only when there is something to compare with.
+    let whole = reuse
+        .as_ref()
+        .map(|_| snapshot.slice(Span::new(0, snapshot.text.len_bytes())));
     let mut seen = std::collections::HashSet::new();
     for resource in &template.resources {
         pause::point();
@@ -72,13 +77,15 @@ pub fn check(
         let memo = reuse
             .as_deref_mut()
             .filter(|_| seen.insert(resource.decl.name.as_str()));
-        let Some(memo) = memo else {
+        let (Some(memo), Some(text)) = (
+            memo,
+            whole.as_deref().and_then(|w| w.get(entry.start..entry.end)),
+        ) else {
             check_one(snapshot, checker.as_mut(), resource, findings);
             continue;
         };
-        let text = snapshot.text.byte_slice(entry.start..entry.end);
         if let Some(known) = memo.resources.get(&resource.decl.name) {
-            if text == known.text.as_str() {
+            if text == known.text {
                 findings.extend(
                     known
                         .findings

@@ -11,7 +11,7 @@ use crate::analysis::cfn::KIND;
 use crate::analysis::{pause, DocKind, Finding, Fix, Snapshot, TextEdit};
 
 use super::implicit::ImplicitNames;
-use super::transforms::Transforms;
+use super::transforms::{self, Transforms};
 use super::walk;
 
 pub struct Ctx<'a> {
@@ -62,9 +62,16 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let doc = &*snapshot.document;
         let sam = snapshot.kind == Some(DocKind::Sam);
-        let transforms = Transforms::detect(doc, root, sam);
+        let transforms = Transforms::detect(&snapshot.text, doc, root, sam);
         pause::point();
-        let opaque = walk::transform_regions(doc, root);
+        let includes = ["Fn::Transform", "!Transform"]
+            .iter()
+            .any(|name| transforms::contains(&snapshot.text, name));
+        let opaque = if includes {
+            walk::transform_regions(doc, root)
+        } else {
+            Vec::new()
+        };
         pause::point();
         let refs = references::collect(snapshot, template);
         pause::point();

@@ -3,6 +3,8 @@
 //! understood; any other macro may rewrite the template, so the rules that
 //! depend on its final shape stand down.
 
+use ropey::Rope;
+
 use awsls_grammars::{Document, NodeId, NodeKind};
 
 use crate::analysis::kind::SAM_TRANSFORM;
@@ -35,7 +37,8 @@ pub struct Transforms {
 }
 
 impl Transforms {
-    pub fn detect(doc: &Document, root: NodeId, sam: bool) -> Transforms {
+    /// The transforms of the template `doc` read from `text` (rooted at `root`).
+    pub fn detect(text: &Rope, doc: &Document, root: NodeId, sam: bool) -> Transforms {
         let mut t = Transforms {
             sam,
             ..Transforms::default()
@@ -71,16 +74,17 @@ impl Transforms {
                 t.section_include |= included;
             }
         }
-        if uses_rain(doc) {
+        if uses_rain(text, doc) {
             t.macros.push(String::from("Rain"));
         }
-        t.for_each = doc.nodes.iter().any(|n| match &n.kind {
-            NodeKind::Mapping(entries) => entries
-                .iter()
-                .any(|e| e.key.text.starts_with("Fn::ForEach::")),
-            NodeKind::Intrinsic(i) => i.function.starts_with("Fn::ForEach::"),
-            _ => false,
-        });
+        t.for_each = contains(text, "Fn::ForEach::")
+            && doc.nodes.iter().any(|n| match &n.kind {
+                NodeKind::Mapping(entries) => entries
+                    .iter()
+                    .any(|e| e.key.text.starts_with("Fn::ForEach::")),
+                NodeKind::Intrinsic(i) => i.function.starts_with("Fn::ForEach::"),
+                _ => false,
+            });
         t
     }
 
@@ -130,7 +134,12 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
 
 /// Templates written for the Rain tool (`!Rain::Module`, `Rain::Embed`) are
 /// rewritten before CloudFormation sees them, like a macro would.
-fn uses_rain(doc: &Document) -> bool {
+fn uses_rain(text: &Rope, doc: &Document) -> bool {
+    // Every such name is written in the text: most templates are ruled out
+    // by a search of the text, without a walk over every node.
+    if !contains(text, "Rain::") {
+        return false;
+    }
     let rain = |name: &str| name.starts_with("Rain::") || name.starts_with("Fn::Rain::");
     doc.nodes.iter().any(|n| {
         n.tag
@@ -144,9 +153,50 @@ fn uses_rain(doc: &Document) -> bool {
     })
 }
 
+/// Whether `needle` occurs in `text`, also across the rope's chunk
+/// boundaries: a search that rules out most templates before a walk over
+/// every node looks for a name written in them.
+pub(super) fn contains(text: &Rope, needle: &str) -> bool {
+    let overlap = needle.len().saturating_sub(1);
+    let mut carry: Vec<u8> = Vec::with_capacity(2 * overlap);
+    for chunk in text.chunks() {
+        let bytes = chunk.as_bytes();
+        carry.extend_from_slice(&bytes[..overlap.min(bytes.len())]);
+        if carry.windows(needle.len()).any(|w| w == needle.as_bytes()) || chunk.contains(needle) {
+            return true;
+        }
+        let keep = bytes.len().min(overlap);
+        carry.clear();
+        carry.extend_from_slice(&bytes[bytes.len() - keep..]);
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
+
+    #[test]
+    fn text_search_spans_chunk_boundaries() {
+        let mut text = "x".repeat(5000);
+        text.push_str("Rain::Embed");
+        text.push_str(&"y".repeat(5000));
+        let rope = ropey::Rope::from_str(&text);
+        assert!(rope.chunks().count() > 2);
+        for at in [0, 1, 4990, 4995, 5000, 9990] {
+            let mut moved = "x".repeat(10000);
+            moved.insert_str(at, "Rain::");
+            assert!(
+                super::contains(&ropey::Rope::from_str(&moved), "Rain::"),
+                "{at}"
+            );
+        }
+        assert!(super::contains(&rope, "Rain::"));
+        assert!(!super::contains(
+            &ropey::Rope::from_str(&"Rain:".repeat(3000)),
+            "Rain::"
+        ));
+    }
 
     #[test]
     fn transform_shape() {
