@@ -61,6 +61,10 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
         let latest = receiver.clone();
         let reuse = Arc::clone(&reuse);
         let result = blocking::run_in_background("diagnostics", move || {
+            // A request sent with the edit (completion as one types) reads
+            // the last parse first: splicing the edit in would hold the
+            // document's lock for up to a millisecond on a large template.
+            pause::point();
             // The newest text, which may be newer than the version this
             // wake-up was for: analysing it now serves the edit already waiting.
             let snapshot = store.snapshot(&worker_key)?;

@@ -151,10 +151,10 @@ pub(super) fn resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEn
     declared
         .into_iter()
         .map(|r| {
+            // The type says it all: no documentation to repeat it (lists of
+            // thousands of resources are sent as they are typed).
             let mut entry = ctx.value_entry(&r.key.text, CompletionKind::Reference);
-            let type_name = resource_type(ctx, r);
-            entry.documentation = Some(format!("Resource `{}` of type `{type_name}`", r.key.text));
-            entry.detail = Some(type_name.to_string());
+            entry.detail = Some(resource_type(ctx, r).to_string());
             entry
         })
         .collect()
