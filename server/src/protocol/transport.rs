@@ -7,9 +7,8 @@
 //! unchanged. Server → client: the service's messages and the transport's
 //! own error responses are written whole, one at a time.
 //!
-//! From reading a request until a moment after writing its answer, the
-//! transport holds background analyses at their pause points
-//! (`analysis::pause`).
+//! From reading a request to writing its answer, the transport holds
+//! background analyses at their pause points (`analysis::pause`).
 
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -164,10 +163,6 @@ impl Pending {
     }
 }
 
-/// How long after an answer is written its request still holds background
-/// work.
-const AFTER_ANSWER: Duration = Duration::from_millis(2);
-
 /// A framed message on its way out, with the hold it releases once written.
 type Outgoing = (Vec<u8>, Option<Hold>);
 
@@ -290,16 +285,7 @@ async fn write_frames<W: AsyncWrite + Unpin>(
             break;
         }
         let _ = out.flush().await;
-        if let Some(hold) = hold {
-            // The client reads and acts on the answer (an editor parses and
-            // draws a completion list): background work resumes a moment
-            // later, so that on a small machine it does not take the core
-            // the client needs.
-            tokio::spawn(async move {
-                tokio::time::sleep(AFTER_ANSWER).await;
-                drop(hold);
-            });
-        }
+        drop(hold);
     }
 }
 
