@@ -17,11 +17,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
-sizes=100,1000,5000
-edits=120
+sizes=100,540,1000,5000
+edits=960
 if [ "${1:-}" = "--quick" ]; then
     sizes=100,1000
-    edits=40
+    edits=120
     shift
 fi
 

@@ -4,6 +4,11 @@
 //! itself: on a large template a whole-template validation otherwise competes
 //! with every keystroke's completion for cores, caches and the allocator.
 //!
+//! A job may also ask to stay paused a moment after the last hold ends
+//! ([`grace_after_answers`]): the client reads and acts on the answer (an
+//! editor parses and draws a completion list), and on a small machine a
+//! resumed validation would take the core it needs.
+//!
 //! Only threads marked with [`mark_background_thread`] ever wait; requests
 //! and `awsls check` pass pause points at the cost of a thread-local read.
 //! One background job pauses for at most [`MAX_PAUSE`] in all, whatever the
@@ -16,7 +21,8 @@
 //! [`Superseded`], which the job's runner catches.
 
 use std::cell::{Cell, RefCell};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::OnceLock;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -26,6 +32,19 @@ use std::time::{Duration, Instant};
 pub const MAX_PAUSE: Duration = Duration::from_millis(100);
 
 static HOLDS: AtomicUsize = AtomicUsize::new(0);
+/// When the last hold ended, in microseconds since [`epoch`].
+static LAST_RELEASE: AtomicU64 = AtomicU64::new(0);
+
+fn epoch() -> Instant {
+    static EPOCH: OnceLock<Instant> = OnceLock::new();
+    *EPOCH.get_or_init(Instant::now)
+}
+
+/// How long ago the last hold ended (`None`: none has).
+fn since_release() -> Option<Duration> {
+    let at = LAST_RELEASE.load(Ordering::Acquire);
+    (at > 0).then(|| epoch().elapsed().saturating_sub(Duration::from_micros(at)))
+}
 static RELEASED: Condvar = Condvar::new();
 static LOCK: Mutex<()> = Mutex::new(());
 
@@ -35,6 +54,8 @@ thread_local! {
     static BUDGET: Cell<Duration> = const { Cell::new(Duration::ZERO) };
     /// When the current background job's result would be thrown away.
     static STALE: RefCell<Option<Box<dyn Fn() -> bool>>> = const { RefCell::new(None) };
+    /// How long the current job stays paused after the last hold ends.
+    static GRACE: Cell<Duration> = const { Cell::new(Duration::ZERO) };
     /// Pause points passed since the staleness was last asked.
     static PASSED: Cell<u32> = const { Cell::new(0) };
 }
@@ -56,7 +77,25 @@ pub fn mark_background_thread() {
 /// no staleness condition yet.
 pub fn start_job() {
     BUDGET.with(|b| b.set(MAX_PAUSE));
+    GRACE.with(|g| g.set(Duration::ZERO));
     STALE.with(|s| *s.borrow_mut() = None);
+}
+
+/// Makes the current background job stay paused for `grace` after the last
+/// hold ends (within its budget).
+pub fn grace_after_answers(grace: Duration) {
+    GRACE.with(|g| g.set(grace));
+}
+
+/// How much longer the job should wait: while holds are alive, or within
+/// its grace after the last one ended.
+fn wait_left() -> Option<Duration> {
+    if HOLDS.load(Ordering::Acquire) > 0 {
+        return Some(MAX_PAUSE);
+    }
+    let grace = GRACE.with(Cell::get);
+    let since = since_release()?;
+    grace.checked_sub(since).filter(|left| !left.is_zero())
 }
 
 /// Makes the current background job stop at a pause point once `stale`
@@ -93,6 +132,8 @@ pub fn hold() -> Hold {
 impl Drop for Hold {
     fn drop(&mut self) {
         if HOLDS.fetch_sub(1, Ordering::AcqRel) == 1 {
+            let now = epoch().elapsed().as_micros().max(1);
+            LAST_RELEASE.store(u64::try_from(now).unwrap_or(u64::MAX), Ordering::Release);
             // Taking the lock orders this release after a waiter's check.
             let _guard = LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             RELEASED.notify_all();
@@ -110,17 +151,17 @@ pub fn point() {
     if superseded() {
         std::panic::resume_unwind(Box::new(Superseded));
     }
-    if HOLDS.load(Ordering::Acquire) == 0 {
+    if wait_left().is_none() {
         return;
     }
     let started = Instant::now();
     let deadline = started + BUDGET.with(Cell::get);
     let mut guard = LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    while HOLDS.load(Ordering::Acquire) > 0 {
+    while let Some(wait) = wait_left() {
         let Some(left) = deadline.checked_duration_since(Instant::now()) else {
             break;
         };
-        guard = match RELEASED.wait_timeout(guard, left) {
+        guard = match RELEASED.wait_timeout(guard, wait.min(left)) {
             Ok((guard, _)) => guard,
             Err(poisoned) => poisoned.into_inner().0,
         };
@@ -157,6 +198,26 @@ mod tests {
         drop(held);
         let passed = finished.recv().expect("worker finished");
         assert!(passed >= released);
+        assert!(worker.join().is_ok());
+    }
+
+    #[test]
+    fn a_job_with_grace_waits_a_moment_after_the_last_hold() {
+        let grace = Duration::from_millis(30);
+        let held = hold();
+        let (done, finished) = mpsc::channel();
+        let worker = thread::spawn(move || {
+            mark_background_thread();
+            start_job();
+            grace_after_answers(grace);
+            point();
+            let _ = done.send(Instant::now());
+        });
+        thread::sleep(Duration::from_millis(10));
+        let released = Instant::now();
+        drop(held);
+        let passed = finished.recv().expect("worker finished");
+        assert!(passed >= released + grace, "{:?}", passed - released);
         assert!(worker.join().is_ok());
     }
 

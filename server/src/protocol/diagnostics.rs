@@ -44,6 +44,14 @@ pub fn schedule_all(state: &Arc<ServerState>) {
     }
 }
 
+/// Documents from this size on (about 1,000 resources) are validated in
+/// milliseconds rather than microseconds.
+const LARGE_DOCUMENT: usize = 256 * 1024;
+
+/// How long the validation of a large document stays paused after the
+/// server answered a request.
+const AFTER_ANSWER: std::time::Duration = std::time::Duration::from_millis(1);
+
 async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Receiver<i32>) {
     let key = uri.as_str().to_string();
     // What one analysis of this document lends the next (findings of the
@@ -69,6 +77,11 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
             // wake-up was for: analysing it now serves the edit already waiting.
             let snapshot = store.snapshot(&worker_key)?;
             let version = snapshot.version?;
+            // Validating a large template takes milliseconds of a core: it
+            // leaves the client a moment to read each answer first.
+            if snapshot.text.len_bytes() >= LARGE_DOCUMENT {
+                pause::grace_after_answers(AFTER_ANSWER);
+            }
             // An edit arriving meanwhile makes these findings useless: stop
             // (the loop then analyses the newer text).
             pause::supersede_when(move || *latest.borrow() > version);
