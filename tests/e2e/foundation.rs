@@ -186,6 +186,79 @@ fn two_hundred_rapid_changes_arrive_in_order() {
     client.shutdown();
 }
 
+/// A generated template of `queues` SQS queues, every tenth with a delay out
+/// of range (a per-resource finding), wired to one topic by `Ref`.
+fn large_template(queues: usize) -> String {
+    let mut text = String::from("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+    for i in 0..queues {
+        let delay = if i % 10 == 0 { 901 } else { 5 };
+        text.push_str(&format!(
+            "  Queue{i:04}:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: {delay}\n      QueueName: !Sub \"${{Topic}}-{i}\"\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_burst_of_edits_on_a_large_template_ends_with_a_fresh_analysis() {
+    let mut client = Client::start();
+    let uri = file_uri("burst.yaml");
+    let mut text = large_template(1500);
+    client.open(&uri, "yaml", 1, &text);
+    let opened = client.diagnostics_for(&uri, 1);
+    assert_eq!(
+        opened
+            .iter()
+            .filter(|d| d["code"] != "limit-exceeded")
+            .count(),
+        150,
+        "one finding per tenth queue"
+    );
+    // Type a property into a queue in the middle and delete part of it, with
+    // no wait between edits (most analyses are superseded), hovering now
+    // and then: every hover is answered.
+    let at = text.find("  Queue0750:\n").unwrap_or(0);
+    let at = at + text[at..].find("      DelaySeconds").unwrap_or(0);
+    let typed = "      VisibilityTimeout: 99999\n";
+    let mut version = 1;
+    for (i, ch) in typed.char_indices() {
+        version += 1;
+        client.notify(
+            "textDocument/didChange",
+            change(&uri, version, &text, at + i, at + i, &ch.to_string()),
+        );
+        text.insert(at + i, ch);
+        if i % 8 == 0 {
+            let (line, character) =
+                utf16_position(&text, text.find("AWS::SNS::Topic").unwrap_or(0) + 5);
+            let hover = client.hover(&uri, line, character);
+            assert!(hover["contents"].to_string().contains("SNS"), "{hover}");
+        }
+    }
+    // A queue near the top loses its finding: every later span moves.
+    let top = text
+        .find("DelaySeconds: 901")
+        .map_or(0, |i| i + "DelaySeconds: ".len());
+    version += 1;
+    client.notify(
+        "textDocument/didChange",
+        change(&uri, version, &text, top, top + 3, "9"),
+    );
+    text.replace_range(top..top + 3, "9");
+    let diagnostics = client.diagnostics_for(&uri, version);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["message"].to_string().contains("99999")),
+        "the typed value is judged: {diagnostics:#?}"
+    );
+    // The same text opened fresh gives the same diagnostics.
+    let fresh = file_uri("burst-fresh.yaml");
+    client.open(&fresh, "yaml", 1, &text);
+    assert_eq!(client.diagnostics_for(&fresh, 1), diagnostics);
+    client.shutdown();
+}
+
 const SEED_YAML: &str = "AWSTemplateFormatVersion: \"2010-09-09\"\nParameters:\n  Env:\n    Type: String\n    Default: dev\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub \"${Env}-data\"\n      Tags: [{Key: owner, Value: \"チーム😀\"}]\nOutputs:\n  Arn:\n    Value: !GetAtt Bucket.Arn\n";
 
 const SEED_JSON: &str = "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Resources\": {\n    \"Queue\": {\n      \"Type\": \"AWS::SQS::Queue\",\n      \"Properties\": {\"VisibilityTimeout\": 30, \"QueueName\": \"名前\"}\n    }\n  },\n  \"Outputs\": {\"Url\": {\"Value\": {\"Ref\": \"Queue\"}}}\n}\n";
