@@ -104,4 +104,27 @@ impl Finding {
         self.fixes.push(fix);
         self
     }
+
+    /// Every byte range the finding holds: its own, its related places' and
+    /// its fixes' edits.
+    pub fn spans(&self) -> impl Iterator<Item = &Span> {
+        std::iter::once(&self.span)
+            .chain(self.related.iter().map(|(span, _)| span))
+            .chain(
+                self.fixes
+                    .iter()
+                    .flat_map(|f| f.edits.iter().map(|e| &e.span)),
+            )
+    }
+
+    /// [`Finding::spans`], to change.
+    pub fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span> {
+        std::iter::once(&mut self.span)
+            .chain(self.related.iter_mut().map(|(span, _)| span))
+            .chain(
+                self.fixes
+                    .iter_mut()
+                    .flat_map(|f| f.edits.iter_mut().map(|e| &mut e.span)),
+            )
+    }
 }

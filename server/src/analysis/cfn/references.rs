@@ -6,7 +6,7 @@ use awsls_grammars::{Document, NodeId, NodeKind, ScalarStyle, Span};
 
 use crate::analysis::Snapshot;
 
-use super::template::Template;
+use super::template::{self, Template};
 
 /// How a name is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,13 +102,11 @@ const PAUSE_EVERY: usize = 8192;
 pub fn collect(snapshot: &Snapshot, template: &Template) -> Vec<Reference> {
     let doc = &snapshot.document;
     let mut out = Vec::new();
-    for (i, node) in doc.nodes.iter().enumerate() {
+    for i in 0..doc.nodes.len() {
         if i % PAUSE_EVERY == 0 {
             crate::analysis::pause::point();
         }
-        if matches!(node.kind, NodeKind::Intrinsic(_)) {
-            push_intrinsic(&mut out, snapshot, NodeId(i as u32));
-        }
+        push_intrinsic(&mut out, snapshot, NodeId(i as u32));
     }
     for resource in &template.resources {
         push_declared(&mut out, doc, resource.decl.node, Section::Resources);
@@ -131,21 +129,13 @@ pub fn collect_at(snapshot: &Snapshot, offset: usize) -> Vec<Reference> {
         if !doc.node(id).span.touches(offset) {
             continue;
         }
-        if matches!(doc.node(id).kind, NodeKind::Intrinsic(_)) {
-            push_intrinsic(&mut out, snapshot, id);
-        }
+        push_intrinsic(&mut out, snapshot, id);
         stack.extend(doc.children(id));
     }
-    if let Some(root) = doc.root() {
-        for section in [Section::Resources, Section::Outputs] {
-            let entries = doc
-                .get(root, section.name())
-                .and_then(|s| doc.mapping(s))
-                .unwrap_or_default();
-            for entry in entries {
-                if doc.node(entry.value).span.touches(offset) {
-                    push_declared(&mut out, doc, entry.value, section);
-                }
+    for section in [Section::Resources, Section::Outputs] {
+        for entry in template::section(doc, section.name()) {
+            if doc.node(entry.value).span.touches(offset) {
+                push_declared(&mut out, doc, entry.value, section);
             }
         }
     }
@@ -168,7 +158,7 @@ impl Section {
     }
 }
 
-/// The references of the intrinsic function at `node`.
+/// The references of the intrinsic function at `node` (none for other nodes).
 fn push_intrinsic(out: &mut Vec<Reference>, snapshot: &Snapshot, node: NodeId) {
     let doc = &snapshot.document;
     let NodeKind::Intrinsic(intrinsic) = &doc.node(node).kind else {

@@ -138,28 +138,17 @@ fn entry_span(snapshot: &Snapshot, resource: &Resource) -> Span {
 
 /// Whether every span of `finding` lies within `entry`.
 fn inside(finding: &Finding, entry: Span) -> bool {
-    let within = |span: &Span| entry.start <= span.start && span.end <= entry.end;
-    within(&finding.span)
-        && finding.related.iter().all(|(span, _)| within(span))
-        && finding
-            .fixes
-            .iter()
-            .all(|fix| fix.edits.iter().all(|edit| within(&edit.span)))
+    finding
+        .spans()
+        .all(|span| entry.start <= span.start && span.end <= entry.end)
 }
 
 /// `finding`, found when its resource began at `from`, for the resource
 /// beginning at `to`.
 fn moved(finding: &Finding, from: usize, to: usize) -> Finding {
-    let shift = |span: Span| Span::new(span.start - from + to, span.end - from + to);
     let mut out = finding.clone();
-    out.span = shift(out.span);
-    for (span, _) in &mut out.related {
-        *span = shift(*span);
-    }
-    for fix in &mut out.fixes {
-        for edit in &mut fix.edits {
-            edit.span = shift(edit.span);
-        }
+    for span in out.spans_mut() {
+        *span = Span::new(span.start - from + to, span.end - from + to);
     }
     out
 }

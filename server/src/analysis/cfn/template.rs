@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use awsls_grammars::{Document, NodeId, Span};
+use awsls_grammars::{Document, Entry, NodeId, Span};
 
 use crate::analysis::Snapshot;
 
@@ -55,16 +55,8 @@ fn index_of<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, usize> 
 /// position in `old` (the same section of an earlier reading) keep its
 /// string, so a template re-read after a small edit allocates nothing for
 /// them. True in the second value when every name matched `old`.
-fn refresh_section(
-    doc: &Document,
-    root: NodeId,
-    name: &str,
-    old: Vec<Declared>,
-) -> (Vec<Declared>, bool) {
-    let entries = doc
-        .get(root, name)
-        .and_then(|node| doc.mapping(node))
-        .unwrap_or_default();
+fn refresh_section(doc: &Document, name: &str, old: Vec<Declared>) -> (Vec<Declared>, bool) {
+    let entries = section(doc, name);
     let mut same = entries.len() == old.len();
     let mut old = old.into_iter();
     let refreshed = entries
@@ -87,12 +79,23 @@ fn refresh_section(
     (refreshed, same)
 }
 
+/// The entries of the top-level section `name` (`Resources`, ...), read
+/// from the model: empty when the section is absent or not a mapping.
+pub fn section<'d>(doc: &'d Document, name: &str) -> &'d [Entry] {
+    doc.root()
+        .and_then(|root| doc.get(root, name))
+        .and_then(|node| doc.mapping(node))
+        .unwrap_or_default()
+}
+
 /// The declaration of resource `name` (its first one) read from the model
 /// directly: a lookup that needs no [`Template`], for requests that should
 /// not wait for the template of a new parse to be built.
 pub fn resource_node(doc: &Document, name: &str) -> Option<NodeId> {
-    let root = doc.root()?;
-    doc.get(doc.get(root, "Resources")?, name)
+    section(doc, "Resources")
+        .iter()
+        .find(|e| e.key.text == name)
+        .map(|e| e.value)
 }
 
 /// The `Type` of resource `name` when written as a plain string, read from
@@ -140,7 +143,7 @@ impl Template {
                 r.decl
             })
             .collect();
-        let (decls, same_resources) = refresh_section(doc, root, "Resources", old_decls);
+        let (decls, same_resources) = refresh_section(doc, "Resources", old_decls);
         let mut old_types = old_types.into_iter();
         let resources = decls
             .into_iter()
@@ -168,8 +171,7 @@ impl Template {
                 }
             })
             .collect::<Vec<Resource>>();
-        let (parameters, same_parameters) =
-            refresh_section(doc, root, "Parameters", old_parameters);
+        let (parameters, same_parameters) = refresh_section(doc, "Parameters", old_parameters);
         let resource_index = if same_resources && !resource_index.is_empty() {
             resource_index
         } else {
@@ -186,9 +188,9 @@ impl Template {
             parameter_index,
             parameters,
             resources,
-            conditions: refresh_section(doc, root, "Conditions", conditions).0,
-            mappings: refresh_section(doc, root, "Mappings", mappings).0,
-            outputs: refresh_section(doc, root, "Outputs", outputs).0,
+            conditions: refresh_section(doc, "Conditions", conditions).0,
+            mappings: refresh_section(doc, "Mappings", mappings).0,
+            outputs: refresh_section(doc, "Outputs", outputs).0,
         }
     }
 

@@ -182,13 +182,7 @@ pub fn find(doc: &Document) -> Found {
 /// The policy documents of the resources whose nodes pass `within`.
 fn find_where(doc: &Document, within: impl Fn(NodeId) -> bool) -> Found {
     let mut found = Found::default();
-    let Some(resources) = doc
-        .root()
-        .and_then(|r| doc.get(r, "Resources"))
-        .and_then(|r| doc.mapping(r))
-    else {
-        return found;
-    };
+    let resources = crate::analysis::cfn::template::section(doc, "Resources");
     for resource in resources.iter().filter(|r| within(r.value)) {
         find_in_resource(doc, resource.value, &mut found);
     }

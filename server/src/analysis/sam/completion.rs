@@ -15,7 +15,7 @@ use crate::analysis::{cfn, iam, CompletionEntry, CompletionKind, Snapshot};
 use crate::schema::sam;
 
 use super::functions::{DEPLOYMENT_TYPES, HOOKS};
-use super::values::{is_serverless, text};
+use super::values::is_serverless;
 use super::{events, globals, shapes};
 
 pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
@@ -152,13 +152,7 @@ fn entries(snapshot: &Snapshot, w: &Writer<'_>) -> (Vec<CompletionEntry>, bool) 
     let in_item = path.iter().skip(3).any(|s| matches!(s, Seg::Item { .. }));
     let doc = &snapshot.document;
     let event_type = match rest.as_slice() {
-        ["Events", event, ..] => template::resource_node(doc, name)
-            .and_then(|r| doc.get(r, "Properties"))
-            .and_then(|p| doc.get(p, "Events"))
-            .and_then(|e| doc.get(e, event))
-            .and_then(|e| doc.get(e, "Type"))
-            .and_then(|t| text(doc, t))
-            .map(str::to_string),
+        ["Events", event, ..] => events::declared_type(doc, name, event).map(str::to_string),
         _ => None,
     };
     match rest.as_slice() {

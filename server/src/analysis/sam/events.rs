@@ -3,10 +3,10 @@
 //! required ones and value types), and an S3 event's `Bucket` must name a
 //! bucket declared in the same template.
 
-use awsls_grammars::{NodeId, Span};
+use awsls_grammars::{Document, NodeId, Span};
 
 use crate::analysis::cfn::properties::validate_value;
-use crate::analysis::cfn::template::{Resource, Template};
+use crate::analysis::cfn::template::{self, Resource, Template};
 use crate::analysis::{Finding, Snapshot};
 use crate::schema::{Literal, ResourceSchema, Shape};
 
@@ -59,6 +59,14 @@ pub fn event_type<'s>(schema: &'s ResourceSchema, name: &str) -> Option<EventTyp
 }
 
 /// The span of the resource's `Events` value, whose schema findings are
+/// The `Type` written for event `event` of resource `resource` (by logical
+/// ID), read from the model.
+pub fn declared_type<'d>(doc: &'d Document, resource: &str, event: &str) -> Option<&'d str> {
+    let properties = doc.get(template::resource_node(doc, resource)?, "Properties")?;
+    let event = doc.get(doc.get(properties, "Events")?, event)?;
+    text(doc, doc.get(event, "Type")?)
+}
+
 /// replaced by [`check`]'s.
 pub fn events_span(snapshot: &Snapshot, resource: &Resource) -> Option<Span> {
     let doc = &snapshot.document;

@@ -92,18 +92,13 @@ fn resource_of<'p>(
     if section != "Resources" {
         return None;
     }
-    let resource = template::resource_node(doc, name)?;
     let type_name = template::resource_type(doc, name).filter(|t| is_serverless(t))?;
     let schema = sam::resource(type_name)?;
     let rest = path.get(3..).unwrap_or_default();
     let event_type = match (rest.first(), rest.get(1)) {
-        (Some(Step::Key(events)), Some(Step::Key(event))) if events == "Events" => doc
-            .get(resource, "Properties")
-            .and_then(|p| doc.get(p, "Events"))
-            .and_then(|e| doc.get(e, event))
-            .and_then(|e| doc.get(e, "Type"))
-            .and_then(|t| text(doc, t))
-            .map(str::to_string),
+        (Some(Step::Key(events)), Some(Step::Key(event))) if events == "Events" => {
+            super::events::declared_type(doc, name, event).map(str::to_string)
+        }
         _ => None,
     };
     Some((schema, event_type, rest))

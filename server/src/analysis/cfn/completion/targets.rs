@@ -9,7 +9,7 @@ use crate::schema;
 
 use super::super::cursor::{self, Role, Seg};
 use super::super::functions::FUNCTIONS;
-use super::super::template::PSEUDO_PARAMETERS;
+use super::super::template::{self, PSEUDO_PARAMETERS};
 use super::{rank, structure, Ctx};
 
 pub(super) fn in_function(
@@ -115,7 +115,10 @@ fn parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
         .into_iter()
         .map(|p| {
             let mut entry = ctx.value_entry(&p.key.text, CompletionKind::Reference);
-            entry.detail = Some(format!("Parameter ({})", parameter_type(ctx, p)));
+            entry.detail = Some(format!(
+                "Parameter ({})",
+                declared_type(ctx, p).unwrap_or("String")
+            ));
             if let Some(description) = doc
                 .get(p.value, "Description")
                 .and_then(|d| doc.str_value(d))
@@ -127,20 +130,11 @@ fn parameters(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
         .collect()
 }
 
-/// A parameter's `Type` (`String` when not written).
-fn parameter_type<'a>(ctx: &Ctx<'a>, parameter: &Entry) -> &'a str {
+/// A declaration's `Type` when written as a string (parameters and
+/// resources).
+fn declared_type<'a>(ctx: &Ctx<'a>, declaration: &Entry) -> Option<&'a str> {
     let doc = &ctx.snapshot.document;
-    doc.get(parameter.value, "Type")
-        .and_then(|t| doc.str_value(t))
-        .unwrap_or("String")
-}
-
-/// A resource's `Type` (`Resource` when not written as a string).
-fn resource_type<'a>(ctx: &Ctx<'a>, resource: &Entry) -> &'a str {
-    let doc = &ctx.snapshot.document;
-    doc.get(resource.value, "Type")
-        .and_then(|t| doc.str_value(t))
-        .unwrap_or("Resource")
+    doc.str_value(doc.get(declaration.value, "Type")?)
 }
 
 /// Resources other than `except`.
@@ -154,20 +148,10 @@ pub(super) fn resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEn
             // The type says it all: no documentation to repeat it (lists of
             // thousands of resources are sent as they are typed).
             let mut entry = ctx.value_entry(&r.key.text, CompletionKind::Reference);
-            entry.detail = Some(resource_type(ctx, r).to_string());
+            entry.detail = Some(declared_type(ctx, r).unwrap_or("Resource").to_string());
             entry
         })
         .collect()
-}
-
-/// The entries of the template's top-level section `section`, read from the
-/// model (the template's declarations need not be built for a completion).
-fn declared_in<'a>(ctx: &Ctx<'a>, section: &str) -> &'a [Entry] {
-    let doc = &ctx.snapshot.document;
-    doc.root()
-        .and_then(|root| doc.get(root, section))
-        .and_then(|s| doc.mapping(s))
-        .unwrap_or_default()
 }
 
 /// The declarations of `section` other than `except` that the word typed so
@@ -175,7 +159,7 @@ fn declared_in<'a>(ctx: &Ctx<'a>, section: &str) -> &'a [Entry] {
 /// `None` when the model declares nothing there (say, lost to a syntax
 /// error), for the caller to read the names from the text instead.
 fn candidates<'a>(ctx: &Ctx<'a>, section: &str, except: Option<&str>) -> Option<Vec<&'a Entry>> {
-    let entries = declared_in(ctx, section);
+    let entries = template::section(&ctx.snapshot.document, section);
     if entries.is_empty() {
         return None;
     }
@@ -237,7 +221,7 @@ fn mappings(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
 fn map_keys(ctx: &Ctx<'_>, map: Option<&String>, top: Option<&String>) -> Vec<CompletionEntry> {
     let doc = &ctx.snapshot.document;
     let Some(node) = map.and_then(|m| {
-        declared_in(ctx, "Mappings")
+        template::section(doc, "Mappings")
             .iter()
             .find(|e| e.key.text == *m)
             .map(|e| e.value)
@@ -380,7 +364,7 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
                 plain(
                     &p.key.text,
                     CompletionKind::Reference,
-                    format!("Parameter ({})", parameter_type(ctx, p)),
+                    format!("Parameter ({})", declared_type(ctx, p).unwrap_or("String")),
                 )
             }),
     );
@@ -392,7 +376,7 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
                 plain(
                     &r.key.text,
                     CompletionKind::Reference,
-                    resource_type(ctx, r).to_string(),
+                    declared_type(ctx, r).unwrap_or("Resource").to_string(),
                 )
             }),
     );
