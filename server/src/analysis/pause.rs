@@ -34,6 +34,8 @@ pub const MAX_PAUSE: Duration = Duration::from_millis(100);
 static HOLDS: AtomicUsize = AtomicUsize::new(0);
 /// When the last hold ended, in microseconds since [`epoch`].
 static LAST_RELEASE: AtomicU64 = AtomicU64::new(0);
+static RELEASED: Condvar = Condvar::new();
+static LOCK: Mutex<()> = Mutex::new(());
 
 fn epoch() -> Instant {
     static EPOCH: OnceLock<Instant> = OnceLock::new();
@@ -45,8 +47,6 @@ fn since_release() -> Option<Duration> {
     let at = LAST_RELEASE.load(Ordering::Acquire);
     (at > 0).then(|| epoch().elapsed().saturating_sub(Duration::from_micros(at)))
 }
-static RELEASED: Condvar = Condvar::new();
-static LOCK: Mutex<()> = Mutex::new(());
 
 thread_local! {
     static BACKGROUND: Cell<bool> = const { Cell::new(false) };

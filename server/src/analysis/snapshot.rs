@@ -134,4 +134,44 @@ impl Snapshot {
             None => Cow::Borrowed(""),
         }
     }
+
+    /// Whether `needle` occurs in the text, also across the rope's chunk
+    /// boundaries: a search that rules out most templates before a walk
+    /// over every node looks for a name written in them.
+    pub fn contains(&self, needle: &str) -> bool {
+        let overlap = needle.len().saturating_sub(1);
+        let mut carry: Vec<u8> = Vec::with_capacity(2 * overlap);
+        for chunk in self.text.chunks() {
+            let bytes = chunk.as_bytes();
+            carry.extend_from_slice(&bytes[..overlap.min(bytes.len())]);
+            if carry.windows(needle.len()).any(|w| w == needle.as_bytes()) || chunk.contains(needle)
+            {
+                return true;
+            }
+            let keep = bytes.len().min(overlap);
+            carry.clear();
+            carry.extend_from_slice(&bytes[bytes.len() - keep..]);
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Snapshot;
+
+    #[test]
+    fn text_search_spans_chunk_boundaries() {
+        let at_all = |text: &str| Snapshot::from_text("t.txt", text).contains("Rain::");
+        for at in [0, 1, 4990, 4995, 5000, 9990] {
+            let mut text = "x".repeat(10000);
+            text.insert_str(at, "Rain::");
+            assert!(
+                ropey::Rope::from_str(&text).chunks().count() > 2,
+                "a text of several chunks"
+            );
+            assert!(at_all(&text), "{at}");
+        }
+        assert!(!at_all(&"Rain:".repeat(3000)));
+    }
 }

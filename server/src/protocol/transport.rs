@@ -123,15 +123,6 @@ pub fn judge(body: &[u8]) -> Verdict {
     }
 }
 
-/// The id (as JSON text) of a response, `None` for other messages.
-fn answered(body: &[u8]) -> Option<String> {
-    let envelope: Envelope = serde_json::from_slice(body).ok()?;
-    match (envelope.method, envelope.id) {
-        (None, Some(id)) => Some(id.to_string()),
-        _ => None,
-    }
-}
-
 /// Requests read and not yet answered, each holding background analyses.
 #[derive(Clone, Default)]
 struct Pending(Arc<Mutex<HashMap<String, (Instant, Hold)>>>);
@@ -153,13 +144,15 @@ impl Pending {
         pending.insert(id, (Instant::now(), pause::hold()));
     }
 
-    /// The hold of the request `body` answers, if `body` is an answer.
+    /// The hold of the request `body` answers, if `body` is an answer (a
+    /// message with an id and no method).
     fn answered(&self, body: &[u8]) -> Option<Hold> {
         if self.lock().is_empty() {
             return None;
         }
-        let id = answered(body)?;
-        self.lock().remove(&id).map(|(_, hold)| hold)
+        let envelope: Envelope = serde_json::from_slice(body).ok()?;
+        let id = envelope.id.filter(|_| envelope.method.is_none())?;
+        self.lock().remove(&id.to_string()).map(|(_, hold)| hold)
     }
 }
 

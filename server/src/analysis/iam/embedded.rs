@@ -174,11 +174,6 @@ fn policy(root: NodeId, kind: PolicyKind) -> Policy {
     }
 }
 
-/// Every policy document under `Resources`.
-pub fn find(doc: &Document) -> Found {
-    find_where(doc, |_| true)
-}
-
 /// The policy documents of the resources whose nodes pass `within`.
 fn find_where(doc: &Document, within: impl Fn(NodeId) -> bool) -> Found {
     let mut found = Found::default();

@@ -76,16 +76,20 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionEntry> {
     }
 }
 
-/// Checks every policy document a CloudFormation or SAM template holds
-/// (role and managed policies, trust policies, bucket/queue/topic/key
-/// policies, SAM function `Policies`), and `ManagedPolicyArns` values.
+/// Checks every policy document a CloudFormation or SAM template holds,
+/// resource by resource (templates are checked so by
+/// `cfn::resource_checks`, which keeps each resource's findings).
+#[cfg(test)]
 pub fn check_embedded(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
-    let found = embedded::find(&snapshot.document);
-    check_found(snapshot, &found, findings);
+    for resource in crate::analysis::cfn::template::section(&snapshot.document, "Resources") {
+        check_embedded_in(snapshot, resource.value, findings);
+    }
 }
 
 /// Checks the policies written in one resource (the value of its entry
-/// under `Resources`).
+/// under `Resources`): role and managed policies, trust policies,
+/// bucket/queue/topic/key policies, SAM function `Policies`, and
+/// `ManagedPolicyArns` values.
 pub fn check_embedded_in(snapshot: &Snapshot, resource: NodeId, findings: &mut Vec<Finding>) {
     let found = embedded::find_in(&snapshot.document, resource);
     check_found(snapshot, &found, findings);

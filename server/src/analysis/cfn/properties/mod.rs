@@ -7,7 +7,7 @@
 //! `Fn::If` branches are checked one by one. Templates with a macro
 //! `Transform` are left alone, since the macro may rewrite anything.
 //! `AWS::Serverless::*` resources belong to the SAM analysis, which checks
-//! them with [`validate_resource`] and the SAM schemas.
+//! them with [`validate_resource_skipping`] and the SAM schemas.
 
 mod arrays;
 mod combinators;
@@ -35,16 +35,6 @@ use super::template::{Resource, Template};
 pub use runtime::today;
 
 use walker::{Out, Walker};
-
-pub fn check(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Finding>) {
-    let Some(mut checker) = Checker::for_template(snapshot, template) else {
-        return;
-    };
-    for resource in &template.resources {
-        crate::analysis::pause::point();
-        checker.check(resource, findings);
-    }
-}
 
 /// Checks resources one at a time, with what they share prepared once:
 /// the date runtimes are judged by, and suggestions for unknown types.
@@ -87,25 +77,8 @@ impl<'a> Checker<'a> {
 
 /// Checks one resource's `Properties` against `schema` (a CloudFormation or
 /// SAM resource schema): missing `Properties` with required properties, every
-/// property at any depth, and the Lambda runtime of function types.
-pub fn validate_resource(
-    snapshot: &Snapshot,
-    schema: &ResourceSchema,
-    resource: &Resource,
-    findings: &mut Vec<Finding>,
-) {
-    validate_resource_on(
-        snapshot,
-        schema,
-        resource,
-        &runtime::today(),
-        None,
-        findings,
-    );
-}
-
-/// Like [`validate_resource`], leaving out the value `skip` (checked by
-/// other means, such as SAM's `Events`).
+/// property at any depth, and the Lambda runtime of function types; the
+/// value `skip` is left out (checked by other means, such as SAM's `Events`).
 pub fn validate_resource_skipping(
     snapshot: &Snapshot,
     schema: &ResourceSchema,

@@ -11,7 +11,7 @@ use crate::analysis::cfn::KIND;
 use crate::analysis::{pause, DocKind, Finding, Fix, Snapshot, TextEdit};
 
 use super::implicit::ImplicitNames;
-use super::transforms::{self, Transforms};
+use super::transforms::Transforms;
 use super::walk;
 
 pub struct Ctx<'a> {
@@ -62,11 +62,11 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let doc = &*snapshot.document;
         let sam = snapshot.kind == Some(DocKind::Sam);
-        let transforms = Transforms::detect(&snapshot.text, doc, root, sam);
+        let transforms = Transforms::detect(snapshot, root, sam);
         pause::point();
         let includes = ["Fn::Transform", "!Transform"]
             .iter()
-            .any(|name| transforms::contains(&snapshot.text, name));
+            .any(|name| snapshot.contains(name));
         let opaque = if includes {
             walk::transform_regions(doc, root)
         } else {

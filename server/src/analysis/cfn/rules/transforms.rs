@@ -3,15 +3,13 @@
 //! understood; any other macro may rewrite the template, so the rules that
 //! depend on its final shape stand down.
 
-use ropey::Rope;
-
-use awsls_grammars::{Document, NodeId, NodeKind};
+use awsls_grammars::{NodeId, NodeKind};
 
 use crate::analysis::kind::SAM_TRANSFORM;
 
 use super::context::{error, Ctx};
 use super::walk::Shape;
-use crate::analysis::Finding;
+use crate::analysis::{Finding, Snapshot};
 
 pub const LANGUAGE_EXTENSIONS: &str = "AWS::LanguageExtensions";
 
@@ -37,8 +35,9 @@ pub struct Transforms {
 }
 
 impl Transforms {
-    /// The transforms of the template `doc` read from `text` (rooted at `root`).
-    pub fn detect(text: &Rope, doc: &Document, root: NodeId, sam: bool) -> Transforms {
+    /// The transforms of the snapshot's template (rooted at `root`).
+    pub fn detect(snapshot: &Snapshot, root: NodeId, sam: bool) -> Transforms {
+        let doc = &*snapshot.document;
         let mut t = Transforms {
             sam,
             ..Transforms::default()
@@ -74,10 +73,10 @@ impl Transforms {
                 t.section_include |= included;
             }
         }
-        if uses_rain(text, doc) {
+        if uses_rain(snapshot) {
             t.macros.push(String::from("Rain"));
         }
-        t.for_each = contains(text, "Fn::ForEach::")
+        t.for_each = snapshot.contains("Fn::ForEach::")
             && doc.nodes.iter().any(|n| match &n.kind {
                 NodeKind::Mapping(entries) => entries
                     .iter()
@@ -134,12 +133,13 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
 
 /// Templates written for the Rain tool (`!Rain::Module`, `Rain::Embed`) are
 /// rewritten before CloudFormation sees them, like a macro would.
-fn uses_rain(text: &Rope, doc: &Document) -> bool {
+fn uses_rain(snapshot: &Snapshot) -> bool {
     // Every such name is written in the text: most templates are ruled out
     // by a search of the text, without a walk over every node.
-    if !contains(text, "Rain::") {
+    if !snapshot.contains("Rain::") {
         return false;
     }
+    let doc = &snapshot.document;
     let rain = |name: &str| name.starts_with("Rain::") || name.starts_with("Fn::Rain::");
     doc.nodes.iter().any(|n| {
         n.tag
@@ -153,50 +153,9 @@ fn uses_rain(text: &Rope, doc: &Document) -> bool {
     })
 }
 
-/// Whether `needle` occurs in `text`, also across the rope's chunk
-/// boundaries: a search that rules out most templates before a walk over
-/// every node looks for a name written in them.
-pub(super) fn contains(text: &Rope, needle: &str) -> bool {
-    let overlap = needle.len().saturating_sub(1);
-    let mut carry: Vec<u8> = Vec::with_capacity(2 * overlap);
-    for chunk in text.chunks() {
-        let bytes = chunk.as_bytes();
-        carry.extend_from_slice(&bytes[..overlap.min(bytes.len())]);
-        if carry.windows(needle.len()).any(|w| w == needle.as_bytes()) || chunk.contains(needle) {
-            return true;
-        }
-        let keep = bytes.len().min(overlap);
-        carry.clear();
-        carry.extend_from_slice(&bytes[bytes.len() - keep..]);
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
-
-    #[test]
-    fn text_search_spans_chunk_boundaries() {
-        let mut text = "x".repeat(5000);
-        text.push_str("Rain::Embed");
-        text.push_str(&"y".repeat(5000));
-        let rope = ropey::Rope::from_str(&text);
-        assert!(rope.chunks().count() > 2);
-        for at in [0, 1, 4990, 4995, 5000, 9990] {
-            let mut moved = "x".repeat(10000);
-            moved.insert_str(at, "Rain::");
-            assert!(
-                super::contains(&ropey::Rope::from_str(&moved), "Rain::"),
-                "{at}"
-            );
-        }
-        assert!(super::contains(&rope, "Rain::"));
-        assert!(!super::contains(
-            &ropey::Rope::from_str(&"Rain:".repeat(3000)),
-            "Rain::"
-        ));
-    }
 
     #[test]
     fn transform_shape() {

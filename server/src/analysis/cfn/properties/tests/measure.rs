@@ -27,14 +27,12 @@ fn measure_large_template() {
     let snapshot = Snapshot::from_text("big.yaml", &text);
     let template = Template::of(&snapshot);
     assert_eq!(template.resources.len(), 2000);
-    let mut warm = Vec::new();
-    super::super::check(&snapshot, template, &mut warm);
+    let warm = super::check_template(&snapshot);
     assert!(warm.is_empty(), "{:?}", warm.first());
     let start = Instant::now();
     let runs = 10;
     for _ in 0..runs {
-        let mut found = Vec::new();
-        super::super::check(&snapshot, template, &mut found);
+        super::check_template(&snapshot);
     }
     println!("2000 resources: {:?} per check", start.elapsed() / runs);
 }

@@ -16,11 +16,20 @@ use crate::analysis::{Finding, Snapshot, TextEdit};
 
 use super::super::template::Template;
 
-pub(super) fn run(name: &str, text: &str) -> Vec<Finding> {
-    let snapshot = Snapshot::from_text(name, text);
-    let template = Template::of(&snapshot);
+/// The property findings of every resource of the template.
+pub(super) fn check_template(snapshot: &Snapshot) -> Vec<Finding> {
+    let template = Template::of(snapshot);
     let mut out = Vec::new();
-    super::check(&snapshot, template, &mut out);
+    if let Some(mut checker) = super::Checker::for_template(snapshot, template) {
+        for resource in &template.resources {
+            checker.check(resource, &mut out);
+        }
+    }
+    out
+}
+
+pub(super) fn run(name: &str, text: &str) -> Vec<Finding> {
+    let mut out = check_template(&Snapshot::from_text(name, text));
     out.sort_by_key(|f| (f.span.start, f.code));
     out
 }
