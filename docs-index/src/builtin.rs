@@ -38,11 +38,17 @@ impl NotesIndex {
 
     /// Builds a fresh index of the built-in notes (what [`NotesIndex::builtin`] caches).
     pub fn build_builtin() -> NotesIndex {
+        NotesIndex::build_builtin_at(None)
+    }
+
+    /// Builds an index of the built-in notes whose sections link to copies of
+    /// the files in `dir` (written there by the caller), when given.
+    pub fn build_builtin_at(dir: Option<&std::path::Path>) -> NotesIndex {
         let files: Vec<NoteFile> = BUILTIN_NOTES
             .iter()
             .map(|(name, text)| NoteFile {
                 name: (*name).to_string(),
-                path: None,
+                path: dir.map(|dir| dir.join(name)),
                 text: (*text).to_string(),
             })
             .collect();

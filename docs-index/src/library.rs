@@ -20,10 +20,14 @@ impl NotesIndex {
 /// on a tie (or a copied note) the user's file, which can be linked, wins.
 const USER_NOTES_BOOST: f32 = 1.1;
 
+/// Where a [`Library`] gets the built-in index: called at each lookup, so a
+/// library can be made before the index is built (the call waits for it).
+pub type BuiltinSource = fn() -> &'static NotesIndex;
+
 /// Built-in notes (optional) plus the user's notes, searched together.
 #[derive(Debug)]
 pub struct Library {
-    builtin: Option<&'static NotesIndex>,
+    builtin: Option<BuiltinSource>,
     user: NotesIndex,
     user_dirs: Vec<PathBuf>,
 }
@@ -31,7 +35,7 @@ pub struct Library {
 impl Default for Library {
     fn default() -> Self {
         Library {
-            builtin: Some(NotesIndex::builtin()),
+            builtin: Some(NotesIndex::builtin),
             user: NotesIndex::default(),
             user_dirs: Vec::new(),
         }
@@ -42,9 +46,18 @@ impl Library {
     /// A library of the built-in notes (when `include_builtin`) and the notes under
     /// `user_dirs` (the `awsls.notes.paths` setting).
     pub fn new(include_builtin: bool, user_dirs: &[PathBuf]) -> (Library, Vec<NoteLoadError>) {
+        Library::with_builtin(include_builtin.then_some(NotesIndex::builtin), user_dirs)
+    }
+
+    /// Like [`Library::new`], with the built-in index taken from `builtin`
+    /// (for example one whose sections link to copies of the files on disk).
+    pub fn with_builtin(
+        builtin: Option<BuiltinSource>,
+        user_dirs: &[PathBuf],
+    ) -> (Library, Vec<NoteLoadError>) {
         let (user, errors) = NotesIndex::from_dirs(user_dirs);
         let library = Library {
-            builtin: include_builtin.then(NotesIndex::builtin),
+            builtin,
             user,
             user_dirs: user_dirs.to_vec(),
         };
@@ -89,8 +102,8 @@ impl Library {
     /// The sections most relevant to `topic` across built-in and user notes.
     pub fn lookup(&self, topic: &Topic, limit: usize) -> Vec<Hit<'_>> {
         let mut indexes: Vec<(&NotesIndex, f32)> = vec![(&self.user, USER_NOTES_BOOST)];
-        if let Some(b) = self.builtin {
-            indexes.push((b, 1.0));
+        if let Some(builtin) = self.builtin {
+            indexes.push((builtin(), 1.0));
         }
         score::rank(&indexes, &query::plan(topic), limit)
     }

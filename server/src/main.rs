@@ -148,9 +148,9 @@ fn serve(notes: Vec<PathBuf>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    runtime.block_on(awsls::protocol::serve_stdio(notes));
+    let code = runtime.block_on(awsls::protocol::serve_stdio(notes));
     // Reading stdin and long analyses run on blocking threads that would keep
     // the process alive after `exit`: leave them behind.
     runtime.shutdown_background();
-    ExitCode::SUCCESS
+    ExitCode::from(code)
 }

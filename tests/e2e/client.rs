@@ -15,7 +15,7 @@ pub const TIMEOUT: Duration = Duration::from_secs(30);
 
 pub struct Client {
     child: Child,
-    stdin: ChildStdin,
+    stdin: Option<ChildStdin>,
     incoming: Receiver<Value>,
     /// Messages received while waiting for something else.
     backlog: VecDeque<Value>,
@@ -59,7 +59,7 @@ impl Client {
         });
         Client {
             child,
-            stdin,
+            stdin: Some(stdin),
             incoming,
             backlog: VecDeque::new(),
             next_id: 1,
@@ -92,8 +92,30 @@ impl Client {
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) {
-        let _ = self.stdin.write_all(bytes);
-        let _ = self.stdin.flush();
+        if let Some(stdin) = self.stdin.as_mut() {
+            let _ = stdin.write_all(bytes);
+            let _ = stdin.flush();
+        }
+    }
+
+    /// Closes the server's input, as a client that dies does.
+    pub fn close_input(&mut self) {
+        self.stdin = None;
+    }
+
+    /// Waits at most `limit` for the server process to end; its status, or
+    /// `None` while it still runs.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
     }
 
     pub fn send(&mut self, message: &Value) {

@@ -1,12 +1,14 @@
-//! Notes for hover: loading the built-in and user notes (with `$/progress`),
-//! reloading them when note files change, and rendering the notes part of a
-//! hover.
+//! Notes for hover: the built-in index (built at start-up, before any hover
+//! can need it), loading the user notes (with `$/progress`), reloading them
+//! when note files change, and rendering the notes part of a hover, which
+//! waits a bounded time for user notes still being indexed.
 
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use std::path::PathBuf;
 
-use awsls_docs_index::{render_markdown, Library, Topic, BUILTIN_NOTES};
+use awsls_docs_index::{render_markdown, Library, NotesIndex, Topic, BUILTIN_NOTES};
 use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, MessageType,
     ProgressToken, Registration, WatchKind,
@@ -17,9 +19,93 @@ use super::state::ServerState;
 /// How many note sections a hover shows at most.
 pub const HOVER_SECTIONS: usize = 3;
 
-/// The "From your notes" Markdown for `topic`, or `None` when no note is relevant
-/// (or the notes are still loading).
-pub fn render_for(notes: &std::sync::RwLock<Option<Library>>, topic: &Topic) -> Option<String> {
+/// How long a hover waits for the user's notes while they are indexed.
+pub const USER_NOTES_WAIT: Duration = Duration::from_millis(200);
+
+static BUILTIN: OnceLock<NotesIndex> = OnceLock::new();
+
+/// The index of the built-in notes, its sections linking to copies of the
+/// files in the cache folder (when there is one). The first call builds it;
+/// calls made meanwhile wait for it.
+pub fn builtin_notes() -> &'static NotesIndex {
+    BUILTIN.get_or_init(|| NotesIndex::build_builtin_at(materialize_builtin().as_deref()))
+}
+
+/// Starts building the built-in index on a thread of its own, so that it is
+/// ready (or nearly) when the first hover asks.
+pub fn prepare_builtin() {
+    let spawned = std::thread::Builder::new()
+        .name("awsls-notes".into())
+        .spawn(|| {
+            builtin_notes();
+        });
+    if spawned.is_err() {
+        // The first hover builds it instead.
+    }
+}
+
+/// A library with the built-in notes and no user notes yet.
+pub fn builtin_library() -> Library {
+    Library::with_builtin(Some(builtin_notes), &[]).0
+}
+
+/// Counts the loads of user notes in progress, so a hover can wait for them.
+#[derive(Default)]
+pub struct NotesGate {
+    loading: Mutex<u32>,
+    changed: Condvar,
+}
+
+impl NotesGate {
+    /// A gate with one load announced (the first, made after `initialized`).
+    pub fn loading() -> NotesGate {
+        NotesGate {
+            loading: Mutex::new(1),
+            changed: Condvar::new(),
+        }
+    }
+
+    pub fn begin(&self) {
+        *self.lock() += 1;
+    }
+
+    pub fn finish(&self) {
+        let mut loading = self.lock();
+        *loading = loading.saturating_sub(1);
+        self.changed.notify_all();
+    }
+
+    /// Waits until no load is in progress, at most `limit`.
+    pub fn wait(&self, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        let mut loading = self.lock();
+        while *loading > 0 {
+            let now = Instant::now();
+            if now >= deadline {
+                return;
+            }
+            loading = match self.changed.wait_timeout(loading, deadline - now) {
+                Ok((guard, _)) => guard,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, u32> {
+        self.loading
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// The "From your notes" Markdown for `topic`, or `None` when no note is
+/// relevant. Waits (at most [`USER_NOTES_WAIT`]) for user notes being indexed.
+pub fn render_for(
+    notes: &std::sync::RwLock<Option<Library>>,
+    gate: &NotesGate,
+    topic: &Topic,
+) -> Option<String> {
+    gate.wait(USER_NOTES_WAIT);
     let guard = notes.read().ok()?;
     let library = guard.as_ref()?;
     let hits = library.lookup(topic, HOVER_SECTIONS);
@@ -31,8 +117,15 @@ pub fn render_for(notes: &std::sync::RwLock<Option<Library>>, topic: &Topic) -> 
 
 /// (Re)builds the notes library from the folders in force, reporting progress
 /// to the client and unreadable files as warnings. The work runs on the
-/// blocking pool; hovers keep using the previous library until it is done.
+/// blocking pool; hovers wait for it a bounded time, then use the previous
+/// library.
 pub async fn reload(state: &Arc<ServerState>) {
+    state.notes_gate.begin();
+    reload_now(state).await;
+    state.notes_gate.finish();
+}
+
+async fn reload_now(state: &Arc<ServerState>) {
     let dirs = state.notes_dirs();
     let progress = if dirs.is_empty() || !state.supports_progress() {
         None
@@ -57,16 +150,7 @@ pub async fn reload(state: &Arc<ServerState>) {
     };
     let notes = state.notes.clone();
     let loaded = tokio::task::spawn_blocking(move || {
-        let library_of = |builtin_dir: Option<PathBuf>| match builtin_dir {
-            // Built-in notes written to disk can be opened from the hover's link.
-            Some(builtin) => {
-                let mut all = vec![builtin];
-                all.extend(dirs.iter().cloned());
-                Library::new(false, &all)
-            }
-            None => Library::new(true, &dirs),
-        };
-        let (library, errors) = library_of(materialize_builtin());
+        let (library, errors) = Library::with_builtin(Some(builtin_notes), &dirs);
         let sections = library.user_notes().sections().len();
         if let Ok(mut slot) = notes.write() {
             *slot = Some(library);

@@ -14,10 +14,15 @@ pub struct Backend {
 }
 
 impl Backend {
-    /// `notes` are the notes folders given on the command line.
-    pub fn new(client: Client, notes: Vec<std::path::PathBuf>) -> Backend {
+    /// `notes` are the notes folders given on the command line; `lifecycle`
+    /// is told when the client process is gone.
+    pub fn new(
+        client: Client,
+        notes: Vec<std::path::PathBuf>,
+        lifecycle: Arc<super::transport::Lifecycle>,
+    ) -> Backend {
         Backend {
-            state: ServerState::new(client, notes),
+            state: ServerState::new(client, notes, lifecycle),
         }
     }
 }

@@ -14,7 +14,9 @@ use tower_lsp_server::Client;
 
 use crate::store::Store;
 
+use super::notes::{self, NotesGate};
 use super::settings::Settings;
+use super::transport::Lifecycle;
 
 pub struct ServerState {
     pub client: Client,
@@ -24,8 +26,11 @@ pub struct ServerState {
     /// One diagnostics worker per open document, woken with the latest version.
     pub workers: DashMap<String, watch::Sender<i32>>,
     pub shutting_down: AtomicBool,
-    /// Built-in and user notes for hover; loaded after `initialized`.
+    /// Built-in and user notes for hover; the user notes are loaded after
+    /// `initialized`.
     pub notes: Arc<RwLock<Option<Library>>>,
+    /// Loads of user notes in progress, which hovers wait for.
+    pub notes_gate: Arc<NotesGate>,
     /// Notes folders given on the command line (kept across settings changes).
     pub cli_notes: Vec<PathBuf>,
     /// The first workspace folder, against which relative notes paths resolve.
@@ -34,10 +39,17 @@ pub struct ServerState {
     pub configuration_capable: AtomicBool,
     /// Whether the client shows `$/progress` (`window.workDoneProgress`).
     pub progress_capable: AtomicBool,
+    /// The end of the session (told when the client process is gone).
+    pub lifecycle: Arc<Lifecycle>,
 }
 
 impl ServerState {
-    pub fn new(client: Client, cli_notes: Vec<PathBuf>) -> Arc<ServerState> {
+    pub fn new(
+        client: Client,
+        cli_notes: Vec<PathBuf>,
+        lifecycle: Arc<Lifecycle>,
+    ) -> Arc<ServerState> {
+        notes::prepare_builtin();
         Arc::new(ServerState {
             client,
             store: Arc::new(Store::new()),
@@ -45,11 +57,13 @@ impl ServerState {
             settings: RwLock::new(Settings::default()),
             workers: DashMap::new(),
             shutting_down: AtomicBool::new(false),
-            notes: Arc::new(RwLock::new(None)),
+            notes: Arc::new(RwLock::new(Some(notes::builtin_library()))),
+            notes_gate: Arc::new(NotesGate::loading()),
             cli_notes,
             root: RwLock::new(None),
             configuration_capable: AtomicBool::new(false),
             progress_capable: AtomicBool::new(false),
+            lifecycle,
         })
     }
 

@@ -9,6 +9,11 @@
 //!
 //! From reading a request to writing its answer, the transport holds
 //! background analyses at their pause points (`analysis::pause`).
+//!
+//! The transport also ends the session: at `exit`, at the end of input, or
+//! when the client process is gone ([`Lifecycle`]), [`serve`] returns at once
+//! instead of waiting for handlers still in flight (some of them wait for
+//! answers from a client that will never send them).
 
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -50,12 +55,24 @@ struct Envelope {
     error: Present,
 }
 
+/// The messages that end a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// The `shutdown` request.
+    Shutdown,
+    /// The `exit` notification.
+    Exit,
+}
+
 /// What to do with one framed body.
 #[derive(Debug, PartialEq)]
 pub enum Verdict {
     /// Pass it on; `request` is the id (as JSON text) of a request, which
-    /// awaits an answer.
-    Forward { request: Option<String> },
+    /// awaits an answer; `ending` says whether it is `shutdown` or `exit`.
+    Forward {
+        request: Option<String>,
+        ending: Option<Ending>,
+    },
     /// Answer with this error response (already serialised) and skip the body.
     Reject(Vec<u8>),
 }
@@ -111,8 +128,15 @@ pub fn judge(body: &[u8]) -> Verdict {
         && envelope.id.is_some()
         && (envelope.result.0 != envelope.error.0);
     if (is_request && valid_id(&id)) || is_response {
+        let has_id = envelope.id.is_some();
+        let ending = match envelope.method.as_ref().and_then(Value::as_str) {
+            Some("shutdown") if has_id => Some(Ending::Shutdown),
+            Some("exit") if !has_id => Some(Ending::Exit),
+            _ => None,
+        };
         Verdict::Forward {
             request: envelope.id.filter(|_| is_request).map(|id| id.to_string()),
+            ending,
         }
     } else {
         Verdict::Reject(error_response(
@@ -196,12 +220,14 @@ async fn read_headers<R: AsyncRead + Unpin>(
     }
 }
 
-/// Client → service: frames and judges each message.
+/// Client → service: frames and judges each message, until `exit` or the
+/// end of input, which it reports to `lifecycle`.
 async fn pump_client<R, W>(
     input: R,
     mut service: W,
     replies: mpsc::UnboundedSender<Outgoing>,
     pending: Pending,
+    lifecycle: Arc<Lifecycle>,
 ) where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
@@ -229,7 +255,17 @@ async fn pump_client<R, W>(
             break;
         }
         match judge(&body) {
-            Verdict::Forward { request } => {
+            Verdict::Forward {
+                ending: Some(Ending::Exit),
+                ..
+            } => {
+                lifecycle.end(End::Exit);
+                return;
+            }
+            Verdict::Forward { request, ending } => {
+                if ending == Some(Ending::Shutdown) {
+                    lifecycle.shutdown_requested();
+                }
                 if let Some(id) = request {
                     pending.started(id);
                 }
@@ -247,6 +283,7 @@ async fn pump_client<R, W>(
             }
         }
     }
+    lifecycle.end(End::EndOfInput);
     let _ = service.shutdown().await;
 }
 
@@ -282,8 +319,13 @@ async fn write_frames<W: AsyncWrite + Unpin>(
     }
 }
 
-/// Serves `service` over stdin/stdout through the checking transport.
-pub async fn serve<S>(service: S, socket: tower_lsp_server::ClientSocket)
+/// Serves `service` over stdin/stdout through the checking transport until
+/// `lifecycle` ends; returns how it ended.
+pub async fn serve<S>(
+    service: S,
+    socket: tower_lsp_server::ClientSocket,
+    lifecycle: Arc<Lifecycle>,
+) -> End
 where
     S: tower::Service<
             tower_lsp_server::jsonrpc::Request,
@@ -302,15 +344,94 @@ where
         to_service,
         frames.clone(),
         pending.clone(),
+        lifecycle.clone(),
     ));
     let forward = tokio::spawn(pump_service(from_service, frames, pending));
     let writer = tokio::spawn(write_frames(tokio::io::stdout(), outgoing));
-    tower_lsp_server::Server::new(service_in, service_out, socket)
-        .serve(service)
-        .await;
+    // The service's own loop is not awaited to its end: after `exit` it
+    // waits for every handler in flight, and a handler waiting for an answer
+    // from the client (`workspace/configuration` right after `initialized`,
+    // a capability registration) would keep it waiting for ever, since
+    // nothing is read after `exit`.
+    let server =
+        tokio::spawn(tower_lsp_server::Server::new(service_in, service_out, socket).serve(service));
+    let end = lifecycle.ended().await;
     client.abort();
-    let _ = forward.await;
-    let _ = writer.await;
+    server.abort();
+    forward.abort();
+    writer.abort();
+    end
+}
+
+/// How a session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// The client sent `exit`.
+    Exit,
+    /// The input was closed (the client is gone).
+    EndOfInput,
+    /// The process that started the server (`processId`) is gone.
+    ParentGone,
+}
+
+/// The end of a session, shared by the transport (which sees `shutdown`,
+/// `exit` and the end of input) and the server (which watches the parent
+/// process).
+#[derive(Debug)]
+pub struct Lifecycle {
+    shutdown: std::sync::atomic::AtomicBool,
+    end: tokio::sync::watch::Sender<Option<End>>,
+}
+
+impl Default for Lifecycle {
+    fn default() -> Self {
+        Lifecycle {
+            shutdown: std::sync::atomic::AtomicBool::new(false),
+            end: tokio::sync::watch::channel(None).0,
+        }
+    }
+}
+
+impl Lifecycle {
+    /// Records that the client asked for `shutdown`.
+    pub fn shutdown_requested(&self) {
+        self.shutdown
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Whether `shutdown` was asked for before the end.
+    pub fn was_shut_down(&self) -> bool {
+        self.shutdown.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Ends the session (the first reason given wins).
+    pub fn end(&self, reason: End) {
+        self.end.send_if_modified(|end| {
+            if end.is_none() {
+                *end = Some(reason);
+                true
+            } else {
+                false
+            }
+        });
+    }
+
+    /// Waits for the end of the session.
+    pub async fn ended(&self) -> End {
+        let mut receiver = self.end.subscribe();
+        let end = match receiver.wait_for(Option::is_some).await {
+            Ok(end) => end.unwrap_or(End::EndOfInput),
+            // The sender lives in `self`, so this cannot happen.
+            Err(_) => End::EndOfInput,
+        };
+        end
+    }
+
+    /// The process exit code the specification asks for: 0 when `shutdown`
+    /// came before the end, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        u8::from(!self.was_shut_down())
+    }
 }
 
 #[cfg(test)]
@@ -322,16 +443,37 @@ mod tests {
         assert_eq!(
             judge(br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#),
             Verdict::Forward {
-                request: Some("1".into())
+                request: Some("1".into()),
+                ending: None,
             }
         );
         assert_eq!(
             judge(br#"{"jsonrpc":"2.0","method":"x","params":{}}"#),
-            Verdict::Forward { request: None }
+            Verdict::Forward {
+                request: None,
+                ending: None
+            }
         );
         assert_eq!(
             judge(br#"{"jsonrpc":"2.0","id":"a","result":null}"#),
-            Verdict::Forward { request: None }
+            Verdict::Forward {
+                request: None,
+                ending: None
+            }
+        );
+        assert_eq!(
+            judge(br#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#),
+            Verdict::Forward {
+                request: Some("2".into()),
+                ending: Some(Ending::Shutdown)
+            }
+        );
+        assert_eq!(
+            judge(br#"{"jsonrpc":"2.0","method":"exit"}"#),
+            Verdict::Forward {
+                request: None,
+                ending: Some(Ending::Exit)
+            }
         );
         for bad in [
             &b"{not json"[..],
@@ -369,7 +511,10 @@ mod tests {
             br#"{"jsonrpc":"2.0","id":"a","method":"textDocument/completion"}"#,
             br#"{"jsonrpc":"2.0","method":"textDocument/didChange"}"#,
         ] {
-            if let Verdict::Forward { request: Some(id) } = judge(body) {
+            if let Verdict::Forward {
+                request: Some(id), ..
+            } = judge(body)
+            {
                 pending.started(id);
             }
         }

@@ -15,6 +15,7 @@ use super::snapshot_request::with_line_snapshot;
 pub async fn handle(state: &Arc<ServerState>, params: HoverParams) -> Result<Option<Hover>> {
     let position = params.text_document_position_params;
     let library = state.notes.clone();
+    let gate = state.notes_gate.clone();
     with_line_snapshot(
         state,
         "hover",
@@ -26,7 +27,7 @@ pub async fn handle(state: &Arc<ServerState>, params: HoverParams) -> Result<Opt
             if let Some(from_notes) = info
                 .topic
                 .as_ref()
-                .and_then(|topic| notes::render_for(&library, topic))
+                .and_then(|topic| notes::render_for(&library, &gate, topic))
             {
                 value.push_str("\n\n---\n\n");
                 value.push_str(&from_notes);

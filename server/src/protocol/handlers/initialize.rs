@@ -1,14 +1,18 @@
-//! `initialize`: negotiates the position encoding and reads initialization options.
+//! `initialize`: negotiates the position encoding, reads initialization
+//! options and starts watching the client process.
 
 use std::sync::Arc;
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{InitializeParams, InitializeResult, ServerInfo};
 
-use crate::protocol::capabilities;
 use crate::protocol::state::ServerState;
+use crate::protocol::{capabilities, parent};
 
 pub fn handle(state: &Arc<ServerState>, params: InitializeParams) -> Result<InitializeResult> {
+    if let Some(pid) = params.process_id {
+        parent::watch(pid, state.lifecycle.clone());
+    }
     let encoding = capabilities::negotiate_encoding(&params.capabilities);
     state.set_encoding(encoding);
     let configuration = params
