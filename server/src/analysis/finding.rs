@@ -2,6 +2,8 @@
 
 use awsls_grammars::Span;
 
+use super::rules::Rule;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -42,10 +44,9 @@ pub struct Fix {
 pub struct Finding {
     pub span: Span,
     pub severity: Severity,
-    /// Stable identifier of the rule, listed in `docs/rules.md` (for example `unknown-resource-type`).
-    pub code: &'static str,
-    /// Rule family: `syntax`, `cloudformation`, `sam`, `iam`, `appspec`.
-    pub kind: &'static str,
+    /// The rule that reports it (its code, family and documentation are in
+    /// the registry, `analysis::rules`).
+    pub rule: Rule,
     pub message: String,
     /// Other places that explain the finding (the first definition of a duplicate key, ...).
     pub related: Vec<(Span, String)>,
@@ -57,18 +58,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(
-        kind: &'static str,
-        code: &'static str,
-        severity: Severity,
-        span: Span,
-        message: impl Into<String>,
-    ) -> Self {
+    /// A finding of `rule` at `span`, with the rule's severity.
+    pub fn new(rule: Rule, span: Span, message: impl Into<String>) -> Self {
         Finding {
             span,
-            severity,
-            code,
-            kind,
+            severity: rule.severity(),
+            rule,
             message: message.into(),
             related: Vec::new(),
             fixes: Vec::new(),
@@ -77,22 +72,21 @@ impl Finding {
         }
     }
 
-    pub fn error(
-        kind: &'static str,
-        code: &'static str,
-        span: Span,
-        message: impl Into<String>,
-    ) -> Self {
-        Finding::new(kind, code, Severity::Error, span, message)
+    /// The same finding with another severity, for the few rules whose
+    /// definition says when their severity varies (`severity_note`).
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
     }
 
-    pub fn warning(
-        kind: &'static str,
-        code: &'static str,
-        span: Span,
-        message: impl Into<String>,
-    ) -> Self {
-        Finding::new(kind, code, Severity::Warning, span, message)
+    /// The rule's stable code (`unknown-resource-type`).
+    pub fn code(&self) -> &'static str {
+        self.rule.code()
+    }
+
+    /// The rule's family: `syntax`, `cloudformation`, `sam`, `iam`, `appspec`.
+    pub fn kind(&self) -> &'static str {
+        self.rule.kind()
     }
 
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {

@@ -15,6 +15,7 @@ pub mod kind;
 pub mod navigation;
 pub mod outline;
 pub mod pause;
+pub mod rules;
 pub mod sam;
 pub mod semantic_tokens;
 pub mod snapshot;
@@ -61,9 +62,9 @@ pub fn diagnostics_reusing(snapshot: &Snapshot, reuse: Option<&mut Reuse>) -> Ve
     pause::point();
     drop_cascades(&snapshot.document, &mut findings);
     findings.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+        (a.span.start, a.span.end, a.code()).cmp(&(b.span.start, b.span.end, b.code()))
     });
-    findings.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
+    findings.dedup_by(|a, b| a.span == b.span && a.rule == b.rule && a.message == b.message);
     findings
 }
 
@@ -81,7 +82,7 @@ fn drop_cascades(document: &awsls_grammars::Document, findings: &mut Vec<Finding
         return;
     }
     findings.retain(|f| {
-        f.kind == syntax::KIND
+        f.rule.def().family == rules::Family::Syntax
             || !errors
                 .iter()
                 .any(|&at| f.span.start <= at && at <= f.span.end)

@@ -3,19 +3,18 @@
 use awsls_grammars::{Document, ProblemKind};
 
 use super::finding::Finding;
-
-pub const KIND: &str = "syntax";
+use super::rules::Rule;
 
 pub fn findings(doc: &Document) -> Vec<Finding> {
     let mut out: Vec<Finding> = doc
         .problems
         .iter()
         .map(|problem| {
-            let code = match problem.kind {
-                ProblemKind::Syntax => "syntax-error",
-                ProblemKind::DuplicateKey => "duplicate-key",
+            let rule = match problem.kind {
+                ProblemKind::Syntax => Rule::SyntaxError,
+                ProblemKind::DuplicateKey => Rule::DuplicateKey,
             };
-            let mut finding = Finding::error(KIND, code, problem.span, problem.message.clone());
+            let mut finding = Finding::new(rule, problem.span, problem.message.clone());
             if let Some(first) = problem.related {
                 finding = finding.with_related(first, "first defined here");
             }
@@ -24,9 +23,7 @@ pub fn findings(doc: &Document) -> Vec<Finding> {
         .collect();
     if let Some(reason) = &doc.limited {
         out.push(Finding::new(
-            KIND,
-            "analysis-limited",
-            super::Severity::Warning,
+            Rule::AnalysisLimited,
             awsls_grammars::Span::new(0, 0),
             reason.clone(),
         ));

@@ -52,9 +52,9 @@ pub fn json(reports: &[FileReport]) -> String {
                     "end_line": at.end_line,
                     "end_column": at.end_column,
                     "severity": f.severity.as_str(),
-                    "code": f.code,
+                    "code": f.code(),
                     "message": f.message,
-                    "kind": f.kind,
+                    "kind": f.kind(),
                 })
             })
         })
@@ -81,7 +81,7 @@ pub fn text(reports: &[FileReport]) -> String {
                 out,
                 "{}[{}]: {}",
                 finding.severity.as_str(),
-                finding.code,
+                finding.code(),
                 finding.message
             );
             let gutter = at.line.to_string().len();
@@ -163,7 +163,7 @@ pub fn github(reports: &[FileReport]) -> String {
                 at.column,
                 at.end_line,
                 at.end_column,
-                github_property(&format!("awsls {}", f.code)),
+                github_property(&format!("awsls {}", f.code())),
                 github_escape(&f.message)
             );
         }
@@ -176,7 +176,7 @@ pub fn sarif(reports: &[FileReport]) -> String {
     let mut results = Vec::new();
     for report in reports {
         for f in &report.findings {
-            rules.entry(f.code).or_insert(f.kind);
+            rules.entry(f.code()).or_insert(f.kind());
             let at = line_column(&report.snapshot.text, f);
             let level = match f.severity {
                 Severity::Error => "error",
@@ -184,7 +184,7 @@ pub fn sarif(reports: &[FileReport]) -> String {
                 _ => "note",
             };
             results.push(json!({
-                "ruleId": f.code,
+                "ruleId": f.code(),
                 "level": level,
                 "message": {"text": f.message},
                 "locations": [{

@@ -66,7 +66,7 @@ pub fn diagnostic(uri: &Uri, rope: &Rope, finding: &Finding, enc: Encoding) -> D
     Diagnostic {
         range: range(rope, finding.span, enc),
         severity: Some(severity(finding.severity)),
-        code: Some(NumberOrString::String(finding.code.to_string())),
+        code: Some(NumberOrString::String(finding.code().to_string())),
         code_description: None,
         source: Some("awsls".to_string()),
         message: finding.message.clone(),

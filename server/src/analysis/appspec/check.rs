@@ -1,6 +1,7 @@
 //! Diagnostics for an AppSpec file: the root keys for its platform, then each
 //! section in turn.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::NodeId;
 
 use super::ctx::{describe, Ctx};
@@ -27,8 +28,7 @@ pub fn run(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
             .find('\n')
             .map_or(whole.end, |i| whole.start + i);
         let span = awsls_grammars::Span::new(whole.start, first_line);
-        ctx.error(
-            "appspec-wrong-type",
+        ctx.report(Rule::AppspecWrongType,
             span,
             format!("An AppSpec file is a mapping of `version`, `os`, `files`, `resources`, `hooks` and so on, not {found}."),
         );

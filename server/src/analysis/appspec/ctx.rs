@@ -2,14 +2,13 @@
 //! one mapping against its [`Shape`]: unknown keys, missing keys, closed sets
 //! of values and value types.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{Document, NodeId, NodeKind, ScalarKind, Span};
 
 use super::platform::Platform;
 use super::shapes::{self, KeyDoc, Shape};
 use super::suggest;
 use crate::analysis::{Finding, Fix, Snapshot, TextEdit};
-
-pub const KIND: &str = "appspec";
 
 pub struct Ctx<'a> {
     pub doc: &'a Document,
@@ -67,14 +66,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>) {
-        self.findings
-            .push(Finding::error(KIND, code, span, message));
-    }
-
-    pub fn warning(&mut self, code: &'static str, span: Span, message: impl Into<String>) {
-        self.findings
-            .push(Finding::warning(KIND, code, span, message));
+    /// Reports a finding of `rule` (with the rule's severity).
+    pub fn report(&mut self, rule: Rule, span: Span, message: impl Into<String>) {
+        self.findings.push(Finding::new(rule, span, message));
     }
 
     pub fn push(&mut self, finding: Finding) {
@@ -128,8 +122,8 @@ impl<'a> Ctx<'a> {
         if !ok {
             let found = describe(self.doc, node);
             let span = self.span(node);
-            self.error(
-                "appspec-wrong-type",
+            self.report(
+                Rule::AppspecWrongType,
                 span,
                 format!("`{what}` must be {}, not {found}.", expect.label()),
             );
@@ -181,8 +175,8 @@ impl<'a> Ctx<'a> {
                 shape == Shape::Root(None) || (shape_is_root(shape) && required.name == "version");
             if !present && !exempt {
                 let span = self.anchor(mapping, holder);
-                self.error(
-                    "appspec-missing-key",
+                self.report(
+                    Rule::AppspecMissingKey,
                     span,
                     format!("Missing required key `{}`: {}", required.name, required.doc),
                 );
@@ -202,7 +196,7 @@ impl<'a> Ctx<'a> {
                     owner_label(owner),
                     platform.label()
                 );
-                self.error("appspec-wrong-platform-key", span, message);
+                self.report(Rule::AppspecWrongPlatformKey, span, message);
                 return;
             }
         }
@@ -212,7 +206,7 @@ impl<'a> Ctx<'a> {
             suggest::did_you_mean(suggestion),
             known.join(", ")
         );
-        let mut finding = Finding::error(KIND, "appspec-unknown-key", span, message);
+        let mut finding = Finding::new(Rule::AppspecUnknownKey, span, message);
         if let Some(s) = suggestion {
             finding = finding.with_fix(self.replace_fix(format!("Change to `{s}`"), span, s));
         }
@@ -246,7 +240,7 @@ impl<'a> Ctx<'a> {
             quoted_list(allowed),
             suggest::did_you_mean(suggestion)
         );
-        let mut finding = Finding::error(KIND, "appspec-invalid-value", span, message);
+        let mut finding = Finding::new(Rule::AppspecInvalidValue, span, message);
         if let Some(s) = suggestion {
             finding = finding.with_fix(self.replace_fix(format!("Change to `{s}`"), span, s));
         }
@@ -264,7 +258,7 @@ impl<'a> Ctx<'a> {
             .is_some_and(|v| v.trim().is_empty())
         {
             let span = self.span(value);
-            self.error("appspec-empty-value", span, format!("`{what}` is empty."));
+            self.report(Rule::AppspecEmptyValue, span, format!("`{what}` is empty."));
             return false;
         }
         true
@@ -281,8 +275,8 @@ impl<'a> Ctx<'a> {
             .and_then(|v| v.trim().parse::<i64>().ok());
         if !number.is_some_and(|n| (min..=max).contains(&n)) {
             let span = self.span(value);
-            self.error(
-                "appspec-invalid-value",
+            self.report(
+                Rule::AppspecInvalidValue,
                 span,
                 format!("`{what}` must be a whole number from {min} to {max}."),
             );

@@ -1,6 +1,7 @@
 //! EC2/On-Premises sections: `files` and `permissions` (what `os` allows is
 //! checked with the root keys).
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{NodeId, Span};
 
 use super::ctx::{Ctx, Expect};
@@ -33,8 +34,7 @@ pub fn check_permissions(ctx: &mut Ctx, key_span: Span, permissions: NodeId) {
     }
     let items = doc.sequence(permissions).unwrap_or_default();
     if ctx.os == Some("windows") && !items.is_empty() {
-        ctx.error(
-            "appspec-linux-only",
+        ctx.report(Rule::AppspecLinuxOnly,
             key_span,
             "`permissions` applies to Linux instances only: a deployment to Windows Server instances fails when it is set.",
         );
@@ -102,8 +102,8 @@ fn check_mode(ctx: &mut Ctx, mode: NodeId) {
         (1..=4).contains(&written.len()) && written.chars().all(|c| ('0'..='7').contains(&c));
     if !octal {
         let span = ctx.span(mode);
-        ctx.error(
-            "appspec-invalid-value",
+        ctx.report(
+            Rule::AppspecInvalidValue,
             span,
             format!("`mode` must be octal permissions such as 644 or \"0755\", not `{written}`."),
         );

@@ -1,9 +1,11 @@
 //! The `hooks` section: event names for the platform, EC2 script lists
 //! (`location`, `timeout`, `runas`) and Lambda/ECS function hooks.
 
+use crate::analysis::rules::Rule;
+use crate::analysis::Severity;
 use awsls_grammars::{NodeId, Span};
 
-use super::ctx::{Ctx, Expect, KIND};
+use super::ctx::{Ctx, Expect};
 use super::events::{self, join_names};
 use super::platform::Platform;
 use super::shapes::{Shape, MAX_TIMEOUT};
@@ -61,7 +63,7 @@ fn report_list_on_ec2(ctx: &mut Ctx, key_span: Span, items: &[NodeId]) {
         }
     }
     let message = "On EC2/On-Premises, `hooks` is a mapping from event name to scripts (`BeforeInstall:` then its list of scripts), not a list of `- Event:` items; the list form is for Lambda and ECS.";
-    let mut finding = Finding::error(KIND, "appspec-hooks-shape", key_span, message);
+    let mut finding = Finding::new(Rule::AppspecHooksShape, key_span, message);
     if !edits.is_empty() && edits.len() == items.len() {
         finding = finding.with_fix(Fix {
             title: "Write the hooks as a mapping".to_string(),
@@ -76,8 +78,7 @@ fn report_list_on_ec2(ctx: &mut Ctx, key_span: Span, items: &[NodeId]) {
 fn check_scripts(ctx: &mut Ctx, event: &str, key_span: Span, scripts: NodeId) {
     let doc = ctx.doc;
     if ctx.is_empty(scripts) {
-        ctx.error(
-            "appspec-empty-value",
+        ctx.report(Rule::AppspecEmptyValue,
             key_span,
             format!("`{event}` lists no scripts: give it a list of `- location: script` entries or remove it."),
         );
@@ -108,10 +109,14 @@ fn check_scripts(ctx: &mut Ctx, event: &str, key_span: Span, scripts: NodeId) {
         }
         if let Some(entry) = doc.entry(*script, "runas") {
             if ctx.os == Some("windows") {
-                ctx.warning(
-                    "appspec-linux-only",
-                    entry.key.span,
-                    "`runas` applies to Linux instances only: on Windows Server, scripts run as the user running the CodeDeploy agent.",
+                // A warning: the script still runs, as another user.
+                ctx.push(
+                    Finding::new(
+                        Rule::AppspecLinuxOnly,
+                        entry.key.span,
+                        "`runas` applies to Linux instances only: on Windows Server, scripts run as the user running the CodeDeploy agent.",
+                    )
+                    .with_severity(Severity::Warning),
                 );
             } else {
                 ctx.expect_text(entry.value, "runas");
@@ -119,8 +124,7 @@ fn check_scripts(ctx: &mut Ctx, event: &str, key_span: Span, scripts: NodeId) {
         }
     }
     if explicit > 1 && total > MAX_TIMEOUT {
-        ctx.warning(
-            "appspec-hook-total-timeout",
+        ctx.report(Rule::AppspecHookTotalTimeout,
             key_span,
             format!(
                 "The timeouts of `{event}` add up to {total} seconds, but all scripts of one event must finish within {MAX_TIMEOUT} seconds."
@@ -152,7 +156,7 @@ fn report_bare_script(ctx: &mut Ctx, event: &str, script: NodeId) {
         edits: vec![edit],
         preferred: true,
     };
-    ctx.push(Finding::error(KIND, "appspec-wrong-type", span, message).with_fix(fix));
+    ctx.push(Finding::new(Rule::AppspecWrongType, span, message).with_fix(fix));
 }
 
 /// A timeout of 1 to 3600 seconds; returns the seconds when they are a number.
@@ -166,8 +170,8 @@ fn check_timeout(ctx: &mut Ctx, timeout: NodeId) -> Option<i64> {
         .str_value(timeout)
         .and_then(|v| v.trim().parse::<i64>().ok())
     else {
-        ctx.error(
-            "appspec-timeout",
+        ctx.report(
+            Rule::AppspecTimeout,
             span,
             format!("`timeout` must be a whole number of seconds from 1 to {MAX_TIMEOUT}."),
         );
@@ -185,10 +189,10 @@ fn check_timeout(ctx: &mut Ctx, timeout: NodeId) -> Option<i64> {
         let message = format!(
             "`timeout` is {seconds} seconds, over the maximum of {MAX_TIMEOUT} (one hour) a lifecycle event may run."
         );
-        ctx.push(Finding::error(KIND, "appspec-timeout", span, message).with_fix(fix));
+        ctx.push(Finding::new(Rule::AppspecTimeout, span, message).with_fix(fix));
     } else if seconds <= 0 {
-        ctx.error(
-            "appspec-timeout",
+        ctx.report(
+            Rule::AppspecTimeout,
             span,
             format!("`timeout` must be at least 1 second (at most {MAX_TIMEOUT})."),
         );
@@ -251,7 +255,7 @@ fn report_mapping_on_functions(ctx: &mut Ctx, platform: Platform, key_span: Span
         "On {}, `hooks` is a list of single-key items (`- BeforeAllowTraffic: FunctionName`), not a mapping.",
         platform.label()
     );
-    let mut finding = Finding::error(KIND, "appspec-hooks-shape", key_span, message);
+    let mut finding = Finding::new(Rule::AppspecHooksShape, key_span, message);
     if !edits.is_empty() && edits.len() == entries.len() {
         finding = finding.with_fix(Fix {
             title: "Write the hooks as a list".to_string(),
@@ -278,7 +282,7 @@ fn check_name(ctx: &mut Ctx, platform: Platform, name: &str, span: Span) -> bool
                 platform.label(),
                 join_names(&valid)
             );
-            ctx.error("appspec-reserved-hook", span, message);
+            ctx.report(Rule::AppspecReservedHook, span, message);
             return false;
         }
         None => {}
@@ -293,7 +297,7 @@ fn check_name(ctx: &mut Ctx, platform: Platform, name: &str, span: Span) -> bool
             platform.label(),
             join_names(&valid)
         );
-        ctx.error("appspec-wrong-platform-hook", span, message);
+        ctx.report(Rule::AppspecWrongPlatformHook, span, message);
         return false;
     }
     let suggestion = suggest::closest(name, &valid);
@@ -302,7 +306,7 @@ fn check_name(ctx: &mut Ctx, platform: Platform, name: &str, span: Span) -> bool
             "`{name}` is not a CodeDeploy lifecycle event: a deployment never runs it (only `codedeploy-local --events {name}` does). EC2/On-Premises events: {}.",
             join_names(&valid)
         );
-        ctx.warning("appspec-custom-hook", span, message);
+        ctx.report(Rule::AppspecCustomHook, span, message);
         return true;
     }
     let message = format!(
@@ -311,7 +315,7 @@ fn check_name(ctx: &mut Ctx, platform: Platform, name: &str, span: Span) -> bool
         platform.label(),
         join_names(&valid)
     );
-    let mut finding = Finding::error(KIND, "appspec-unknown-hook", span, message);
+    let mut finding = Finding::new(Rule::AppspecUnknownHook, span, message);
     if let Some(s) = suggestion {
         finding = finding.with_fix(ctx.replace_fix(format!("Change to `{s}`"), span, s));
     }

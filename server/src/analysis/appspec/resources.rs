@@ -1,6 +1,7 @@
 //! The `resources` section of Lambda and ECS files: one named resource with
 //! its `Type` and `Properties`.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{NodeId, Span};
 
 use super::ctx::{Ctx, Expect};
@@ -19,8 +20,8 @@ pub fn check(ctx: &mut Ctx, platform: Platform, key_span: Span, resources: NodeI
         _ => "Lambda function",
     };
     if items.len() != 1 {
-        ctx.error(
-            "appspec-resource-count",
+        ctx.report(
+            Rule::AppspecResourceCount,
             key_span,
             format!(
                 "`resources` must list exactly one {what}; it lists {}.",
@@ -34,8 +35,7 @@ pub fn check(ctx: &mut Ctx, platform: Platform, key_span: Span, resources: NodeI
         }
         for entry in doc.mapping(*item).unwrap_or_default() {
             if platform == Platform::Ecs && entry.key.text != "TargetService" {
-                ctx.warning(
-                    "appspec-ecs-target-service",
+                ctx.report(Rule::AppspecEcsTargetService,
                     entry.key.span,
                     format!(
                         "The ECS service entry is named `TargetService` in CodeDeploy AppSpec files, not `{}`.",

@@ -1,9 +1,10 @@
 //! The `version` key: present, `0.0`, a number, and written with a space after
 //! the colon.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{Format, NodeId, ScalarKind, Span};
 
-use super::ctx::{Ctx, KIND};
+use super::ctx::Ctx;
 use super::platform::Platform;
 use crate::analysis::{Finding, Fix, TextEdit};
 
@@ -40,9 +41,7 @@ pub fn check_missing_space(ctx: &mut Ctx) -> bool {
             }],
             preferred: true,
         };
-        ctx.push(
-            Finding::error(KIND, "appspec-version-missing-space", span, message).with_fix(fix),
-        );
+        ctx.push(Finding::new(Rule::AppspecVersionMissingSpace, span, message).with_fix(fix));
     }
     found
 }
@@ -59,8 +58,8 @@ pub fn check(ctx: &mut Ctx, root: NodeId, format: Format, missing_space: bool) {
     let value = entry.value;
     let span = ctx.span(value);
     let Some(scalar) = doc.scalar(value) else {
-        ctx.error(
-            "appspec-version",
+        ctx.report(
+            Rule::AppspecVersion,
             entry.key.span,
             "`version` must be 0.0, the only AppSpec version.",
         );
@@ -80,7 +79,7 @@ pub fn check(ctx: &mut Ctx, root: NodeId, format: Format, missing_space: bool) {
                 preferred: true,
             };
             let message = "`version` is the string \"0.0\": the CodeDeploy agent compares it with the number 0.0 and rejects a string. Write `version: 0.0` without quotes.";
-            ctx.push(Finding::warning(KIND, "appspec-version-string", span, message).with_fix(fix));
+            ctx.push(Finding::new(Rule::AppspecVersionString, span, message).with_fix(fix));
         }
         ("0.0" | "0", false) => {}
         _ => {
@@ -94,7 +93,7 @@ pub fn check(ctx: &mut Ctx, root: NodeId, format: Format, missing_space: bool) {
             };
             let message =
                 format!("`version` must be 0.0, the only AppSpec version, not `{written}`.");
-            ctx.push(Finding::error(KIND, "appspec-version", span, message).with_fix(fix));
+            ctx.push(Finding::new(Rule::AppspecVersion, span, message).with_fix(fix));
         }
     }
 }
@@ -118,5 +117,5 @@ fn report_missing(ctx: &mut Ctx, root: NodeId, format: Format) {
         preferred: true,
     };
     let message = "The AppSpec file has no `version`: CodeDeploy requires `version: 0.0`.";
-    ctx.push(Finding::error(KIND, "appspec-missing-key", span, message).with_fix(fix));
+    ctx.push(Finding::new(Rule::AppspecMissingKey, span, message).with_fix(fix));
 }

@@ -24,8 +24,6 @@ use crate::analysis::{CompletionEntry, Finding, HoverInfo, Snapshot};
 
 use template::Template;
 
-pub const KIND: &str = "cloudformation";
-
 /// Checks the template; per-resource findings come from `reuse` for the
 /// resources whose text did not change since it was filled.
 pub fn check(

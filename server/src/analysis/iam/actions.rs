@@ -2,6 +2,7 @@
 //! checked against the IAM service reference, and the set of actions a
 //! statement covers (its "scope"), which the condition and resource checks use.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::Span;
 
 use crate::analysis::{Finding, Fix, TextEdit};
@@ -9,7 +10,7 @@ use crate::schema::iam::{self, Action, Service};
 
 use super::statement::Statement;
 use super::values::{self, Value};
-use super::{Ctx, KIND};
+use super::Ctx;
 
 /// The actions a statement covers.
 #[derive(Default)]
@@ -105,9 +106,8 @@ pub fn check(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>) {
         match &value {
             Value::Text { .. } => check_one(&value, findings),
             Value::Dynamic { .. } => {}
-            Value::Invalid { span } => findings.push(Finding::error(
-                KIND,
-                "iam-invalid-value",
+            Value::Invalid { span } => findings.push(Finding::new(
+                Rule::IamInvalidValue,
                 *span,
                 "an action must be a string such as \"s3:GetObject\"",
             )),
@@ -153,9 +153,7 @@ fn check_one(value: &Value, findings: &mut Vec<Finding>) {
     let (service, name) = match parse(text) {
         Parsed::All => return,
         Parsed::Malformed => {
-            findings.push(Finding::error(
-                KIND,
-                "iam-invalid-action",
+            findings.push(Finding::new(Rule::IamInvalidAction,
                 whole_span(value),
                 format!("'{text}' is not an action: write it as service:Action (for example s3:GetObject) or '*'"),
             ));
@@ -168,9 +166,8 @@ fn check_one(value: &Value, findings: &mut Vec<Finding>) {
             .iter()
             .any(|p| iam::wildcard_match(service, p))
         {
-            findings.push(Finding::warning(
-                KIND,
-                "iam-wildcard-matches-nothing",
+            findings.push(Finding::new(
+                Rule::IamWildcardMatchesNothing,
                 prefix_span(value, service.len()),
                 format!("'{service}' matches no service prefix"),
             ));
@@ -184,21 +181,20 @@ fn check_one(value: &Value, findings: &mut Vec<Finding>) {
         let mut finding;
         if let Some(s) = suggestion {
             message.push_str(&format!("; did you mean '{s}'?"));
-            finding = Finding::warning(KIND, "iam-unknown-service", span, message);
+            finding = Finding::new(Rule::IamUnknownService, span, message);
             if let Some(fix) = replace_fix(value, span, s.to_string()) {
                 finding = finding.with_fix(fix);
             }
         } else {
-            finding = Finding::warning(KIND, "iam-unknown-service", span, message);
+            finding = Finding::new(Rule::IamUnknownService, span, message);
         }
         findings.push(finding);
         return;
     };
     if has_wildcard(name) {
         if iam::match_actions(service, name).next().is_none() {
-            findings.push(Finding::warning(
-                KIND,
-                "iam-wildcard-matches-nothing",
+            findings.push(Finding::new(
+                Rule::IamWildcardMatchesNothing,
                 whole_span(value),
                 format!("'{text}' matches no {} action", found.name),
             ));
@@ -217,7 +213,7 @@ fn check_one(value: &Value, findings: &mut Vec<Finding>) {
     if let Some(s) = suggestion {
         message.push_str(&format!("; did you mean '{service}:{s}'?"));
     }
-    let mut finding = Finding::warning(KIND, "iam-unknown-action", span, message);
+    let mut finding = Finding::new(Rule::IamUnknownAction, span, message);
     if let Some(fix) = suggestion.and_then(|s| replace_fix(value, span, format!("{service}:{s}"))) {
         finding = finding.with_fix(fix);
     }
@@ -249,7 +245,7 @@ mod tests {
         let found = findings_for(text);
         let finding = found
             .iter()
-            .find(|f| f.code == "iam-unknown-action")
+            .find(|f| f.code() == "iam-unknown-action")
             .expect("finding");
         assert_eq!(&text[finding.span.start..finding.span.end], "s3:GetObjekt");
         assert!(
@@ -266,7 +262,7 @@ mod tests {
         let found = findings_for(text);
         let finding = found
             .iter()
-            .find(|f| f.code == "iam-unknown-service")
+            .find(|f| f.code() == "iam-unknown-service")
             .expect("finding");
         assert_eq!(&text[finding.span.start..finding.span.end], "s4");
     }

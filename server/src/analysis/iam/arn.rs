@@ -1,6 +1,7 @@
 //! `Resource`/`NotResource` values: ARN syntax, and whether any of the
 //! statement's actions applies to the resource an ARN names.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::Span;
 
 use crate::analysis::Finding;
@@ -8,7 +9,7 @@ use crate::analysis::Finding;
 use super::actions::Scope;
 use super::statement::Statement;
 use super::values::{self, Value};
-use super::{Ctx, KIND};
+use super::Ctx;
 
 /// The parts of an ARN (`arn:partition:service:region:account:resource`).
 #[derive(Debug, PartialEq, Eq)]
@@ -134,7 +135,7 @@ pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec
                     continue;
                 }
                 if let Some(message) = syntax_error(text) {
-                    findings.push(Finding::error(KIND, "iam-invalid-arn", *inner, message));
+                    findings.push(Finding::new(Rule::IamInvalidArn, *inner, message));
                     continue;
                 }
                 if !element.negated {
@@ -147,14 +148,13 @@ pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec
             } => {
                 if sub.starts_with("arn:") {
                     if let Some(message) = syntax_error(sub) {
-                        findings.push(Finding::error(KIND, "iam-invalid-arn", *span, message));
+                        findings.push(Finding::new(Rule::IamInvalidArn, *span, message));
                     }
                 }
             }
             Value::Dynamic { .. } => {}
-            Value::Invalid { span } => findings.push(Finding::error(
-                KIND,
-                "iam-invalid-value",
+            Value::Invalid { span } => findings.push(Finding::new(
+                Rule::IamInvalidValue,
                 *span,
                 "a resource must be an ARN string or '*'",
             )),
@@ -209,12 +209,7 @@ fn check_applies(text: &str, span: Span, scope: &Scope, findings: &mut Vec<Findi
             names.join(", ")
         )
     };
-    findings.push(Finding::warning(
-        KIND,
-        "iam-resource-mismatch",
-        span,
-        message,
-    ));
+    findings.push(Finding::new(Rule::IamResourceMismatch, span, message));
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `Condition` blocks: their shape, operators and keys known to the
 //! reference, and values of the type each operator compares.
 
+use crate::analysis::rules::Rule;
 use std::net::IpAddr;
 
 use crate::analysis::Finding;
@@ -10,7 +11,7 @@ use super::condition_keys::{self, KeyInfo};
 use super::operators::{self, Family, ParsedOperator, OPERATORS};
 use super::statement::Statement;
 use super::values::{self, Value};
-use super::{arn, Ctx, KIND};
+use super::{arn, Ctx};
 
 /// Checks the statement's `Condition` block.
 pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec<Finding>) {
@@ -22,9 +23,8 @@ pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec
         return;
     }
     let Some(operators) = doc.mapping(element.node) else {
-        findings.push(Finding::error(
-            KIND,
-            "iam-invalid-condition",
+        findings.push(Finding::new(
+            Rule::IamInvalidCondition,
             doc.node(element.node).span,
             "Condition must map operators to {condition key: value} blocks",
         ));
@@ -52,12 +52,7 @@ pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec
                     &format!("{set}{s}"),
                 );
             }
-            let finding = Finding::error(
-                KIND,
-                "iam-unknown-condition-operator",
-                entry.key.span,
-                message,
-            );
+            let finding = Finding::new(Rule::IamUnknownConditionOperator, entry.key.span, message);
             findings.push(match fix {
                 Some(fix) => finding.with_fix(fix),
                 None => finding,
@@ -68,9 +63,8 @@ pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec
             continue;
         }
         let Some(keys) = doc.mapping(entry.value) else {
-            findings.push(Finding::error(
-                KIND,
-                "iam-invalid-condition",
+            findings.push(Finding::new(
+                Rule::IamInvalidCondition,
                 doc.node(entry.value).span,
                 format!("'{}' must map condition keys to values", entry.key.text),
             ));
@@ -107,12 +101,7 @@ fn check_key(
                 }
                 message
             };
-            findings.push(Finding::warning(
-                KIND,
-                "iam-unknown-condition-key",
-                span,
-                message,
-            ));
+            findings.push(Finding::new(Rule::IamUnknownConditionKey, span, message));
             None
         }
     }
@@ -136,9 +125,8 @@ fn check_type(
         _ => true,
     };
     if !fits {
-        findings.push(Finding::warning(
-            KIND,
-            "iam-condition-type-mismatch",
+        findings.push(Finding::new(
+            Rule::IamConditionTypeMismatch,
             span,
             format!(
                 "'{}' compares {}, but '{key}' holds values of type {ty}",
@@ -149,9 +137,7 @@ fn check_type(
     }
     if let Some(set) = operator.set {
         if !ty.starts_with("ArrayOf") {
-            findings.push(Finding::warning(
-                KIND,
-                "iam-set-operator-single-valued",
+            findings.push(Finding::new(Rule::IamSetOperatorSingleValued,
                 span,
                 format!(
                     "'{set}' is for multivalued keys, but '{key}' holds one value ({ty}); use '{}' without it (with ForAllValues the condition is also true when the key is absent)",
@@ -167,9 +153,8 @@ fn check_value(operator: &ParsedOperator, value: &Value, findings: &mut Vec<Find
         Value::Text { text, inner, .. } => (text.as_str(), *inner),
         Value::Dynamic { .. } => return,
         Value::Invalid { span } => {
-            findings.push(Finding::error(
-                KIND,
-                "iam-invalid-condition",
+            findings.push(Finding::new(
+                Rule::IamInvalidCondition,
                 *span,
                 "a condition value must be a string, number, boolean or a list of them",
             ));
@@ -197,9 +182,8 @@ fn check_value(operator: &ParsedOperator, value: &Value, findings: &mut Vec<Find
         Family::Arn => text == "*" || arn::syntax_error(text).is_none(),
     };
     if !ok {
-        findings.push(Finding::error(
-            KIND,
-            "iam-invalid-condition-value",
+        findings.push(Finding::new(
+            Rule::IamInvalidConditionValue,
             span,
             format!(
                 "'{}' compares {}; '{text}' is not one",

@@ -3,13 +3,14 @@
 //! function `Policies`, ...), each with the kind that place gives it; and the
 //! `ManagedPolicyArns` lists of roles, users and groups.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{Document, NodeId};
 
 use crate::analysis::{Finding, Snapshot};
 
+use super::arn;
 use super::statement::{Policy, PolicyKind};
 use super::values::{self, Value};
-use super::{arn, KIND};
 
 /// Resource types and the property (a dotted path) holding their policy document.
 const DOCUMENT_PROPERTIES: &[(&str, &str, PolicyKind)] = &[
@@ -307,9 +308,8 @@ pub fn check_managed_arns(snapshot: &Snapshot, lists: &[NodeId], findings: &mut 
                 })
             };
             if let Some(message) = problem {
-                findings.push(Finding::error(
-                    KIND,
-                    "iam-invalid-managed-policy-arn",
+                findings.push(Finding::new(
+                    Rule::IamInvalidManagedPolicyArn,
                     *inner,
                     message,
                 ));
@@ -411,7 +411,7 @@ Resources:
             Action: s3:GetObject
             Resource: !Sub '${Bucket.Arn}/*'
 "#;
-        let codes: Vec<_> = embedded_findings(text).iter().map(|f| f.code).collect();
+        let codes: Vec<_> = embedded_findings(text).iter().map(|f| f.code()).collect();
         assert_eq!(
             codes,
             [
@@ -442,7 +442,7 @@ Resources:
     Properties:
       PermissionsBoundary: arn:aws:s3:::not-a-policy
 "#;
-        let codes: Vec<_> = embedded_findings(text).iter().map(|f| f.code).collect();
+        let codes: Vec<_> = embedded_findings(text).iter().map(|f| f.code()).collect();
         assert_eq!(
             codes,
             ["iam-missing-principal", "iam-invalid-managed-policy-arn"]
@@ -467,7 +467,7 @@ Resources:
               Resource: !GetAtt Table.Arn
 "#;
         let found = embedded_findings(text);
-        let codes: Vec<_> = found.iter().map(|f| f.code).collect();
+        let codes: Vec<_> = found.iter().map(|f| f.code()).collect();
         assert_eq!(codes, ["iam-unknown-action"]);
         assert!(found[0].message.contains("dynamodb:GetItem"));
     }

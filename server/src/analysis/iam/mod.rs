@@ -28,9 +28,6 @@ use crate::analysis::{CompletionEntry, Finding, HoverInfo, Snapshot};
 
 pub use statement::{Policy, PolicyKind};
 
-/// The rule family of every IAM finding.
-pub const KIND: &str = "iam";
-
 /// What every check needs: the snapshot, its document and the kind of the
 /// policy being checked.
 pub struct Ctx<'a> {
@@ -132,12 +129,12 @@ pub(crate) mod tests {
         let mut found = Vec::new();
         super::check(&snapshot, &mut found);
         found.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+            (a.span.start, a.span.end, a.code()).cmp(&(b.span.start, b.span.end, b.code()))
         });
         found
     }
 
     pub fn codes(findings: &[Finding]) -> Vec<&'static str> {
-        findings.iter().map(|f| f.code).collect()
+        findings.iter().map(|f| f.code()).collect()
     }
 }

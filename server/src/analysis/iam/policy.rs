@@ -3,12 +3,13 @@
 //! policy it is in. Each statement's values are then checked by the
 //! element modules.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{NodeId, Span};
 
 use crate::analysis::{Finding, Fix, Severity, TextEdit};
 
 use super::statement::{self, Policy, PolicyKind, Statement, POLICY_KEYS, STATEMENT_KEYS};
-use super::{actions, arn, conditions, principal, security, trust, values, Ctx, KIND};
+use super::{actions, arn, conditions, principal, security, trust, values, Ctx};
 
 /// Checks one policy document.
 pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
@@ -22,9 +23,8 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
             // A policy written as a JSON string: not read here.
             return;
         }
-        findings.push(Finding::error(
-            KIND,
-            "iam-invalid-policy",
+        findings.push(Finding::new(
+            Rule::IamInvalidPolicy,
             doc.node(root).span,
             "a policy document must be a mapping with Version and Statement",
         ));
@@ -38,7 +38,7 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
         if !POLICY_KEYS.contains(&entry.key.text.as_str()) {
             findings.push(unknown_key(
                 ctx,
-                "iam-unknown-policy-key",
+                Rule::IamUnknownPolicyKey,
                 &entry.key.text,
                 entry.key.span,
                 POLICY_KEYS,
@@ -48,9 +48,8 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
     }
     check_version(ctx, root, anchor, findings);
     if doc.get(root, "Statement").is_none() {
-        findings.push(Finding::error(
-            KIND,
-            "iam-missing-statement",
+        findings.push(Finding::new(
+            Rule::IamMissingStatement,
             anchor,
             "the policy has no Statement",
         ));
@@ -62,9 +61,8 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
             continue;
         }
         let Some(read) = statement::read(doc, node) else {
-            findings.push(Finding::error(
-                KIND,
-                "iam-invalid-statement",
+            findings.push(Finding::new(
+                Rule::IamInvalidStatement,
                 doc.node(node).span,
                 "a statement must be a mapping with Effect, Action and (usually) Resource",
             ));
@@ -77,9 +75,10 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
                     let message = format!("Sid '{sid}' is used by another statement");
                     // IAM rejects duplicates; some resource policies (S3) accept them.
                     let finding = if ctx.kind == PolicyKind::Identity {
-                        Finding::error(KIND, "iam-duplicate-sid", span, message)
+                        Finding::new(Rule::IamDuplicateSid, span, message)
                     } else {
-                        Finding::warning(KIND, "iam-duplicate-sid", span, message)
+                        Finding::new(Rule::IamDuplicateSid, span, message)
+                            .with_severity(Severity::Warning)
                     };
                     findings.push(finding.with_related(*first, "first used here"));
                 } else {
@@ -88,9 +87,8 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
                 if ctx.kind == PolicyKind::Identity
                     && !sid.bytes().all(|b| b.is_ascii_alphanumeric())
                 {
-                    findings.push(Finding::warning(
-                        KIND,
-                        "iam-invalid-sid",
+                    findings.push(Finding::new(
+                        Rule::IamInvalidSid,
                         span,
                         "in identity-based policies a Sid may hold only letters and digits",
                     ));
@@ -103,7 +101,7 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
 
 fn unknown_key(
     ctx: &Ctx,
-    code: &'static str,
+    rule: Rule,
     key: &str,
     span: Span,
     known: &[&str],
@@ -115,10 +113,10 @@ fn unknown_key(
             "'{key}' is not a {what} element (expected one of {})",
             known.join(", ")
         );
-        return Finding::error(KIND, code, span, message);
+        return Finding::new(rule, span, message);
     };
     let message = format!("'{key}' is not a {what} element; did you mean '{s}'?");
-    let finding = Finding::error(KIND, code, span, message);
+    let finding = Finding::new(rule, span, message);
     match values::rename_key(ctx.snapshot, span, key, s) {
         Some(fix) => finding.with_fix(fix),
         None => finding,
@@ -134,13 +132,14 @@ fn check_version(ctx: &Ctx, root: NodeId, anchor: Span, findings: &mut Vec<Findi
         } else {
             Severity::Info
         };
-        findings.push(Finding::new(
-            KIND,
-            "iam-missing-version",
-            severity,
-            anchor,
-            "the policy has no Version: it is read as 2008-10-17, where policy variables such as ${aws:username} do not work; add Version: 2012-10-17",
-        ));
+        findings.push(
+            Finding::new(
+                Rule::IamMissingVersion,
+                anchor,
+                "the policy has no Version: it is read as 2008-10-17, where policy variables such as ${aws:username} do not work; add Version: 2012-10-17",
+            )
+            .with_severity(severity),
+        );
         return;
     };
     if doc.intrinsic(version).is_some() {
@@ -149,17 +148,15 @@ fn check_version(ctx: &Ctx, root: NodeId, anchor: Span, findings: &mut Vec<Findi
     let span = doc.node(version).span;
     match doc.str_value(version) {
         Some("2012-10-17") => {}
-        Some("2008-10-17") => findings.push(Finding::warning(
-            KIND,
-            "iam-old-version",
+        Some("2008-10-17") => findings.push(Finding::new(
+            Rule::IamOldVersion,
             span,
             "Version 2008-10-17 does not support policy variables; use 2012-10-17",
         )),
         other => {
             let shown = other.unwrap_or("this value");
-            let mut finding = Finding::error(
-                KIND,
-                "iam-invalid-version",
+            let mut finding = Finding::new(
+                Rule::IamInvalidVersion,
                 span,
                 format!("'{shown}' is not a policy language version: use 2012-10-17"),
             );
@@ -230,7 +227,7 @@ fn check_statement(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>
         if !STATEMENT_KEYS.contains(&entry.key.text.as_str()) {
             findings.push(unknown_key(
                 ctx,
-                "iam-unknown-statement-key",
+                Rule::IamUnknownStatementKey,
                 &entry.key.text,
                 entry.key.span,
                 STATEMENT_KEYS,
@@ -248,50 +245,40 @@ fn check_statement(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>
             doc.entry(statement.node, key),
             doc.entry(statement.node, not_key),
         ) {
-            findings.push(Finding::error(
-                KIND,
-                "iam-conflicting-elements",
+            findings.push(Finding::new(
+                Rule::IamConflictingElements,
                 second.key.span,
                 format!("a statement may have {key} or {not_key}, not both"),
             ));
         }
     }
     if statement.action.is_none() {
-        findings.push(Finding::error(
-            KIND,
-            "iam-missing-action",
+        findings.push(Finding::new(
+            Rule::IamMissingAction,
             anchor,
             "the statement has no Action or NotAction",
         ));
     }
     let kind = ctx.kind;
     match (kind, statement.resource) {
-        (PolicyKind::Trust, Some(resource)) => findings.push(Finding::error(
-            KIND,
-            "iam-resource-not-allowed",
+        (PolicyKind::Trust, Some(resource)) => findings.push(Finding::new(Rule::IamResourceNotAllowed,
             resource.key_span,
             "a role trust policy may not have Resource or NotResource: the role itself is the resource",
         )),
         (PolicyKind::Trust, None) => {}
         (PolicyKind::Unknown, None) if statement.principal.is_some() && only_sts(ctx, statement) => {}
-        (_, None) => findings.push(Finding::error(
-            KIND,
-            "iam-missing-resource",
+        (_, None) => findings.push(Finding::new(Rule::IamMissingResource,
             anchor,
             format!("a statement in a {} needs Resource or NotResource", kind.describe()),
         )),
         _ => {}
     }
     match (kind, statement.principal) {
-        (PolicyKind::Identity, Some(principal)) => findings.push(Finding::error(
-            KIND,
-            "iam-principal-not-allowed",
+        (PolicyKind::Identity, Some(principal)) => findings.push(Finding::new(Rule::IamPrincipalNotAllowed,
             principal.key_span,
             "an identity-based policy may not have Principal: it applies to the user, group or role it is attached to",
         )),
-        (PolicyKind::Resource | PolicyKind::Trust, None) => findings.push(Finding::error(
-            KIND,
-            "iam-missing-principal",
+        (PolicyKind::Resource | PolicyKind::Trust, None) => findings.push(Finding::new(Rule::IamMissingPrincipal,
             anchor,
             format!("a statement in a {} needs Principal or NotPrincipal", kind.describe()),
         )),
@@ -309,9 +296,8 @@ fn check_statement(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>
 fn check_effect(ctx: &Ctx, node: NodeId, anchor: Span, findings: &mut Vec<Finding>) {
     let doc = ctx.doc;
     let Some(effect) = doc.get(node, "Effect") else {
-        findings.push(Finding::error(
-            KIND,
-            "iam-missing-effect",
+        findings.push(Finding::new(
+            Rule::IamMissingEffect,
             anchor,
             "the statement has no Effect (Allow or Deny)",
         ));
@@ -325,9 +311,8 @@ fn check_effect(ctx: &Ctx, node: NodeId, anchor: Span, findings: &mut Vec<Findin
         return;
     }
     let span = doc.node(effect).span;
-    let mut finding = Finding::error(
-        KIND,
-        "iam-invalid-effect",
+    let mut finding = Finding::new(
+        Rule::IamInvalidEffect,
         span,
         format!(
             "Effect must be Allow or Deny, not '{}'",
@@ -427,12 +412,12 @@ mod tests {
         );
         let effect = found
             .iter()
-            .find(|f| f.code == "iam-invalid-effect")
+            .find(|f| f.code() == "iam-invalid-effect")
             .expect("effect");
         assert_eq!(effect.fixes[0].edits[0].new_text, "Allow");
         let unknown = found
             .iter()
-            .find(|f| f.code == "iam-unknown-statement-key")
+            .find(|f| f.code() == "iam-unknown-statement-key")
             .expect("key");
         assert!(unknown.message.contains("'Action'"), "{}", unknown.message);
     }

@@ -1,13 +1,14 @@
 //! `Principal`/`NotPrincipal` values: `*`, or a mapping of `AWS`, `Service`,
 //! `Federated` and `CanonicalUser` to one or more principals.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::NodeId;
 
 use crate::analysis::Finding;
 
 use super::statement::Statement;
 use super::values::{self, Value};
-use super::{arn, Ctx, KIND};
+use super::{arn, Ctx};
 
 pub const PRINCIPAL_KEYS: &[&str] = &["AWS", "Service", "Federated", "CanonicalUser"];
 
@@ -69,9 +70,8 @@ pub fn check(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>) {
     }
     if let Some(text) = doc.str_value(element.node) {
         if text != "*" {
-            findings.push(Finding::error(
-                KIND,
-                "iam-invalid-principal",
+            findings.push(Finding::new(
+                Rule::IamInvalidPrincipal,
                 node.span,
                 "Principal must be \"*\" or a mapping such as {\"AWS\": ...} or {\"Service\": ...}",
             ));
@@ -79,9 +79,8 @@ pub fn check(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>) {
         return;
     }
     let Some(entries) = doc.mapping(element.node) else {
-        findings.push(Finding::error(
-            KIND,
-            "iam-invalid-principal",
+        findings.push(Finding::new(
+            Rule::IamInvalidPrincipal,
             node.span,
             "Principal must be \"*\" or a mapping such as {\"AWS\": ...} or {\"Service\": ...}",
         ));
@@ -95,9 +94,8 @@ pub fn check(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>) {
             if let Some(s) = values::closest(key, PRINCIPAL_KEYS.iter().copied()) {
                 message.push_str(&format!("; did you mean '{s}'?"));
             }
-            findings.push(Finding::error(
-                KIND,
-                "iam-invalid-principal",
+            findings.push(Finding::new(
+                Rule::IamInvalidPrincipal,
                 entry.key.span,
                 message,
             ));
@@ -114,9 +112,8 @@ fn check_value(key: &str, value: &Value, findings: &mut Vec<Finding>) {
         Value::Text { text, inner, .. } => (text.as_str(), *inner),
         Value::Dynamic { .. } => return,
         Value::Invalid { span } => {
-            findings.push(Finding::error(
-                KIND,
-                "iam-invalid-principal",
+            findings.push(Finding::new(
+                Rule::IamInvalidPrincipal,
                 *span,
                 "a principal must be a string",
             ));
@@ -137,9 +134,7 @@ fn check_value(key: &str, value: &Value, findings: &mut Vec<Finding>) {
                     .bytes()
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
             if text != "*" && !account && !arn_ok && !unique_id {
-                findings.push(Finding::error(
-                    KIND,
-                    "iam-invalid-principal",
+                findings.push(Finding::new(Rule::IamInvalidPrincipal,
                     span,
                     format!("'{text}' is not an AWS principal: use \"*\", a 12-digit account ID or an IAM ARN"),
                 ));
@@ -151,9 +146,7 @@ fn check_value(key: &str, value: &Value, findings: &mut Vec<Finding>) {
                 .iter()
                 .any(|suffix| lower.ends_with(suffix));
             if !looks_right {
-                findings.push(Finding::warning(
-                    KIND,
-                    "iam-invalid-service-principal",
+                findings.push(Finding::new(Rule::IamInvalidServicePrincipal,
                     span,
                     format!("'{text}' does not look like a service principal (for example lambda.amazonaws.com)"),
                 ));

@@ -2,6 +2,7 @@
 //! full admin, `iam:PassRole` on every role, negated elements, principals
 //! open to everyone.
 
+use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 use crate::schema::iam;
 
@@ -9,7 +10,7 @@ use super::actions::{self, Parsed};
 use super::principal;
 use super::statement::{Effect, PolicyKind, Statement};
 use super::values::{self, Value};
-use super::{Ctx, KIND};
+use super::Ctx;
 
 pub fn check(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>) {
     if statement.effect != Some(Effect::Allow) {
@@ -22,25 +23,19 @@ pub fn check(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>) {
 
 fn negated_elements(statement: &Statement, findings: &mut Vec<Finding>) {
     if let Some(action) = statement.action.filter(|a| a.negated) {
-        findings.push(Finding::warning(
-            KIND,
-            "iam-allow-notaction",
+        findings.push(Finding::new(Rule::IamAllowNotaction,
             action.key_span,
             "Allow with NotAction grants every action not listed, including actions of services added later; list the allowed actions instead",
         ));
     }
     if let Some(resource) = statement.resource.filter(|r| r.negated) {
-        findings.push(Finding::warning(
-            KIND,
-            "iam-allow-notresource",
+        findings.push(Finding::new(Rule::IamAllowNotresource,
             resource.key_span,
             "Allow with NotResource grants access to every resource not listed, including ones created later; list the allowed resources instead",
         ));
     }
     if let Some(principal) = statement.principal.filter(|p| p.negated) {
-        findings.push(Finding::warning(
-            KIND,
-            "iam-allow-notprincipal",
+        findings.push(Finding::new(Rule::IamAllowNotprincipal,
             principal.key_span,
             "Allow with NotPrincipal grants access to everyone not listed, including anonymous users",
         ));
@@ -67,31 +62,23 @@ fn wide_actions(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>) {
             continue;
         };
         match actions::parse(text) {
-            Parsed::All if identity => findings.push(Finding::warning(
-                KIND,
-                "iam-allow-all",
+            Parsed::All if identity => findings.push(Finding::new(Rule::IamAllowAll,
                 *inner,
                 "Allow of every action on every resource grants full administrator access; grant only the actions and resources needed",
             )),
             Parsed::Pair { service, name } => {
                 if service == "*" && name == "*" && identity {
-                    findings.push(Finding::warning(
-                        KIND,
-                        "iam-allow-all",
+                    findings.push(Finding::new(Rule::IamAllowAll,
                         *inner,
                         "Allow of every action on every resource grants full administrator access; grant only the actions and resources needed",
                     ));
                 } else if service.eq_ignore_ascii_case("iam") && iam::wildcard_match(name, "PassRole") {
-                    findings.push(Finding::warning(
-                        KIND,
-                        "iam-passrole-wildcard",
+                    findings.push(Finding::new(Rule::IamPassroleWildcard,
                         *inner,
                         "iam:PassRole on every resource lets the holder hand any role (including admin roles) to a service; limit Resource to the roles needed and consider an iam:PassedToService condition",
                     ));
                 } else if name == "*" && identity && !actions::has_wildcard(service) {
-                    findings.push(Finding::warning(
-                        KIND,
-                        "iam-service-admin",
+                    findings.push(Finding::new(Rule::IamServiceAdmin,
                         *inner,
                         format!("'{text}' on every resource grants every action of the service, including deletes and permission changes; grant only the actions needed"),
                     ));
@@ -128,16 +115,12 @@ fn open_principal(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>)
     });
     let span = ctx.doc.node(principal.node).span;
     if assumes_role {
-        findings.push(Finding::warning(
-            KIND,
-            "iam-trust-any-principal",
+        findings.push(Finding::new(Rule::IamTrustAnyPrincipal,
             span,
             "any AWS account can assume this role: name the trusted accounts or roles, or add a Condition (for example aws:PrincipalOrgID or sts:ExternalId)",
         ));
     } else {
-        findings.push(Finding::warning(
-            KIND,
-            "iam-public-principal",
+        findings.push(Finding::new(Rule::IamPublicPrincipal,
             span,
             "Principal \"*\" without a Condition makes this statement public (anyone, including anonymous users); add a Condition or name the principals",
         ));

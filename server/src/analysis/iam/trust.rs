@@ -2,12 +2,13 @@
 //! and federated principals assume roles through the web-identity or SAML
 //! actions.
 
+use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 
 use super::actions::{self, Parsed};
 use super::statement::{PolicyKind, Statement};
 use super::values::{self, Value};
-use super::{Ctx, KIND};
+use super::Ctx;
 
 const WITH_FEDERATION: &[&str] = &["AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"];
 
@@ -28,9 +29,7 @@ pub fn check(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>) {
             if service.eq_ignore_ascii_case("sts") {
                 sts_names.push(name.to_string());
             } else if !actions::has_wildcard(service) {
-                findings.push(Finding::warning(
-                    KIND,
-                    "iam-trust-action",
+                findings.push(Finding::new(Rule::IamTrustAction,
                     *inner,
                     format!("'{text}' has no effect in a trust policy, which grants only sts: actions (sts:AssumeRole, sts:TagSession, ...)"),
                 ));
@@ -48,9 +47,7 @@ pub fn check(ctx: &Ctx, statement: &Statement, findings: &mut Vec<Finding>) {
             .any(|f| crate::schema::iam::wildcard_match(n, f))
     });
     if federated && !sts_names.is_empty() && !federates {
-        findings.push(Finding::warning(
-            KIND,
-            "iam-trust-action",
+        findings.push(Finding::new(Rule::IamTrustAction,
             ctx.doc.node(action.node).span,
             "federated principals assume a role with sts:AssumeRoleWithWebIdentity (OIDC) or sts:AssumeRoleWithSAML, not sts:AssumeRole",
         ));
@@ -68,7 +65,7 @@ mod tests {
         let snapshot = Snapshot::from_text("template.yaml", &text);
         let mut found = Vec::new();
         super::super::check_embedded(&snapshot, &mut found);
-        found.iter().map(|f| f.code).collect()
+        found.iter().map(|f| f.code()).collect()
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! required ones and value types), and an S3 event's `Bucket` must name a
 //! bucket declared in the same template.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{Document, NodeId, Span};
 
 use crate::analysis::cfn::properties::validate_value;
@@ -11,7 +12,7 @@ use crate::analysis::{Finding, Snapshot};
 use crate::schema::{Literal, ResourceSchema, Shape};
 
 use super::globals::with_rename;
-use super::values::{and_list, is_intrinsic, ref_target, text, KIND};
+use super::values::{and_list, is_intrinsic, ref_target, text};
 
 /// One event source type a resource type accepts.
 pub struct EventType<'s> {
@@ -109,9 +110,8 @@ pub fn check(
         let node = entry.value;
         if doc.mapping(node).is_none() {
             if !is_intrinsic(doc, node) {
-                findings.push(Finding::error(
-                    KIND,
-                    "sam-invalid-event",
+                findings.push(Finding::new(
+                    Rule::SamInvalidEvent,
                     entry.key.span,
                     format!(
                         "The event `{}` must be a mapping with `Type` and `Properties`",
@@ -122,9 +122,7 @@ pub fn check(
             continue;
         }
         let Some(type_node) = doc.get(node, "Type") else {
-            findings.push(Finding::error(
-                KIND,
-                "sam-missing-event-type",
+            findings.push(Finding::new(Rule::SamMissingEventType,
                 entry.key.span,
                 format!("The event `{}` has no `Type`; add the event source type (`Api`, `S3`, `SQS`, ...)", entry.key.text),
             ));
@@ -136,9 +134,8 @@ pub fn check(
         let Some(event) = types.iter().find(|t| t.name == type_name) else {
             let span = doc.node(doc.resolve(type_node)).span;
             let valid: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
-            let finding = Finding::error(
-                KIND,
-                "sam-unknown-event-type",
+            let finding = Finding::new(
+                Rule::SamUnknownEventType,
                 span,
                 format!(
                     "`{type_name}` is not an event source type of `{}`; valid types are {}",
@@ -165,7 +162,7 @@ pub fn check(
             &mut local,
         );
         let destination_types = destination_types(snapshot, node);
-        local.retain(|f| !(f.code == "unknown-property" && destination_types.contains(&f.span)));
+        local.retain(|f| !(f.rule == Rule::UnknownProperty && destination_types.contains(&f.span)));
         findings.extend(local);
         if event.name == "S3" {
             s3_bucket(snapshot, template, node, findings);
@@ -223,9 +220,7 @@ fn s3_bucket(snapshot: &Snapshot, template: &Template, event: NodeId, findings: 
         Some("a literal name cannot be used".to_string())
     };
     if let Some(problem) = problem {
-        findings.push(Finding::error(
-            KIND,
-            "sam-s3-event-bucket",
+        findings.push(Finding::new(Rule::SamS3EventBucket,
             span,
             format!(
                 "An S3 event's `Bucket` must be `!Ref` to an `AWS::S3::Bucket` declared in this template: {problem}"

@@ -4,13 +4,14 @@
 //! `AutoPublishAlias`, takes a predefined CodeDeploy type and names hook
 //! functions of the template). State machines get the alias check too.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{NodeId, Span};
 
 use crate::analysis::cfn::template::{Resource, Template};
 use crate::analysis::{suggest, Finding, Snapshot};
 
 use super::globals;
-use super::values::{may_set, ref_target, sets, text, KIND};
+use super::values::{may_set, ref_target, sets, text};
 
 /// The predefined `DeploymentPreference.Type` values, from the AWS SAM
 /// developer guide ("DeploymentPreference") and CodeDeploy's predefined
@@ -139,26 +140,21 @@ fn package(m: &Merged<'_>, findings: &mut Vec<Finding>) {
             // Without `CodeUri` or `InlineCode`, `sam package` uploads the
             // template's folder: not an error in a source template.
             if let (Some(_), Some(span)) = (m.own("CodeUri"), m.key_span("InlineCode")) {
-                findings.push(Finding::warning(
-                    KIND,
-                    "sam-code-conflict",
+                findings.push(Finding::new(
+                    Rule::SamCodeConflict,
                     span,
                     format!("The function `{name}` sets both `CodeUri` and `InlineCode`; keep one"),
                 ));
             }
             if let Some(span) = m.key_span("ImageUri") {
-                findings.push(Finding::error(
-                    KIND,
-                    "sam-package-type-conflict",
+                findings.push(Finding::new(Rule::SamPackageTypeConflict,
                     span,
                     format!("`ImageUri` belongs to `PackageType: Image`; the function `{name}` is a zip package"),
                 ));
             }
             for property in ["Handler", "Runtime"] {
                 if !m.may_have(property) {
-                    findings.push(Finding::error(
-                        KIND,
-                        "sam-missing-handler-or-runtime",
+                    findings.push(Finding::new(Rule::SamMissingHandlerOrRuntime,
                         m.anchor(),
                         format!("The zip-packaged function `{name}` needs `{property}` (here or in `Globals.Function`)"),
                     ));
@@ -170,18 +166,14 @@ fn package(m: &Merged<'_>, findings: &mut Vec<Finding>) {
                 doc.get(md, "Dockerfile").is_some() || doc.get(md, "DockerContext").is_some()
             });
             if !m.may_have("ImageUri") && !built_locally {
-                findings.push(Finding::error(
-                    KIND,
-                    "sam-missing-image-uri",
+                findings.push(Finding::new(Rule::SamMissingImageUri,
                     m.anchor(),
                     format!("The image-packaged function `{name}` needs `ImageUri` (or `Metadata` with `Dockerfile` and `DockerContext` for `sam build`)"),
                 ));
             }
             for property in ["Handler", "Runtime", "Layers"] {
                 if let Some(span) = m.key_span(property) {
-                    findings.push(Finding::error(
-                        KIND,
-                        "sam-package-type-conflict",
+                    findings.push(Finding::new(Rule::SamPackageTypeConflict,
                         span,
                         format!("`{property}` cannot be used with `PackageType: Image`; the image provides the runtime, handler and layers"),
                     ));
@@ -205,9 +197,7 @@ fn deployment(m: &Merged<'_>, template: &Template, findings: &mut Vec<Finding>) 
         } else {
             None
         };
-        findings.push(Finding::error(
-            KIND,
-            "sam-deployment-preference-without-alias",
+        findings.push(Finding::new(Rule::SamDeploymentPreferenceWithoutAlias,
             span.unwrap_or(m.resource.decl.name_span),
             format!(
                 "`DeploymentPreference` needs `AutoPublishAlias` on `{}`: CodeDeploy shifts traffic between versions of an alias",
@@ -226,9 +216,7 @@ fn deployment(m: &Merged<'_>, template: &Template, findings: &mut Vec<Finding>) 
                     suggest::closest(value, DEPLOYMENT_TYPES.iter().map(|(t, _)| *t))
                 {
                     let span = doc.node(doc.resolve(type_node)).span;
-                    findings.push(Finding::warning(
-                        KIND,
-                        "sam-unknown-deployment-type",
+                    findings.push(Finding::new(Rule::SamUnknownDeploymentType,
                         span,
                         format!("`{value}` is not a predefined deployment type (SAM would use it as the name of a custom CodeDeploy deployment configuration); did you mean `{best}`?"),
                     ));
@@ -258,9 +246,8 @@ fn deployment(m: &Merged<'_>, template: &Template, findings: &mut Vec<Finding>) 
             None => None,
         };
         if let Some(problem) = problem {
-            findings.push(Finding::error(
-                KIND,
-                "sam-deployment-hook-not-function",
+            findings.push(Finding::new(
+                Rule::SamDeploymentHookNotFunction,
                 doc.node(doc.resolve(hook.value)).span,
                 format!(
                     "The `{}` hook must name a Lambda function of this template: {problem}",

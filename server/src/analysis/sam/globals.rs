@@ -5,6 +5,7 @@
 //! AWS SAM template" (supported resources and properties), together with the
 //! properties later SAM releases added to the same lists.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{NodeId, Span};
 
 use crate::analysis::cfn::properties::validate_value;
@@ -12,7 +13,7 @@ use crate::analysis::{suggest, Finding, Fix, Snapshot, TextEdit};
 use crate::schema;
 
 use super::runtime;
-use super::values::{and_list, KIND};
+use super::values::and_list;
 
 /// One `Globals` section: the resource type it applies to and the properties it may set.
 pub struct Section {
@@ -203,9 +204,8 @@ pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
             awsls_grammars::NodeKind::Null
         );
         if doc.intrinsic(globals).is_none() && !empty {
-            findings.push(Finding::error(
-                KIND,
-                "sam-invalid-globals",
+            findings.push(Finding::new(
+                Rule::SamInvalidGlobals,
                 doc.node(globals).span,
                 "`Globals` must be a mapping of sections such as `Function` or `Api`",
             ));
@@ -217,9 +217,8 @@ pub fn check(snapshot: &Snapshot, findings: &mut Vec<Finding>) {
             let names = SECTIONS.iter().map(|s| s.name);
             findings.push(with_rename(
                 snapshot,
-                Finding::error(
-                    KIND,
-                    "sam-unknown-globals-section",
+                Finding::new(
+                    Rule::SamUnknownGlobalsSection,
                     entry.key.span,
                     format!(
                         "`{}` is not a `Globals` section; valid sections are {}",
@@ -247,9 +246,8 @@ fn check_section(
     let doc = &snapshot.document;
     let Some(entries) = doc.mapping(node) else {
         if doc.intrinsic(node).is_none() && doc.scalar(node).is_some_and(|s| !s.value.is_empty()) {
-            findings.push(Finding::error(
-                KIND,
-                "sam-invalid-globals",
+            findings.push(Finding::new(
+                Rule::SamInvalidGlobals,
                 key,
                 format!("`Globals.{}` must be a mapping of properties", section.name),
             ));
@@ -272,12 +270,7 @@ fn check_section(
             } else {
                 format!("`{name}` is not a property of `Globals.{}`", section.name)
             };
-            let finding = Finding::error(
-                KIND,
-                "sam-unsupported-global-property",
-                entry.key.span,
-                message,
-            );
+            let finding = Finding::new(Rule::SamUnsupportedGlobalProperty, entry.key.span, message);
             let finding = if is_property {
                 finding
             } else {

@@ -25,7 +25,6 @@ use crate::analysis::cfn::{self, template::Template};
 use crate::analysis::{iam, pause, CompletionEntry, Finding, HoverInfo, Snapshot};
 
 pub use implicit::{generated, implicit_names, Generated};
-pub use values::KIND;
 
 pub fn check(
     snapshot: &Snapshot,

@@ -2,6 +2,7 @@
 //! ARNs, SAM policy templates with their parameters, and inline policy
 //! documents (checked as IAM policies by the IAM analysis).
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{Entry, NodeId, NodeKind};
 
 use crate::analysis::cfn::template::Resource;
@@ -9,7 +10,7 @@ use crate::analysis::{Finding, Snapshot};
 use crate::schema::sam;
 
 use super::globals::with_rename;
-use super::values::{and_list, text, KIND};
+use super::values::{and_list, text};
 
 /// Resource types whose `Policies` SAM turns into the execution role's policies.
 pub const OWNERS: &[&str] = &["AWS::Serverless::Function", "AWS::Serverless::StateMachine"];
@@ -58,9 +59,7 @@ fn managed(snapshot: &Snapshot, node: NodeId, name: &str, findings: &mut Vec<Fin
     let span = snapshot.document.node(snapshot.document.resolve(node)).span;
     if name.starts_with("arn:") {
         if !is_policy_arn(name) {
-            findings.push(Finding::error(
-                KIND,
-                "sam-invalid-policy-arn",
+            findings.push(Finding::new(Rule::SamInvalidPolicyArn,
                 span,
                 format!("`{name}` is not an IAM policy ARN; write `arn:aws:iam::aws:policy/NAME` or `arn:aws:iam::123456789012:policy/NAME`"),
             ));
@@ -68,9 +67,7 @@ fn managed(snapshot: &Snapshot, node: NodeId, name: &str, findings: &mut Vec<Fin
         return;
     }
     if sam::policy_template(name).is_some() {
-        findings.push(Finding::error(
-            KIND,
-            "sam-policy-template-without-parameters",
+        findings.push(Finding::new(Rule::SamPolicyTemplateWithoutParameters,
             span,
             format!("`{name}` is a SAM policy template: write it as a mapping, `{name}: {{...}}`, with its parameters"),
         ));
@@ -81,9 +78,8 @@ fn managed(snapshot: &Snapshot, node: NodeId, name: &str, findings: &mut Vec<Fin
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "+=,.@_-/".contains(c));
     if !valid {
-        findings.push(Finding::error(
-            KIND,
-            "sam-invalid-managed-policy",
+        findings.push(Finding::new(
+            Rule::SamInvalidManagedPolicy,
             span,
             format!("`{name}` is neither an AWS managed policy name nor a policy ARN"),
         ));
@@ -115,9 +111,8 @@ fn template(snapshot: &Snapshot, entry: &Entry, findings: &mut Vec<Finding>) {
     let doc = &snapshot.document;
     let name = entry.key.text.as_str();
     let Some(found) = sam::policy_template(name) else {
-        let finding = Finding::error(
-            KIND,
-            "sam-unknown-policy-template",
+        let finding = Finding::new(
+            Rule::SamUnknownPolicyTemplate,
             entry.key.span,
             format!("`{name}` is not a SAM policy template"),
         );
@@ -137,9 +132,8 @@ fn template(snapshot: &Snapshot, entry: &Entry, findings: &mut Vec<Finding>) {
         NodeKind::Scalar(s) if s.value.is_empty() => &[],
         NodeKind::Intrinsic(_) | NodeKind::Alias { .. } | NodeKind::Invalid => return,
         _ => {
-            findings.push(Finding::error(
-                KIND,
-                "sam-invalid-policy-template",
+            findings.push(Finding::new(
+                Rule::SamInvalidPolicyTemplate,
                 entry.key.span,
                 format!("The parameters of `{name}` must be a mapping (`{{}}` when it takes none)"),
             ));
@@ -161,12 +155,8 @@ fn template(snapshot: &Snapshot, entry: &Entry, findings: &mut Vec<Finding>) {
                     and_list(&params)
                 )
             };
-            let finding = Finding::error(
-                KIND,
-                "sam-unknown-policy-template-parameter",
-                e.key.span,
-                message,
-            );
+            let finding =
+                Finding::new(Rule::SamUnknownPolicyTemplateParameter, e.key.span, message);
             findings.push(with_rename(
                 snapshot,
                 finding,
@@ -187,9 +177,8 @@ fn template(snapshot: &Snapshot, entry: &Entry, findings: &mut Vec<Finding>) {
         } else {
             "parameters"
         };
-        findings.push(Finding::error(
-            KIND,
-            "sam-missing-policy-template-parameter",
+        findings.push(Finding::new(
+            Rule::SamMissingPolicyTemplateParameter,
             entry.key.span,
             format!("`{name}` is missing the {noun} {}", and_list(&missing)),
         ));

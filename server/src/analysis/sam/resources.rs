@@ -4,6 +4,7 @@
 //! event against the definition of its own type. Unknown keys below the
 //! levels SAM validates itself are warnings.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::Span;
 
 use crate::analysis::cfn::properties::validate_resource_skipping;
@@ -12,7 +13,7 @@ use crate::analysis::{Finding, Severity, Snapshot};
 use crate::schema::{sam, ResourceSchema};
 
 use super::globals::{self, with_rename};
-use super::values::{and_list, is_serverless, may_set, KIND};
+use super::values::{and_list, is_serverless, may_set};
 use super::{events, functions, policies};
 
 pub fn check(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Finding>) {
@@ -47,9 +48,8 @@ fn unknown_type(
         return;
     };
     let names: Vec<&str> = sam::type_names().iter().map(|n| &**n).collect();
-    let finding = Finding::error(
-        KIND,
-        "sam-unknown-resource-type",
+    let finding = Finding::new(
+        Rule::SamUnknownResourceType,
         span,
         format!(
             "`{type_name}` is not a SAM resource type; SAM defines {}",
@@ -83,7 +83,7 @@ fn properties(
         .entry(resource.decl.node, "Properties")
         .map(|e| e.key.span);
     let top_level = |f: &Finding| {
-        f.code == "missing-required-property"
+        f.rule == Rule::MissingRequiredProperty
             && (f.span == resource.decl.name_span || Some(f.span) == properties_key)
     };
     let required: Vec<&str> = schema.root.required.iter().map(|r| &**r).collect();
@@ -119,9 +119,8 @@ fn properties(
             } else {
                 "properties"
             };
-            findings.push(Finding::error(
-                KIND,
-                "sam-missing-required-property",
+            findings.push(Finding::new(
+                Rule::SamMissingRequiredProperty,
                 properties_key.unwrap_or(resource.decl.name_span),
                 format!(
                     "`{type_name}` is missing the required {noun} {} (not set in `Globals` either)",
@@ -168,7 +167,7 @@ fn checked_keys(snapshot: &Snapshot, resource: &Resource) -> Vec<Span> {
 fn relax_nested_unknown(snapshot: &Snapshot, resource: &Resource, findings: &mut [Finding]) {
     let checked = checked_keys(snapshot, resource);
     for finding in findings.iter_mut() {
-        if finding.code == "unknown-property" && !checked.contains(&finding.span) {
+        if finding.rule == Rule::UnknownProperty && !checked.contains(&finding.span) {
             finding.severity = Severity::Warning;
             finding.message.push_str(" (SAM ignores it)");
         }

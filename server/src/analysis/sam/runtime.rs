@@ -2,13 +2,14 @@
 //! (a resource's own `Runtime` is checked with its properties): deprecated
 //! runtimes warn, runtimes that can no longer create functions are errors.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::NodeId;
 
 use crate::analysis::cfn::properties::today;
 use crate::analysis::{Finding, Fix, Snapshot, TextEdit};
 use crate::schema::lambda_runtimes;
 
-use super::values::{text, KIND};
+use super::values::text;
 
 pub fn check(snapshot: &Snapshot, node: NodeId, findings: &mut Vec<Finding>) {
     check_on(snapshot, node, &today(), findings);
@@ -34,17 +35,13 @@ pub(super) fn check_on(
     };
     let mut finding = if life.is_create_blocked_on(today) {
         let since = life.block_create.as_deref().unwrap_or_default();
-        Finding::error(
-            KIND,
-            "sam-blocked-global-runtime",
+        Finding::new(Rule::SamBlockedGlobalRuntime,
             span,
             format!("The Lambda runtime `{name}` set for every function in `Globals` can no longer be used to create functions (blocked since {since}){advice}"),
         )
     } else if life.is_deprecated_on(today) {
         let since = life.deprecated.as_deref().unwrap_or_default();
-        let mut f = Finding::warning(
-            KIND,
-            "sam-deprecated-global-runtime",
+        let mut f = Finding::new(Rule::SamDeprecatedGlobalRuntime,
             span,
             format!("The Lambda runtime `{name}` set for every function in `Globals` is deprecated since {since}{advice}"),
         );
@@ -94,7 +91,7 @@ mod tests {
     fn lifecycle_of_global_runtime() {
         let blocked = run("python2.7", "2026-01-01");
         assert_eq!(blocked.len(), 1);
-        assert_eq!(blocked[0].code, "sam-blocked-global-runtime");
+        assert_eq!(blocked[0].code(), "sam-blocked-global-runtime");
         assert!(run("python3.13", "2026-01-01").is_empty());
         assert!(run("not-a-runtime", "2026-01-01").is_empty());
     }

@@ -15,12 +15,12 @@ fn errors(body: &str) -> Vec<(&'static str, String)> {
     findings(body)
         .into_iter()
         .filter(|f| f.severity == analysis::Severity::Error)
-        .map(|f| (f.code, f.message))
+        .map(|f| (f.code(), f.message))
         .collect()
 }
 
 fn codes(body: &str) -> Vec<&'static str> {
-    findings(body).into_iter().map(|f| f.code).collect()
+    findings(body).into_iter().map(|f| f.code()).collect()
 }
 
 const FUNCTION: &str = "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: app.handler\n      Runtime: python3.13\n";

@@ -3,9 +3,6 @@
 
 use awsls_grammars::{Document, NodeId, NodeKind, ScalarKind};
 
-/// The rule family of every SAM finding.
-pub const KIND: &str = "sam";
-
 /// The text of a plain (untagged) string scalar.
 pub fn text(doc: &Document, node: NodeId) -> Option<&str> {
     let id = doc.resolve(node);

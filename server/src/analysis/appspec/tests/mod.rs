@@ -34,10 +34,10 @@ fn span_of(text: &str, needle: &str, nth: usize) -> Span {
 fn only(found: &[Finding], code: &str, message: &str, span: Span) -> Finding {
     assert_eq!(found.len(), 1, "expected one finding, got {found:#?}");
     let finding = found[0].clone();
-    assert_eq!(finding.code, code);
+    assert_eq!(finding.code(), code);
     assert_eq!(finding.message, message);
     assert_eq!(finding.span, span);
-    assert_eq!(finding.kind, "appspec");
+    assert_eq!(finding.kind(), "appspec");
     finding
 }
 

@@ -90,7 +90,7 @@ fn capitalised_hooks_are_unknown_on_ec2() {
     let text = "version: 0.0\nos: linux\nHooks:\n";
     let found = yaml(text);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].code, "appspec-unknown-key");
+    assert_eq!(found[0].code(), "appspec-unknown-key");
     assert!(found[0].message.contains("Did you mean `hooks`?"));
 }
 
@@ -138,8 +138,8 @@ fn reserved_hooks() {
     let text = "version: 0.0\nResources: []\nHooks:\n  - AllowTraffic: Fn\n  - AfterInstall: Fn\n";
     let found = yaml(text);
     assert_eq!(found.len(), 2, "{found:#?}");
-    assert_eq!(found[0].code, "appspec-resource-count");
-    assert_eq!(found[1].code, "appspec-reserved-hook");
+    assert_eq!(found[0].code(), "appspec-resource-count");
+    assert_eq!(found[1].code(), "appspec-reserved-hook");
     assert_eq!(found[1].span, span_of(text, "AllowTraffic", 0));
 }
 
@@ -155,7 +155,7 @@ fn hook_of_another_platform() {
     let text = "version: 0.0\nos: linux\nhooks:\n  AfterAllowTestTraffic:\n    - location: a.sh\n";
     let found = yaml(text);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].code, "appspec-wrong-platform-hook");
+    assert_eq!(found[0].code(), "appspec-wrong-platform-hook");
     assert!(found[0].message.starts_with(
         "`AfterAllowTestTraffic` is a lifecycle event of ECS deployments, not EC2/On-Premises."
     ));
@@ -275,11 +275,11 @@ fn script_entries_need_a_location() {
     let text = "version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - locaton: a.sh\n";
     let found = yaml(text);
     assert_eq!(found.len(), 2, "{found:#?}");
-    assert_eq!(found[0].code, "appspec-unknown-key");
+    assert_eq!(found[0].code(), "appspec-unknown-key");
     assert!(found[0]
         .message
         .starts_with("Unknown key `locaton`. Did you mean `location`?"));
-    assert_eq!(found[1].code, "appspec-missing-key");
+    assert_eq!(found[1].code(), "appspec-missing-key");
     assert_eq!(found[1].span, span_of(text, "locaton", 0));
 }
 
@@ -336,7 +336,7 @@ fn permissions_values() {
         "`mode` must be octal permissions such as 644 or \"0755\", not `0999`."
     );
     assert_eq!(found[0].span, span_of(text, "0999", 0));
-    assert_eq!(found[1].code, "appspec-invalid-value");
+    assert_eq!(found[1].code(), "appspec-invalid-value");
     assert_eq!(found[1].span, span_of(text, "dir", 0));
 }
 
@@ -370,7 +370,7 @@ fn ecs_resources() {
         "`ContainerPort` must be a whole number from 1 to 65535."
     );
     assert_eq!(found[0].span, span_of(&text, "80800", 0));
-    assert_eq!(found[1].code, "appspec-invalid-value");
+    assert_eq!(found[1].code(), "appspec-invalid-value");
     assert_eq!(found[1].span, span_of(&text, "disabled", 0));
     let text = ECS_VALID.replace("TargetService", "Web");
     let at = span_of(&text, "Web:", 0).start;

@@ -1,5 +1,6 @@
 //! List values: `items`, `prefixItems`, item counts and `uniqueItems`.
 
+use crate::analysis::rules::Rule;
 use std::collections::HashSet;
 
 use awsls_grammars::{NodeId, NodeKind};
@@ -7,7 +8,6 @@ use awsls_grammars::{NodeId, NodeKind};
 use crate::analysis::Finding;
 use crate::schema::Shape;
 
-use super::super::KIND;
 use super::walker::{count_of, Out, Walker};
 
 impl<'a> Walker<'a> {
@@ -56,9 +56,8 @@ impl<'a> Walker<'a> {
             return;
         };
         let span = self.doc.node(id).span;
-        out.findings.push(Finding::error(
-            KIND,
-            "invalid-item-count",
+        out.findings.push(Finding::new(
+            Rule::InvalidItemCount,
             span,
             format!("`{}` must have {bound}, but it has {count}", self.name()),
         ));
@@ -72,9 +71,7 @@ impl<'a> Walker<'a> {
                 continue;
             };
             if !seen.insert(s.value.as_str()) {
-                out.findings.push(Finding::warning(
-                    KIND,
-                    "duplicate-items",
+                out.findings.push(Finding::new(Rule::DuplicateItems,
                     self.doc.node(*item).span,
                     format!(
                         "`{}` is listed twice in `{}`, whose items must be unique; remove the repeat",

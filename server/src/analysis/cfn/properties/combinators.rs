@@ -2,12 +2,12 @@
 //! probed without reporting; a failure is reported only when every branch
 //! is known to fail (values from intrinsic functions keep a branch possible).
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{NodeId, NodeKind, Span};
 
 use crate::analysis::Finding;
 use crate::schema::{AdditionalProperties, Shape};
 
-use super::super::KIND;
 use super::walker::{Out, Verdict, Walker};
 
 /// True when a branch only lists required properties (`{required: [A]}`).
@@ -75,9 +75,8 @@ impl<'a> Walker<'a> {
                         NodeKind::Scalar(s) => format!("`{}`", s.value),
                         _ => "this value".to_string(),
                     };
-                    out.findings.push(Finding::error(
-                        KIND,
-                        "invalid-value",
+                    out.findings.push(Finding::new(
+                        Rule::InvalidValue,
                         span,
                         format!(
                             "{shown} is not allowed for `{}`; choose another value",
@@ -111,9 +110,8 @@ impl<'a> Walker<'a> {
         let shapes = self.resolved(branches);
         if shapes.iter().all(|s| required_only(s)) {
             let sets: Vec<String> = shapes.iter().map(|s| branch_label(s)).collect();
-            out.findings.push(Finding::error(
-                KIND,
-                "missing-required-property",
+            out.findings.push(Finding::new(
+                Rule::MissingRequiredProperty,
                 label,
                 format!("{} needs at least one of {}", self.owner(), either(&sets)),
             ));
@@ -141,9 +139,8 @@ impl<'a> Walker<'a> {
         if matched.is_empty() && !unknown {
             if shapes.iter().all(|s| required_only(s)) {
                 let sets: Vec<String> = shapes.iter().map(|s| branch_label(s)).collect();
-                out.findings.push(Finding::error(
-                    KIND,
-                    "missing-required-property",
+                out.findings.push(Finding::new(
+                    Rule::MissingRequiredProperty,
                     label,
                     format!("{} needs exactly one of {}", self.owner(), either(&sets)),
                 ));
@@ -180,7 +177,7 @@ impl<'a> Walker<'a> {
             let wrong_type = f
                 .findings
                 .iter()
-                .any(|x| x.code == "invalid-type" && x.span == span);
+                .any(|x| x.rule == Rule::InvalidType && x.span == span);
             let errors = f
                 .findings
                 .iter()

@@ -25,6 +25,7 @@ mod walker;
 #[cfg(test)]
 mod tests;
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{NodeId, Span};
 
 use crate::analysis::{Finding, Snapshot};
@@ -176,9 +177,8 @@ fn missing_properties(
                 .push(walker.missing(node, &schema.root, &required, key, message));
         }
         _ => {
-            let mut finding = Finding::error(
-                super::KIND,
-                "missing-required-property",
+            let mut finding = Finding::new(
+                Rule::MissingRequiredProperty,
                 resource.decl.name_span,
                 message,
             );

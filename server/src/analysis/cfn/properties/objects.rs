@@ -2,13 +2,13 @@
 //! cfn-lint's `requiredXor`/`requiredOr`, `dependentRequired`,
 //! `dependentExcluded`, `dependentSchemas` and property counts.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{Entry, NodeId, Span};
 
 use crate::analysis::suggest;
 use crate::analysis::{Finding, Fix};
 use crate::schema::{AdditionalProperties, Shape};
 
-use super::super::KIND;
 use super::edits::{self, Insertion};
 use super::patterns;
 use super::placeholder;
@@ -173,9 +173,8 @@ impl<'a> Walker<'a> {
                 format!("; valid properties are {}{more}", and_list(&writable))
             }
         };
-        let mut finding = Finding::error(
-            KIND,
-            "unknown-property",
+        let mut finding = Finding::new(
+            Rule::UnknownProperty,
             entry.key.span,
             format!("`{key}` is not a property of {}{advice}", self.owner()),
         );
@@ -205,7 +204,7 @@ impl<'a> Walker<'a> {
         label: Span,
         message: String,
     ) -> Finding {
-        let mut finding = Finding::error(KIND, "missing-required-property", label, message);
+        let mut finding = Finding::new(Rule::MissingRequiredProperty, label, message);
         if let Some(ins) = Insertion::into_mapping(self.snapshot, id, Some(label)) {
             let texts: Vec<String> = names
                 .iter()
@@ -267,9 +266,8 @@ impl<'a> Walker<'a> {
                 .collect();
             let set = states.iter().filter(|p| **p == Presence::Present).count();
             if !states.iter().any(|p| p.may_be_set()) {
-                out.findings.push(Finding::error(
-                    KIND,
-                    "missing-required-property",
+                out.findings.push(Finding::new(
+                    Rule::MissingRequiredProperty,
                     label,
                     format!("{} needs exactly one of {}", self.owner(), or_list(&names)),
                 ));
@@ -283,9 +281,8 @@ impl<'a> Walker<'a> {
                 .iter()
                 .any(|n| presence(self.doc, entries, n).may_be_set())
             {
-                out.findings.push(Finding::error(
-                    KIND,
-                    "missing-required-property",
+                out.findings.push(Finding::new(
+                    Rule::MissingRequiredProperty,
                     label,
                     format!("{} needs at least one of {}", self.owner(), or_list(&names)),
                 ));
@@ -310,9 +307,7 @@ impl<'a> Walker<'a> {
             return;
         };
         for entry in set.iter().skip(1) {
-            let finding = Finding::error(
-                KIND,
-                "exclusive-properties",
+            let finding = Finding::new(Rule::ExclusiveProperties,
                 entry.key.span,
                 format!(
                     "`{}` cannot be used together with `{}` in {}: only one of {} may be set; remove one",
@@ -396,9 +391,8 @@ impl<'a> Walker<'a> {
                 if mutual && b.start < a.start {
                     continue;
                 }
-                let finding = Finding::error(
-                    KIND,
-                    "exclusive-properties",
+                let finding = Finding::new(
+                    Rule::ExclusiveProperties,
                     b,
                     format!(
                         "`{other}` cannot be used together with `{key}` in {}; remove one of them",
@@ -420,9 +414,8 @@ impl<'a> Walker<'a> {
                     .map(|max| format!("at most {}", count_of(max, "entry")))
             };
             if let Some(bound) = problem {
-                out.findings.push(Finding::error(
-                    KIND,
-                    "invalid-item-count",
+                out.findings.push(Finding::new(
+                    Rule::InvalidItemCount,
                     label,
                     format!("{} must have {bound}, but it has {count}", self.owner()),
                 ));

@@ -5,6 +5,7 @@
 //! (`MongoDB::Atlas::Cluster`), so they are reported only when they are
 //! malformed or differ from a known type by letter case alone.
 
+use crate::analysis::rules::Rule;
 use std::collections::HashMap;
 
 use awsls_grammars::{NodeKind, ScalarKind};
@@ -14,7 +15,6 @@ use crate::analysis::{Finding, Fix, Snapshot};
 use crate::schema::{cfn, ResourceSchema};
 
 use super::super::template::Resource;
-use super::super::KIND;
 use super::edits;
 
 /// Longest `Type` compared against every known type for a suggestion.
@@ -82,9 +82,7 @@ pub(super) fn schema_for(
         // SAM types are checked by the SAM analysis; without the transform
         // CloudFormation rejects them.
         if snapshot.kind != Some(crate::analysis::DocKind::Sam) {
-            findings.push(Finding::error(
-                KIND,
-                "serverless-without-transform",
+            findings.push(Finding::new(Rule::ServerlessWithoutTransform,
                 n.span,
                 format!(
                     "`{name}` is a SAM type: add `Transform: AWS::Serverless-2016-10-31` to the template"
@@ -115,7 +113,7 @@ pub(super) fn schema_for(
         ),
         None => format!("`{name}` is not a CloudFormation resource type; check the name in the resource type reference"),
     };
-    let mut finding = Finding::error(KIND, "unknown-resource-type", n.span, message);
+    let mut finding = Finding::new(Rule::UnknownResourceType, n.span, message);
     if let Some(s) = suggestion {
         finding = finding.with_fix(Fix {
             title: format!("Change to `{s}`"),

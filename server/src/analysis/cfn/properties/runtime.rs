@@ -1,6 +1,7 @@
 //! Lambda runtime lifecycle checks: deprecated runtimes (warning) and
 //! runtimes that can no longer be used to create functions (error).
 
+use crate::analysis::rules::Rule;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use awsls_grammars::{NodeId, NodeKind, ScalarKind};
@@ -8,7 +9,6 @@ use awsls_grammars::{NodeId, NodeKind, ScalarKind};
 use crate::analysis::{Finding, Fix, Snapshot};
 use crate::schema::lambda_runtimes;
 
-use super::super::KIND;
 use super::edits;
 
 /// Resource types whose `Runtime` property names a Lambda runtime.
@@ -61,9 +61,7 @@ pub(super) fn check(snapshot: &Snapshot, node: NodeId, today: &str, findings: &m
     };
     let finding = if life.is_create_blocked_on(today) {
         let since = life.block_create.as_deref().unwrap_or_default();
-        Finding::error(
-            KIND,
-            "blocked-lambda-runtime",
+        Finding::new(Rule::BlockedLambdaRuntime,
             n.span,
             format!("The Lambda runtime `{name}` can no longer be used to create functions (blocked since {since}){advice}"),
         )
@@ -73,9 +71,8 @@ pub(super) fn check(snapshot: &Snapshot, node: NodeId, today: &str, findings: &m
             Some(date) => format!(", and creating functions with it will be blocked from {date}"),
             None => String::new(),
         };
-        let mut finding = Finding::warning(
-            KIND,
-            "deprecated-lambda-runtime",
+        let mut finding = Finding::new(
+            Rule::DeprecatedLambdaRuntime,
             n.span,
             format!("The Lambda runtime `{name}` is deprecated since {since}{blocked}{advice}"),
         );

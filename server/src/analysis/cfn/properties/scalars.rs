@@ -2,13 +2,13 @@
 //! written as strings and back), `enum`, `const`, `pattern`, lengths and
 //! numeric bounds.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{NodeId, NodeKind, Scalar, ScalarKind};
 
 use crate::analysis::suggest;
 use crate::analysis::{Finding, Fix};
 use crate::schema::{JsonType, Literal, Shape};
 
-use super::super::KIND;
 use super::edits;
 use super::patterns;
 use super::walker::{count_of, Out, Walker};
@@ -171,9 +171,8 @@ impl<'a> Walker<'a> {
         }
         if let Some(constant) = &extra.const_value {
             if !equals(scalar, constant) {
-                out.findings.push(Finding::error(
-                    KIND,
-                    "invalid-value",
+                out.findings.push(Finding::new(
+                    Rule::InvalidValue,
                     span,
                     format!(
                         "`{}` must be `{}`, found `{text}`",
@@ -210,9 +209,8 @@ impl<'a> Walker<'a> {
         }
         let chars = text.chars().count() as u64;
         if let Some(min) = shape.min_length.filter(|m| chars < *m) {
-            out.findings.push(Finding::error(
-                KIND,
-                "invalid-length",
+            out.findings.push(Finding::new(
+                Rule::InvalidLength,
                 span,
                 format!(
                     "`{}` must be at least {} long, but this value has {chars}",
@@ -223,9 +221,8 @@ impl<'a> Walker<'a> {
             return;
         }
         if let Some(max) = shape.max_length.filter(|m| chars > *m) {
-            out.findings.push(Finding::error(
-                KIND,
-                "invalid-length",
+            out.findings.push(Finding::new(
+                Rule::InvalidLength,
                 span,
                 format!(
                     "`{}` must be at most {} long, but this value has {chars}; shorten it",
@@ -241,9 +238,7 @@ impl<'a> Walker<'a> {
                 if shown.len() < text.len() {
                     shown.push('…');
                 }
-                out.findings.push(Finding::error(
-                    KIND,
-                    "invalid-pattern",
+                out.findings.push(Finding::new(Rule::InvalidPattern,
                     span,
                     format!(
                         "`{shown}` is not a valid value for `{}`: it must match the pattern `{pattern}`",
@@ -277,9 +272,8 @@ impl<'a> Walker<'a> {
                 .map(|max| format!("less than {}", Literal::Number(max).to_text()))
         };
         if let Some(bound) = problem {
-            out.findings.push(Finding::error(
-                KIND,
-                "out-of-range",
+            out.findings.push(Finding::new(
+                Rule::OutOfRange,
                 span,
                 format!("`{}` must be {bound}, found {text}", self.name()),
             ));
@@ -305,7 +299,7 @@ impl<'a> Walker<'a> {
             ),
         };
         let span = self.doc.node(id).span;
-        let mut finding = Finding::error(KIND, "invalid-enum", span, message);
+        let mut finding = Finding::new(Rule::InvalidEnum, span, message);
         if let Some(s) = suggestion {
             finding = finding.with_fix(Fix {
                 title: format!("Change to `{s}`"),

@@ -2,12 +2,12 @@
 //! skipping values computed by intrinsic functions, and dispatching to the
 //! object, array, scalar and combinator keywords.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{Document, NodeId, NodeKind, Span};
 
 use crate::analysis::{Finding, Severity, Snapshot};
 use crate::schema::{JsonType, ResourceSchema, Shape};
 
-use super::super::KIND;
 use super::edits;
 use super::scalars;
 
@@ -218,7 +218,7 @@ impl<'a> Walker<'a> {
         };
         if !fits {
             let message = scalars::type_message(self.name(), shape, &n.kind);
-            let mut finding = Finding::error(KIND, "invalid-type", n.span, message);
+            let mut finding = Finding::new(Rule::InvalidType, n.span, message);
             if types.contains(JsonType::Array) {
                 if let Some(edit) = edits::wrap_in_list(self.snapshot, id) {
                     finding = finding.with_fix(crate::analysis::Fix {

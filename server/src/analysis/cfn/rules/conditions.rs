@@ -1,5 +1,6 @@
 //! Conditions: each one is a condition function, and each one is used.
 
+use crate::analysis::rules::Rule;
 use std::collections::HashSet;
 
 use awsls_grammars::NodeKind;
@@ -7,7 +8,7 @@ use awsls_grammars::NodeKind;
 use crate::analysis::cfn::references::Namespace;
 use crate::analysis::Finding;
 
-use super::context::{error, is_special_key, warning, Ctx};
+use super::context::{finding, is_special_key, Ctx};
 use super::cycles::{cycle_through, strongly_connected};
 use super::walk::{declaration_span, shape, Shape};
 
@@ -39,8 +40,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             _ => false,
         };
         if !ok {
-            findings.push(error(
-                "invalid-condition",
+            findings.push(finding(Rule::InvalidCondition,
                 ctx.span(condition.node),
                 format!("condition `{}` must be a condition function: `Fn::Equals`, `Fn::And`, `Fn::Or` or `Fn::Not`", condition.name),
             ));
@@ -92,8 +92,8 @@ fn check_cycles(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 .iter()
                 .filter_map(|&i| conditions.get(i).map(|c| c.name.as_str()))
                 .collect();
-            findings.push(error(
-                "circular-condition",
+            findings.push(finding(
+                Rule::CircularCondition,
                 condition.name_span,
                 format!(
                     "circular condition: {}; a condition cannot depend on itself",
@@ -129,8 +129,8 @@ fn check_unused(ctx: &Ctx, findings: &mut Vec<Finding>) {
         if used.contains(condition.name.as_str()) || is_special_key(&condition.name) {
             continue;
         }
-        let mut finding = warning(
-            "unused-condition",
+        let mut finding = finding(
+            Rule::UnusedCondition,
             condition.name_span,
             format!(
                 "condition `{}` is never used; remove it or use it in a `Condition` or `Fn::If`",
@@ -165,7 +165,7 @@ mod tests {
         let findings = run(text);
         let circles: Vec<_> = findings
             .iter()
-            .filter(|f| f.code == "circular-condition")
+            .filter(|f| f.code() == "circular-condition")
             .collect();
         assert_eq!(circles.len(), 2, "{findings:#?}");
         assert_eq!(circles[0].span, span_within(text, "  A:", "A"));

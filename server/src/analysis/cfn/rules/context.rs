@@ -1,13 +1,13 @@
 //! What every rule needs: the document, the template index, the references,
 //! the transforms in play and helpers to build findings.
 
+use crate::analysis::rules::Rule;
 use std::collections::HashSet;
 
 use awsls_grammars::{Document, NodeId, Span};
 
 use crate::analysis::cfn::references::{self, Reference};
 use crate::analysis::cfn::template::Template;
-use crate::analysis::cfn::KIND;
 use crate::analysis::{pause, DocKind, Finding, Fix, Snapshot, TextEdit};
 
 use super::implicit::ImplicitNames;
@@ -151,12 +151,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
-pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Finding {
-    Finding::error(KIND, code, span, message)
-}
-
-pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Finding {
-    Finding::warning(KIND, code, span, message)
+/// A finding of `rule` (with the rule's severity).
+pub fn finding(rule: Rule, span: Span, message: impl Into<String>) -> Finding {
+    Finding::new(rule, span, message)
 }
 
 /// A preferred quick fix replacing `span` with `text`.

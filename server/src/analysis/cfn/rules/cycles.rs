@@ -1,12 +1,13 @@
 //! Circular dependencies between resources through `DependsOn`, `Ref`,
 //! `Fn::GetAtt` and `Fn::Sub`, found with an iterative Tarjan walk.
 
+use crate::analysis::rules::Rule;
 use std::collections::{HashMap, VecDeque};
 
 use crate::analysis::cfn::references::Via;
 use crate::analysis::Finding;
 
-use super::context::{error, Ctx};
+use super::context::{finding, Ctx};
 use super::walk::declaration_span;
 
 pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
@@ -79,8 +80,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             let Some(resource) = resources.get(member) else {
                 continue;
             };
-            findings.push(error(
-                "circular-dependency",
+            findings.push(finding(Rule::CircularDependency,
                 resource.decl.name_span,
                 format!(
                     "circular dependency: {}; break the cycle by removing one of these references or `DependsOn` entries",
@@ -223,7 +223,7 @@ mod tests {
         let findings = run(text);
         let cycles: Vec<_> = findings
             .iter()
-            .filter(|f| f.code == "circular-dependency")
+            .filter(|f| f.code() == "circular-dependency")
             .collect();
         assert_eq!(cycles.len(), 3, "{findings:#?}");
         assert_eq!(cycles[0].span, span_of(text, "A", 0));

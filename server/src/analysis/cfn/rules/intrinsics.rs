@@ -3,11 +3,12 @@
 //! `Condition`; condition functions only in `Conditions` and `Rules`; rule
 //! functions only in `Rules`; language extensions only with their transform).
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{Intrinsic, NodeId, NodeKind, Span};
 
 use crate::analysis::Finding;
 
-use super::context::{error, is_special_key, with_suggestion, Ctx};
+use super::context::{finding, is_special_key, with_suggestion, Ctx};
 use super::walk::{descendants, shape, Shape};
 
 /// Functions usable in resources, outputs and conditions.
@@ -118,8 +119,7 @@ fn keys_with_siblings(ctx: &Ctx, findings: &mut Vec<Finding>) {
             if ctx.is_opaque(entry.key.span) {
                 continue;
             }
-            findings.push(error(
-                "function-not-allowed",
+            findings.push(finding(Rule::FunctionNotAllowed,
                 unquoted(entry.key.span, key),
                 format!("`{key}` must be the only key of its mapping; move the other keys out or remove `{key}`"),
             ));
@@ -179,8 +179,8 @@ fn walk(ctx: &Ctx, start: NodeId, place: Place, findings: &mut Vec<Finding>) {
             continue;
         }
         if let Place::Forbidden(where_) = place {
-            findings.push(error(
-                "function-not-allowed",
+            findings.push(finding(
+                Rule::FunctionNotAllowed,
                 unquoted(intrinsic.name_span, &intrinsic.function),
                 format!(
                     "`{}` cannot be used {where_}: write a literal value",
@@ -211,8 +211,8 @@ fn check_one(
     }
     if RULE_FUNCTIONS.contains(&function) {
         if place != Place::Rules {
-            findings.push(error(
-                "function-not-allowed",
+            findings.push(finding(
+                Rule::FunctionNotAllowed,
                 at,
                 format!("`{function}` can only be used in `Rules` assertions"),
             ));
@@ -220,8 +220,8 @@ fn check_one(
         return;
     }
     if !FUNCTIONS.contains(&function) {
-        let finding = error(
-            "unknown-function",
+        let finding = finding(
+            Rule::UnknownFunction,
             at,
             format!("`{function}` is not an intrinsic function"),
         );
@@ -237,16 +237,14 @@ fn check_one(
         findings.push(needs_extensions(at, function));
     }
     if CONDITION_FUNCTIONS.contains(&function) && place == Place::Body {
-        findings.push(error(
-            "function-not-allowed",
+        findings.push(finding(Rule::FunctionNotAllowed,
             at,
             format!("`{function}` can only be used in `Conditions`; declare a condition there and use it with `Fn::If`"),
         ));
         return;
     }
     if function == "Fn::GetAtt" && place == Place::Conditions {
-        findings.push(error(
-            "function-not-allowed",
+        findings.push(finding(Rule::FunctionNotAllowed,
             at,
             "conditions cannot read resource attributes: `Fn::GetAtt` is not allowed in `Conditions`",
         ));
@@ -265,8 +263,7 @@ fn unquoted(span: Span, name: &str) -> Span {
 }
 
 fn needs_extensions(span: Span, function: &str) -> Finding {
-    error(
-        "language-extensions-required",
+    finding(Rule::LanguageExtensionsRequired,
         span,
         format!("`{function}` needs the `AWS::LanguageExtensions` transform: add `Transform: AWS::LanguageExtensions`"),
     )
@@ -282,8 +279,8 @@ fn check_transform(ctx: &Ctx, intrinsic: &Intrinsic, findings: &mut Vec<Finding>
         _ => false,
     };
     if !ok {
-        findings.push(error(
-            "invalid-function-arguments",
+        findings.push(finding(
+            Rule::InvalidFunctionArguments,
             ctx.span(arg),
             "`Fn::Transform` takes a mapping with the macro's `Name` and optional `Parameters`",
         ));
@@ -380,7 +377,7 @@ fn check_arguments(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, findings: &mut 
         } else {
             ctx.span(arg)
         };
-        findings.push(error("invalid-function-arguments", span, message));
+        findings.push(finding(Rule::InvalidFunctionArguments, span, message));
     }
 }
 
@@ -394,8 +391,8 @@ fn check_select(
     let doc = ctx.doc;
     let (Some(&index), Some(&list), 2) = (items.first(), items.get(1), items.len()) else {
         if arg_shape != Shape::Unknown {
-            findings.push(error(
-                "invalid-function-arguments",
+            findings.push(finding(
+                Rule::InvalidFunctionArguments,
                 ctx.span(arg),
                 "`Fn::Select` takes [index, list]",
             ));
@@ -403,8 +400,8 @@ fn check_select(
         return;
     };
     if !is_value(shape(doc, index)) || !is_list(shape(doc, list)) {
-        findings.push(error(
-            "invalid-function-arguments",
+        findings.push(finding(
+            Rule::InvalidFunctionArguments,
             ctx.span(arg),
             "`Fn::Select` takes [index, list]",
         ));
@@ -414,8 +411,8 @@ fn check_select(
         return;
     };
     let Ok(n) = text.trim().parse::<usize>() else {
-        findings.push(error(
-            "invalid-function-arguments",
+        findings.push(finding(
+            Rule::InvalidFunctionArguments,
             ctx.span(index),
             format!("`Fn::Select` index `{text}` must be a whole number from 0"),
         ));
@@ -423,8 +420,8 @@ fn check_select(
     };
     if let Some(values) = doc.sequence(list) {
         if n >= values.len() {
-            findings.push(error(
-                "invalid-function-arguments",
+            findings.push(finding(
+                Rule::InvalidFunctionArguments,
                 ctx.span(index),
                 format!(
                     "`Fn::Select` index {n} is out of range: the list has {} item(s)",
@@ -450,7 +447,11 @@ fn check_import_value(ctx: &Ctx, arg: NodeId, arg_shape: Shape, findings: &mut V
         Shape::Intrinsic(_) => return,
         _ => "`Fn::ImportValue` takes the name of an export",
     };
-    findings.push(error("invalid-function-arguments", ctx.span(arg), message));
+    findings.push(finding(
+        Rule::InvalidFunctionArguments,
+        ctx.span(arg),
+        message,
+    ));
 }
 
 fn check_find_in_map(
@@ -465,8 +466,8 @@ fn check_find_in_map(
         && (items.len() == 3 || items.len() == 4)
         && items.iter().take(3).all(|i| is_value(shape(doc, *i)));
     if !shape_ok {
-        findings.push(error(
-            "invalid-function-arguments",
+        findings.push(finding(
+            Rule::InvalidFunctionArguments,
             ctx.span(arg),
             "`Fn::FindInMap` takes [mapping name, top-level key, second-level key]",
         ));
@@ -474,16 +475,15 @@ fn check_find_in_map(
     }
     let Some(&default) = items.get(3) else { return };
     if !ctx.transforms.language_extensions {
-        findings.push(error(
-            "language-extensions-required",
+        findings.push(finding(Rule::LanguageExtensionsRequired,
             ctx.span(default),
             "a default value in `Fn::FindInMap` needs the `AWS::LanguageExtensions` transform: add `Transform: AWS::LanguageExtensions`",
         ));
     } else if !matches!(shape(doc, default), Shape::Unknown)
         && doc.get(default, "DefaultValue").is_none()
     {
-        findings.push(error(
-            "invalid-function-arguments",
+        findings.push(finding(
+            Rule::InvalidFunctionArguments,
             ctx.span(default),
             "the fourth item of `Fn::FindInMap` must be `{DefaultValue: value}`",
         ));
@@ -550,7 +550,7 @@ mod tests {
             assert_eq!(
                 findings
                     .iter()
-                    .filter(|f| f.code == "invalid-function-arguments")
+                    .filter(|f| f.code() == "invalid-function-arguments")
                     .count(),
                 1,
                 "{value}: {findings:#?}"
@@ -584,7 +584,7 @@ mod tests {
         let findings = run(text);
         let spans: Vec<_> = findings
             .iter()
-            .filter(|f| f.code == "function-not-allowed")
+            .filter(|f| f.code() == "function-not-allowed")
             .map(|f| f.span)
             .collect();
         assert_eq!(

@@ -2,11 +2,12 @@
 //! the CloudFormation User Guide): 500 resources, 200 parameters, 200
 //! outputs, 200 mappings, 1 MB template body (from S3), 255-character logical IDs.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::Span;
 
 use crate::analysis::Finding;
 
-use super::context::{error, Ctx};
+use super::context::{finding, Ctx};
 
 pub const MAX_RESOURCES: usize = 500;
 pub const MAX_PARAMETERS: usize = 200;
@@ -33,8 +34,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             continue;
         }
         if let Some(entry) = ctx.doc.entry(ctx.root, section) {
-            findings.push(error(
-                "limit-exceeded",
+            findings.push(finding(Rule::LimitExceeded,
                 entry.key.span,
                 format!("the template declares {count} {what}; CloudFormation allows at most {max}: split it into nested stacks"),
             ));
@@ -43,8 +43,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let size = ctx.snapshot.text.len_bytes();
     if size > MAX_TEMPLATE_BYTES {
         let first_line = ctx.snapshot.text.line(0).len_bytes();
-        findings.push(error(
-            "limit-exceeded",
+        findings.push(finding(Rule::LimitExceeded,
             Span::new(0, first_line.min(size)),
             format!("the template is {size} bytes; CloudFormation accepts at most {MAX_TEMPLATE_BYTES} bytes (1 MB, uploaded to S3)"),
         ));
@@ -59,8 +58,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     for d in declarations {
         let len = d.name.chars().count();
         if len > MAX_LOGICAL_ID {
-            findings.push(error(
-                "limit-exceeded",
+            findings.push(finding(Rule::LimitExceeded,
                 d.name_span,
                 format!("this name is {len} characters long; CloudFormation allows at most {MAX_LOGICAL_ID}"),
             ));

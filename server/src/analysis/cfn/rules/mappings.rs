@@ -1,12 +1,13 @@
 //! Mappings: name → top-level key → second-level key → value, and each
 //! mapping used by some `Fn::FindInMap`.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::NodeKind;
 
 use crate::analysis::cfn::references::Via;
 use crate::analysis::Finding;
 
-use super::context::{error, is_special_key, warning, Ctx};
+use super::context::{finding, is_special_key, Ctx};
 use super::walk::{shape, Shape};
 
 pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
@@ -23,8 +24,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 shape(doc, mapping.node),
                 Shape::Unknown | Shape::Intrinsic(_)
             ) {
-                findings.push(error(
-                    "invalid-mapping",
+                findings.push(finding(
+                    Rule::InvalidMapping,
                     ctx.span(mapping.node),
                     format!(
                         "mapping `{}` must map top-level keys to mappings of values",
@@ -37,8 +38,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         for top in tops {
             let Some(seconds) = doc.mapping(top.value) else {
                 if !matches!(shape(doc, top.value), Shape::Unknown | Shape::Intrinsic(_)) {
-                    findings.push(error(
-                        "invalid-mapping",
+                    findings.push(finding(
+                        Rule::InvalidMapping,
                         ctx.span(top.value),
                         format!(
                             "`{}` in mapping `{}` must be a mapping of second-level keys to values",
@@ -65,8 +66,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     _ => false,
                 };
                 if !ok {
-                    findings.push(error(
-                        "invalid-mapping",
+                    findings.push(finding(Rule::InvalidMapping,
                         ctx.span(second.value),
                         format!("mapping values must be strings, numbers or lists of them (`{}` → `{}` → `{}`)", mapping.name, top.key.text, second.key.text),
                     ));
@@ -101,8 +101,8 @@ fn check_unused(ctx: &Ctx, findings: &mut Vec<Finding>) {
         if used || is_special_key(&mapping.name) {
             continue;
         }
-        let mut finding = warning(
-            "unused-mapping",
+        let mut finding = finding(
+            Rule::UnusedMapping,
             mapping.name_span,
             format!(
                 "mapping `{}` is never used; remove it or read it with `Fn::FindInMap`",
@@ -124,14 +124,14 @@ mod tests {
         let findings = run(text);
         let bad: Vec<_> = findings
             .iter()
-            .filter(|f| f.code == "invalid-mapping")
+            .filter(|f| f.code() == "invalid-mapping")
             .map(|f| f.span)
             .collect();
         assert_eq!(
             bad,
             vec![span_of(text, "value", 0), span_of(text, "{C: d}", 0)]
         );
-        assert!(findings.iter().all(|f| f.code != "unused-mapping"));
+        assert!(findings.iter().all(|f| f.code() != "unused-mapping"));
         let text = "Mappings:\n  Unused:\n    a:\n      b: c\nResources:\n  T:\n    Type: AWS::SNS::Topic\n";
         let findings = run(text);
         let f = only(&findings, "unused-mapping");

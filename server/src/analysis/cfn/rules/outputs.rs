@@ -1,8 +1,9 @@
 //! Outputs: known keys, a `Value`, and an `Export` with a `Name`.
 
+use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 
-use super::context::{error, is_special_key, with_suggestion, Ctx};
+use super::context::{finding, is_special_key, with_suggestion, Ctx};
 use super::walk::{shape, Shape};
 
 const KEYS: &[&str] = &["Value", "Description", "Export", "Condition"];
@@ -34,8 +35,7 @@ fn check_duplicate_exports(ctx: &Ctx, findings: &mut Vec<Finding>) {
         let span = ctx.span(name);
         match seen.iter().find(|(t, _)| *t == text) {
             Some((_, first)) => findings.push(
-                error(
-                    "duplicate-export-name",
+                finding(Rule::DuplicateExportName,
                     span,
                     format!("export name `{text}` is already used by another output; export names must be unique"),
                 )
@@ -57,8 +57,8 @@ fn check_outputs(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 shape(doc, output.node),
                 Shape::Unknown | Shape::Intrinsic("Fn::Transform")
             ) {
-                findings.push(error(
-                    "invalid-output",
+                findings.push(finding(
+                    Rule::InvalidOutput,
                     ctx.span(output.node),
                     format!("output `{}` must be a mapping with a `Value`", output.name),
                 ));
@@ -68,8 +68,8 @@ fn check_outputs(ctx: &Ctx, findings: &mut Vec<Finding>) {
         for entry in entries {
             let key = entry.key.text.as_str();
             if !KEYS.contains(&key) && key != "Fn::Transform" {
-                let finding = error(
-                    "unknown-output-key",
+                let finding = finding(
+                    Rule::UnknownOutputKey,
                     entry.key.span,
                     format!(
                         "`{key}` is not an output property (Value, Description, Export, Condition)"
@@ -79,16 +79,16 @@ fn check_outputs(ctx: &Ctx, findings: &mut Vec<Finding>) {
             }
         }
         match doc.get(output.node, "Value") {
-            None => findings.push(error(
-                "missing-output-value",
+            None => findings.push(finding(
+                Rule::MissingOutputValue,
                 output.name_span,
                 format!(
                     "output `{}` has no `Value`; add the value to return",
                     output.name
                 ),
             )),
-            Some(v) if shape(doc, v) == Shape::Null => findings.push(error(
-                "missing-output-value",
+            Some(v) if shape(doc, v) == Shape::Null => findings.push(finding(
+                Rule::MissingOutputValue,
                 ctx.span(v),
                 format!("the `Value` of output `{}` is empty", output.name),
             )),
@@ -96,8 +96,8 @@ fn check_outputs(ctx: &Ctx, findings: &mut Vec<Finding>) {
         }
         if let Some(description) = doc.get(output.node, "Description") {
             if matches!(shape(doc, description), Shape::Mapping | Shape::Sequence) {
-                findings.push(error(
-                    "invalid-output",
+                findings.push(finding(
+                    Rule::InvalidOutput,
                     ctx.span(description),
                     "an output's `Description` must be a string",
                 ));
@@ -107,16 +107,15 @@ fn check_outputs(ctx: &Ctx, findings: &mut Vec<Finding>) {
             match shape(doc, export.value) {
                 Shape::Mapping => {
                     if doc.get(export.value, "Name").is_none() {
-                        findings.push(error(
-                            "missing-export-name",
+                        findings.push(finding(Rule::MissingExportName,
                             export.key.span,
                             "`Export` needs a `Name`, for example `Name: !Sub '${AWS::StackName}-Value'`",
                         ));
                     }
                     for e in doc.mapping(export.value).unwrap_or_default() {
                         if e.key.text != "Name" {
-                            findings.push(error(
-                                "unknown-output-key",
+                            findings.push(finding(
+                                Rule::UnknownOutputKey,
                                 e.key.span,
                                 format!(
                                     "`{}` is not an `Export` property; `Export` takes only `Name`",
@@ -127,8 +126,8 @@ fn check_outputs(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     }
                 }
                 Shape::Unknown | Shape::Intrinsic(_) => {}
-                _ => findings.push(error(
-                    "missing-export-name",
+                _ => findings.push(finding(
+                    Rule::MissingExportName,
                     ctx.span(export.value),
                     "`Export` must be a mapping with a `Name`",
                 )),
@@ -148,7 +147,7 @@ mod tests {
         assert_eq!(
             findings
                 .iter()
-                .filter(|f| f.code == "missing-output-value")
+                .filter(|f| f.code() == "missing-output-value")
                 .map(|f| f.span)
                 .collect::<Vec<_>>(),
             vec![span_of(text, "NoValue", 0)]
@@ -159,7 +158,7 @@ mod tests {
         );
         let unknown: Vec<_> = findings
             .iter()
-            .filter(|f| f.code == "unknown-output-key")
+            .filter(|f| f.code() == "unknown-output-key")
             .collect();
         assert_eq!(unknown.len(), 2, "{findings:#?}");
         assert!(unknown[1].message.contains("did you mean `Value`?"));
@@ -171,7 +170,7 @@ mod tests {
         let findings = run(text);
         let spans: Vec<_> = findings
             .iter()
-            .filter(|f| f.code == "invalid-output")
+            .filter(|f| f.code() == "invalid-output")
             .map(|f| f.span)
             .collect();
         assert_eq!(spans, vec![span_of(text, "x", 0), span_of(text, "[a]", 0)]);

@@ -2,6 +2,7 @@
 //! kind, a literal `Default` that satisfies the constraints, and parameters
 //! nobody uses.
 
+use crate::analysis::rules::Rule;
 use std::collections::HashSet;
 
 use awsls_grammars::NodeId;
@@ -9,7 +10,7 @@ use awsls_grammars::NodeId;
 use crate::analysis::cfn::references::{sub_parts, sub_variables, Namespace, Via};
 use crate::analysis::Finding;
 
-use super::context::{error, is_special_key, warning, with_suggestion, Ctx};
+use super::context::{finding, is_special_key, with_suggestion, Ctx};
 use super::walk::{bare_intrinsic, shape, Shape};
 
 const KEYS: &[&str] = &[
@@ -94,8 +95,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         }
         let Some(entries) = doc.mapping(param.node) else {
             if shape(doc, param.node) != Shape::Unknown {
-                findings.push(error(
-                    "invalid-parameter",
+                findings.push(finding(
+                    Rule::InvalidParameter,
                     ctx.span(param.node),
                     format!(
                         "parameter `{}` must be a mapping with at least a `Type`",
@@ -108,8 +109,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         for entry in entries {
             let key = entry.key.text.as_str();
             if !KEYS.contains(&key) {
-                let finding = error(
-                    "unknown-parameter-key",
+                let finding = finding(
+                    Rule::UnknownParameterKey,
                     entry.key.span,
                     format!("`{key}` is not a parameter property"),
                 );
@@ -118,8 +119,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         }
         let type_name = match doc.get(param.node, "Type") {
             None => {
-                findings.push(error(
-                    "missing-parameter-type",
+                findings.push(finding(Rule::MissingParameterType,
                     param.name_span,
                     format!("parameter `{}` has no `Type`; add `Type: String` or another parameter type", param.name),
                 ));
@@ -128,8 +128,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             Some(t) => match doc.str_value(t) {
                 Some(name) if is_valid_type(name) => Some(name),
                 Some(name) => {
-                    let finding = error(
-                        "invalid-parameter-type",
+                    let finding = finding(Rule::InvalidParameterType,
                         ctx.span(t),
                         format!("`{name}` is not a parameter type (String, Number, List<Number>, CommaDelimitedList, AWS-specific or SSM types)"),
                     );
@@ -143,8 +142,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 }
                 None => {
                     if !matches!(shape(doc, t), Shape::Unknown | Shape::Intrinsic(_)) {
-                        findings.push(error(
-                            "invalid-parameter-type",
+                        findings.push(finding(
+                            Rule::InvalidParameterType,
                             ctx.span(t),
                             "`Type` must be a parameter type name",
                         ));
@@ -175,8 +174,8 @@ fn check_constraint_kinds(ctx: &Ctx, node: NodeId, findings: &mut Vec<Finding>) 
             continue;
         };
         if number_of(ctx, value).is_none() && shape(doc, value) != Shape::Unknown {
-            findings.push(error(
-                "invalid-parameter-constraint",
+            findings.push(finding(
+                Rule::InvalidParameterConstraint,
                 ctx.span(value),
                 format!("`{key}` must be a number"),
             ));
@@ -184,8 +183,8 @@ fn check_constraint_kinds(ctx: &Ctx, node: NodeId, findings: &mut Vec<Finding>) 
     }
     if let Some(values) = doc.get(node, "AllowedValues") {
         if !matches!(shape(doc, values), Shape::Sequence | Shape::Unknown) {
-            findings.push(error(
-                "invalid-parameter-constraint",
+            findings.push(finding(
+                Rule::InvalidParameterConstraint,
                 ctx.span(values),
                 "`AllowedValues` must be a list of values",
             ));
@@ -196,8 +195,8 @@ fn check_constraint_kinds(ctx: &Ctx, node: NodeId, findings: &mut Vec<Finding>) 
             continue;
         };
         if matches!(shape(doc, value), Shape::Mapping | Shape::Sequence) {
-            findings.push(error(
-                "invalid-parameter-constraint",
+            findings.push(finding(
+                Rule::InvalidParameterConstraint,
                 ctx.span(value),
                 format!("`{key}` must be a string"),
             ));
@@ -232,7 +231,7 @@ fn check_default(ctx: &Ctx, node: NodeId, type_name: &str, findings: &mut Vec<Fi
     let numeric = type_name == "Number" || type_name == "List<Number>";
     let span = ctx.span(default);
     let mut fail =
-        |message: String| findings.push(error("invalid-parameter-default", span, message));
+        |message: String| findings.push(finding(Rule::InvalidParameterDefault, span, message));
     for value in &values {
         if numeric && value.parse::<f64>().is_err() {
             fail(format!(
@@ -325,8 +324,8 @@ fn check_unused(ctx: &Ctx, findings: &mut Vec<Finding>) {
         if used.contains(param.name.as_str()) || is_special_key(&param.name) {
             continue;
         }
-        let mut finding = warning(
-            "unused-parameter",
+        let mut finding = finding(
+            Rule::UnusedParameter,
             param.name_span,
             format!(
                 "parameter `{}` is never used; remove it or reference it with `!Ref {}`",
@@ -456,7 +455,7 @@ mod tests {
         assert_eq!(
             findings
                 .iter()
-                .filter(|f| f.code == "invalid-parameter-constraint")
+                .filter(|f| f.code() == "invalid-parameter-constraint")
                 .count(),
             2
         );

@@ -3,6 +3,7 @@
 //! resource and one of its attributes; `DependsOn` another resource;
 //! `Condition` and `Fn::If` a condition; `Fn::FindInMap` a mapping and its keys.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{NodeId, NodeKind, Span};
 
 use crate::analysis::cfn::references::{Reference, Via};
@@ -10,7 +11,7 @@ use crate::analysis::cfn::template::{is_pseudo_parameter, PSEUDO_PARAMETERS};
 use crate::analysis::Finding;
 use crate::schema;
 
-use super::context::{error, with_suggestion, Ctx};
+use super::context::{finding, with_suggestion, Ctx};
 use super::walk::{declaration_span, shape, Shape};
 
 pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
@@ -82,8 +83,7 @@ fn check_value(
     }
     if ctx.is_resource(name) {
         if section == Some("Conditions") {
-            findings.push(error(
-                "resource-in-conditions",
+            findings.push(finding(Rule::ResourceInConditions,
                 r.span,
                 format!("conditions cannot use resources: `{name}` is a resource; compare parameters or pseudo parameters instead"),
             ));
@@ -103,7 +103,7 @@ fn check_value(
         format!("{what} target `{name}` is not a parameter, resource or pseudo parameter; declare it under `Parameters` or `Resources`")
     };
     findings.push(with_suggestion(
-        error("unknown-ref", r.span, message),
+        finding(Rule::UnknownRef, r.span, message),
         name,
         value_candidates(ctx),
     ));
@@ -133,7 +133,7 @@ fn check_get_att(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
         };
         let candidates = ctx.template.resources.iter().map(|r| r.decl.name.as_str());
         findings.push(with_suggestion(
-            error("unknown-getatt-resource", r.span, message),
+            finding(Rule::UnknownGetattResource, r.span, message),
             name,
             candidates,
         ));
@@ -183,8 +183,8 @@ fn check_attribute(
             names[..8].join(", ")
         ),
     };
-    let finding = error(
-        "unknown-attribute",
+    let finding = finding(
+        Rule::UnknownAttribute,
         *span,
         format!("`{resource}` has no attribute `{attribute}` ({listing})"),
     );
@@ -206,8 +206,8 @@ fn check_depends_on(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
     let name = r.name.as_str();
     if ctx.is_resource(name) {
         if containing_resource(ctx, r.span) == Some(name) {
-            findings.push(error(
-                "depends-on-self",
+            findings.push(finding(
+                Rule::DependsOnSelf,
                 r.span,
                 format!("`{name}` cannot depend on itself; remove it from `DependsOn`"),
             ));
@@ -224,7 +224,7 @@ fn check_depends_on(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
     };
     let candidates = ctx.template.resources.iter().map(|r| r.decl.name.as_str());
     findings.push(with_suggestion(
-        error("unknown-depends-on", r.span, message),
+        finding(Rule::UnknownDependsOn, r.span, message),
         name,
         candidates,
     ));
@@ -236,8 +236,8 @@ fn check_condition(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
         return;
     }
     let candidates = ctx.template.conditions.iter().map(|c| c.name.as_str());
-    let finding = error(
-        "unknown-condition",
+    let finding = finding(
+        Rule::UnknownCondition,
         r.span,
         format!(
             "`{name}` is not declared under `Conditions`; declare it or use an existing condition"
@@ -252,8 +252,8 @@ fn check_mapping(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
         return;
     }
     let candidates = ctx.template.mappings.iter().map(|m| m.name.as_str());
-    let finding = error(
-        "unknown-mapping",
+    let finding = finding(
+        Rule::UnknownMapping,
         r.span,
         format!("`{name}` is not declared under `Mappings`"),
     );
@@ -299,8 +299,8 @@ fn check_find_in_map_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
         match top_name {
             Some(top_name) => {
                 let Some(top_entry) = top_entries.iter().find(|e| e.key.text == top_name) else {
-                    let finding = error(
-                        "unknown-mapping-key",
+                    let finding = finding(
+                        Rule::UnknownMappingKey,
                         inner(ctx, *top),
                         format!(
                             "mapping `{}` has no top-level key `{top_name}`",
@@ -317,8 +317,8 @@ fn check_find_in_map_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     continue;
                 };
                 if !seconds.iter().any(|e| e.key.text == second_name) {
-                    let finding = error(
-                        "unknown-mapping-key",
+                    let finding = finding(
+                        Rule::UnknownMappingKey,
                         inner(ctx, *second),
                         format!(
                             "mapping `{}` has no key `{second_name}` under `{top_name}`",
@@ -339,8 +339,8 @@ fn check_find_in_map_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
                         .is_some_and(|s| s.iter().any(|k| k.key.text == second_name))
                 });
                 if all_mappings && !found && !top_entries.is_empty() {
-                    findings.push(error(
-                        "unknown-mapping-key",
+                    findings.push(finding(
+                        Rule::UnknownMappingKey,
                         inner(ctx, *second),
                         format!(
                             "no top-level key of mapping `{}` has a key `{second_name}`",
@@ -444,7 +444,7 @@ mod tests {
         let findings = run(text);
         let keys: Vec<_> = findings
             .iter()
-            .filter(|f| f.code == "unknown-mapping-key")
+            .filter(|f| f.code() == "unknown-mapping-key")
             .collect();
         assert_eq!(keys.len(), 2, "{findings:#?}");
         assert_eq!(keys[0].span, span_of(text, "us-east-2", 0));

@@ -2,9 +2,10 @@
 //! string, `DeletionPolicy`/`UpdateReplacePolicy` values, the shapes of
 //! `Properties`, `DependsOn`, `Condition` and `Metadata`.
 
+use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 
-use super::context::{error, is_special_key, warning, with_suggestion, Ctx};
+use super::context::{finding, is_special_key, with_suggestion, Ctx};
 use super::walk::{shape, Shape};
 
 /// Resource attributes CloudFormation accepts (resource attribute reference).
@@ -56,8 +57,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 shape(doc, decl.node),
                 Shape::Unknown | Shape::Intrinsic("Fn::Transform")
             ) {
-                findings.push(error(
-                    "invalid-attribute-value",
+                findings.push(finding(
+                    Rule::InvalidAttributeValue,
                     ctx.span(decl.node),
                     format!(
                         "resource `{}` must be a mapping with at least a `Type`",
@@ -83,8 +84,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     .iter()
                     .chain(if sam { SAM_ATTRIBUTES } else { &[] })
                     .copied();
-                let finding = error(
-                    "unknown-resource-attribute",
+                let finding = finding(Rule::UnknownResourceAttribute,
                     entry.key.span,
                     format!("`{key}` is not a resource attribute; resource settings go under `Properties`"),
                 );
@@ -92,8 +92,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             }
         }
         match doc.get(decl.node, "Type") {
-            None => findings.push(error(
-                "missing-resource-type",
+            None => findings.push(finding(
+                Rule::MissingResourceType,
                 decl.name_span,
                 format!(
                     "resource `{}` has no `Type`; add one such as `Type: AWS::S3::Bucket`",
@@ -105,8 +105,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     shape(doc, t),
                     Shape::Mapping | Shape::Sequence | Shape::Null
                 ) {
-                    findings.push(error(
-                        "invalid-attribute-value",
+                    findings.push(finding(
+                        Rule::InvalidAttributeValue,
                         ctx.span(t),
                         "`Type` must be a resource type name such as `AWS::S3::Bucket`",
                     ));
@@ -134,8 +134,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 } else {
                     "a condition name"
                 };
-                findings.push(error(
-                    "invalid-attribute-value",
+                findings.push(finding(
+                    Rule::InvalidAttributeValue,
                     ctx.span(value),
                     format!("`{key}` must be {what}"),
                 ));
@@ -152,8 +152,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     shape(doc, value),
                     Shape::Mapping | Shape::Sequence | Shape::Null
                 ) {
-                    findings.push(error(
-                        "invalid-deletion-policy",
+                    findings.push(finding(
+                        Rule::InvalidDeletionPolicy,
                         ctx.span(value),
                         format!("`{key}` must be one of {}", POLICIES.join(", ")),
                     ));
@@ -161,8 +161,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 continue;
             };
             if !POLICIES.contains(&text) {
-                let finding = error(
-                    "invalid-deletion-policy",
+                let finding = finding(
+                    Rule::InvalidDeletionPolicy,
                     ctx.span(value),
                     format!(
                         "`{text}` is not a valid `{key}`; use one of {}",
@@ -176,8 +176,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                         && !t.starts_with("AWS::Serverless::")
                         && !SNAPSHOT_TYPES.contains(&t)
                     {
-                        findings.push(warning(
-                            "snapshot-not-supported",
+                        findings.push(finding(Rule::SnapshotNotSupported,
                             ctx.span(value),
                             format!("`{t}` does not document support for `{key}: Snapshot`; use `Retain` or `Delete`"),
                         ));
@@ -203,16 +202,16 @@ fn check_depends_on_shape(ctx: &Ctx, node: awsls_grammars::NodeId, findings: &mu
         Shape::Sequence => {
             for item in doc.sequence(value).unwrap_or_default() {
                 if bad(*item) {
-                    findings.push(error(
-                        "invalid-attribute-value",
+                    findings.push(finding(
+                        Rule::InvalidAttributeValue,
                         ctx.span(*item),
                         "each `DependsOn` entry must be a resource name",
                     ));
                 }
             }
         }
-        _ if bad(value) => findings.push(error(
-            "invalid-attribute-value",
+        _ if bad(value) => findings.push(finding(
+            Rule::InvalidAttributeValue,
             ctx.span(value),
             "`DependsOn` must be a resource name or a list of resource names",
         )),
@@ -262,7 +261,7 @@ mod tests {
         let findings = run(text);
         let bad: Vec<_> = findings
             .iter()
-            .filter(|f| f.code == "invalid-attribute-value")
+            .filter(|f| f.code() == "invalid-attribute-value")
             .collect();
         assert_eq!(bad.len(), 3, "{findings:#?}");
     }

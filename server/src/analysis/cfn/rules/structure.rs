@@ -2,11 +2,12 @@
 //! section value types, `Resources` present, logical IDs well formed and
 //! unique across parameters and resources.
 
+use crate::analysis::rules::Rule;
 use std::collections::HashMap;
 
 use crate::analysis::Finding;
 
-use super::context::{error, is_alphanumeric, is_special_key, with_suggestion, Ctx};
+use super::context::{finding, is_alphanumeric, is_special_key, with_suggestion, Ctx};
 use super::walk::{shape, Shape};
 use crate::analysis::cfn::vocabulary;
 
@@ -48,8 +49,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         let name = entry.key.text.as_str();
         let known = is_section(name) || (sam && name == "Globals") || name == "Fn::Transform";
         if name == "Globals" && !sam && !lenient {
-            findings.push(error(
-                "unknown-section",
+            findings.push(finding(Rule::UnknownSection,
                 entry.key.span,
                 "`Globals` is a SAM section: add `Transform: AWS::Serverless-2016-10-31` or remove it",
             ));
@@ -58,8 +58,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 .iter()
                 .map(|(section, _)| *section)
                 .chain(sam.then_some("Globals"));
-            let finding = error(
-                "unknown-section",
+            let finding = finding(
+                Rule::UnknownSection,
                 entry.key.span,
                 format!(
                     "`{name}` is not a template section; remove it or move it under `Metadata`"
@@ -75,8 +75,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 _ => false,
             };
             if !ok {
-                findings.push(error(
-                    "invalid-section-type",
+                findings.push(finding(
+                    Rule::InvalidSectionType,
                     ctx.span(entry.value),
                     format!("`{name}` must be a mapping of named entries"),
                 ));
@@ -103,8 +103,8 @@ fn check_version(ctx: &Ctx, findings: &mut Vec<Finding>) {
             .map(|t| format!("`{t}`"))
             .unwrap_or_else(|| "this value".to_string());
         findings.push(
-            error(
-                "invalid-format-version",
+            finding(
+                Rule::InvalidFormatVersion,
                 ctx.span(version),
                 format!(
                     "{shown} is not a template format version; the only one is `{FORMAT_VERSION}`"
@@ -137,15 +137,14 @@ fn check_description(ctx: &Ctx, findings: &mut Vec<Finding>) {
         Shape::Scalar | Shape::Unknown => {
             let len = ctx.doc.str_value(description).map_or(0, str::len);
             if len > MAX_DESCRIPTION {
-                findings.push(error(
-                    "description-too-long",
+                findings.push(finding(Rule::DescriptionTooLong,
                     ctx.span(description),
                     format!("the template description is {len} bytes long; CloudFormation accepts at most {MAX_DESCRIPTION}"),
                 ));
             }
         }
-        _ => findings.push(error(
-            "invalid-section-type",
+        _ => findings.push(finding(
+            Rule::InvalidSectionType,
             ctx.span(description),
             "`Description` must be a string",
         )),
@@ -160,8 +159,8 @@ fn check_resources_present(ctx: &Ctx, findings: &mut Vec<Finding>) {
             .mapping(ctx.root)
             .and_then(|e| e.first())
             .map_or_else(|| ctx.span(ctx.root), |e| e.key.span);
-        findings.push(error(
-            "missing-resources",
+        findings.push(finding(
+            Rule::MissingResources,
             span,
             "a template needs a `Resources` section with at least one resource",
         ));
@@ -173,8 +172,8 @@ fn check_resources_present(ctx: &Ctx, findings: &mut Vec<Finding>) {
         _ => false,
     };
     if empty {
-        findings.push(error(
-            "missing-resources",
+        findings.push(finding(
+            Rule::MissingResources,
             entry.key.span,
             "`Resources` must declare at least one resource",
         ));
@@ -210,8 +209,7 @@ fn check_logical_ids(ctx: &Ctx, findings: &mut Vec<Finding>) {
         }
         if let Some(param) = values.get(d.name.as_str()) {
             findings.push(
-                error(
-                    "duplicate-logical-id",
+                finding(Rule::DuplicateLogicalId,
                     d.name_span,
                     format!("`{}` is already the name of a parameter; parameters and resources need distinct logical IDs", d.name),
                 )
@@ -222,8 +220,8 @@ fn check_logical_ids(ctx: &Ctx, findings: &mut Vec<Finding>) {
 }
 
 fn bad_id(what: &str, name: &str, span: awsls_grammars::Span) -> Finding {
-    error(
-        "invalid-logical-id",
+    finding(
+        Rule::InvalidLogicalId,
         span,
         format!("{what} name `{name}` must contain only letters A-Z, a-z and digits 0-9"),
     )

@@ -53,7 +53,7 @@ pub fn apply(snapshot: &Snapshot, template: &Template, findings: &mut Vec<Findin
     findings.retain(|f| {
         !scopes.iter().any(|(span, codes)| {
             let inside = span.is_none_or(|s| s.start <= f.span.start && f.span.end <= s.end);
-            inside && codes.iter().any(|c| c == f.code)
+            inside && codes.iter().any(|c| c == f.code())
         })
     });
 }

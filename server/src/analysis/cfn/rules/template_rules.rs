@@ -1,9 +1,10 @@
 //! The `Rules` section: each rule has an optional `RuleCondition` and
 //! `Assertions`, each assertion an `Assert` and an optional `AssertDescription`.
 
+use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 
-use super::context::{error, warning, with_suggestion, Ctx};
+use super::context::{finding, with_suggestion, Ctx};
 use super::walk::{shape, Shape};
 
 const RULE_KEYS: &[&str] = &["RuleCondition", "Assertions"];
@@ -20,8 +21,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     for rule in rules {
         let Some(entries) = doc.mapping(rule.value) else {
             if shape(doc, rule.value) != Shape::Unknown {
-                findings.push(error(
-                    "invalid-rule",
+                findings.push(finding(
+                    Rule::InvalidRule,
                     ctx.span(rule.value),
                     format!(
                         "rule `{}` must be a mapping with `Assertions`",
@@ -33,8 +34,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         };
         for e in entries {
             if !RULE_KEYS.contains(&e.key.text.as_str()) {
-                let finding = error(
-                    "invalid-rule",
+                let finding = finding(
+                    Rule::InvalidRule,
                     e.key.span,
                     format!(
                         "`{}` is not a rule property (RuleCondition, Assertions)",
@@ -49,8 +50,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             }
         }
         let Some(assertions) = doc.get(rule.value, "Assertions") else {
-            findings.push(error(
-                "invalid-rule",
+            findings.push(finding(
+                Rule::InvalidRule,
                 rule.key.span,
                 format!("rule `{}` has no `Assertions`", rule.key.text),
             ));
@@ -58,8 +59,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         };
         let Some(items) = doc.sequence(assertions) else {
             if shape(doc, assertions) != Shape::Unknown {
-                findings.push(error(
-                    "invalid-rule",
+                findings.push(finding(
+                    Rule::InvalidRule,
                     ctx.span(assertions),
                     "`Assertions` must be a list of `{Assert, AssertDescription}`",
                 ));
@@ -68,8 +69,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         };
         for item in items {
             let Some(keys) = doc.mapping(*item) else {
-                findings.push(error(
-                    "invalid-rule",
+                findings.push(finding(
+                    Rule::InvalidRule,
                     ctx.span(*item),
                     "each assertion must be a mapping with `Assert`",
                 ));
@@ -77,14 +78,16 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             };
             for k in keys {
                 if !ASSERTION_KEYS.contains(&k.key.text.as_str()) {
-                    let finding = warning(
-                        "invalid-rule",
+                    // A warning: CloudFormation ignores unknown assertion keys.
+                    let finding = finding(
+                        Rule::InvalidRule,
                         k.key.span,
                         format!(
                             "`{}` is not an assertion property (Assert, AssertDescription)",
                             k.key.text
                         ),
-                    );
+                    )
+                    .with_severity(crate::analysis::Severity::Warning);
                     findings.push(with_suggestion(
                         finding,
                         &k.key.text,
@@ -93,8 +96,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 }
             }
             if doc.get(*item, "Assert").is_none() {
-                findings.push(error(
-                    "invalid-rule",
+                findings.push(finding(
+                    Rule::InvalidRule,
                     ctx.span(*item),
                     "this assertion has no `Assert`",
                 ));
@@ -113,7 +116,7 @@ mod tests {
         let findings = run(text);
         let rules: Vec<_> = findings
             .iter()
-            .filter(|f| f.code == "invalid-rule")
+            .filter(|f| f.code() == "invalid-rule")
             .collect();
         assert_eq!(rules.len(), 2, "{findings:#?}");
         assert_eq!(rules[0].span, span_of(text, "NoAssertions", 0));

@@ -14,7 +14,7 @@ pub fn run_named(name: &str, text: &str, implicit: &ImplicitNames) -> Vec<Findin
     let mut out = Vec::new();
     check_with_implicit(&snapshot, template, implicit, &mut out);
     super::suppress::apply(&snapshot, template, &mut out);
-    out.sort_by_key(|f| (f.span.start, f.code));
+    out.sort_by_key(|f| (f.span.start, f.code()));
     out
 }
 
@@ -39,13 +39,13 @@ pub fn span_of(text: &str, needle: &str, nth: usize) -> Span {
 
 /// The single finding with this code; fails the test when there is not exactly one.
 pub fn only<'a>(findings: &'a [Finding], code: &str) -> &'a Finding {
-    let matching: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
+    let matching: Vec<&Finding> = findings.iter().filter(|f| f.code() == code).collect();
     assert_eq!(matching.len(), 1, "expected one `{code}` in {findings:#?}");
     matching[0]
 }
 
 pub fn codes(findings: &[Finding]) -> Vec<&'static str> {
-    findings.iter().map(|f| f.code).collect()
+    findings.iter().map(|f| f.code()).collect()
 }
 
 /// Asserts the template gets no finding at all.

@@ -3,11 +3,12 @@
 //! understood; any other macro may rewrite the template, so the rules that
 //! depend on its final shape stand down.
 
+use crate::analysis::rules::Rule;
 use awsls_grammars::{NodeId, NodeKind};
 
 use crate::analysis::kind::SAM_TRANSFORM;
 
-use super::context::{error, Ctx};
+use super::context::{finding, Ctx};
 use super::walk::Shape;
 use crate::analysis::{Finding, Snapshot};
 
@@ -114,8 +115,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         Shape::Sequence => {
             for item in doc.sequence(transform).unwrap_or_default() {
                 if !valid_item(*item) {
-                    findings.push(error(
-                        "invalid-section-type",
+                    findings.push(finding(Rule::InvalidSectionType,
                         ctx.span(*item),
                         "each `Transform` entry must be a transform name (for example `AWS::Serverless-2016-10-31`)",
                     ));
@@ -123,8 +123,8 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             }
         }
         _ if valid_item(transform) => {}
-        _ => findings.push(error(
-            "invalid-section-type",
+        _ => findings.push(finding(
+            Rule::InvalidSectionType,
             ctx.span(transform),
             "`Transform` must be a transform name or a list of names",
         )),

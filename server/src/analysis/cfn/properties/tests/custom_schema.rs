@@ -21,7 +21,7 @@ fn check(text: &str) -> Vec<(&'static str, String)> {
     let span = snapshot.document.node(root).span;
     let mut found = Vec::new();
     validate_value(&snapshot, &schema, &schema.root, root, span, &mut found);
-    found.into_iter().map(|f| (f.code, f.message)).collect()
+    found.into_iter().map(|f| (f.code(), f.message)).collect()
 }
 
 #[test]

@@ -30,7 +30,7 @@ pub(super) fn check_template(snapshot: &Snapshot) -> Vec<Finding> {
 
 pub(super) fn run(name: &str, text: &str) -> Vec<Finding> {
     let mut out = check_template(&Snapshot::from_text(name, text));
-    out.sort_by_key(|f| (f.span.start, f.code));
+    out.sort_by_key(|f| (f.span.start, f.code()));
     out
 }
 
@@ -51,7 +51,7 @@ pub(super) fn brief<'t>(
         .iter()
         .map(|f| {
             (
-                f.code,
+                f.code(),
                 text.get(f.span.start..f.span.end).unwrap_or("<bad span>"),
                 f.message.clone(),
             )
@@ -61,7 +61,7 @@ pub(super) fn brief<'t>(
 
 /// The codes of the findings, in order.
 pub(super) fn codes(findings: &[Finding]) -> Vec<&'static str> {
-    findings.iter().map(|f| f.code).collect()
+    findings.iter().map(|f| f.code()).collect()
 }
 
 /// `text` with the edits applied (edits must not overlap).

@@ -116,7 +116,7 @@ fn required_xor_reports_none_and_both() {
     );
     let found = yaml(&none);
     assert!(
-        found.iter().any(|f| f.code == "missing-required-property"
+        found.iter().any(|f| f.code() == "missing-required-property"
             && f.message
                 .contains("exactly one of `ArtifactStore` or `ArtifactStores`")),
         "{found:?}"

@@ -38,7 +38,7 @@ fn one_mistake_of_each_kind() {
             let fixes: Vec<&str> = f.fixes.iter().map(|x| x.title.as_str()).collect();
             format!(
                 "{} {}..{} `{}` {} | fixes: {}",
-                f.code,
+                f.code(),
                 f.span.start,
                 f.span.end,
                 &TEMPLATE[f.span.start..f.span.end],
