@@ -44,6 +44,18 @@ enum Command {
         #[arg(long, value_enum)]
         kind: Option<ForcedKind>,
     },
+    /// List the rules, or explain one (`awsls rules unknown-ref`, `awsls rules E3012`).
+    Rules {
+        /// An awsls code or a cfn-lint rule ID.
+        #[arg(value_name = "CODE")]
+        code: Option<String>,
+        /// Output format (`markdown` prints docs/rules.md).
+        #[arg(long, value_enum, default_value_t = awsls::cli::rules::RulesFormat::Text)]
+        format: awsls::cli::rules::RulesFormat,
+        /// The folder of example documents shown in the Markdown output.
+        #[arg(long, value_name = "DIR")]
+        examples: Option<PathBuf>,
+    },
     /// Look a topic up in the notes, as hovers do (`AWS::DynamoDB::Table`, `sqs:SendMessage`, `BeforeInstall`).
     Notes {
         /// What to look up.
@@ -104,6 +116,15 @@ fn main() -> ExitCode {
             };
             ExitCode::from(check::run(&options))
         }
+        Command::Rules {
+            code,
+            format,
+            examples,
+        } => ExitCode::from(awsls::cli::rules::run(&awsls::cli::rules::RulesOptions {
+            code,
+            format,
+            examples,
+        })),
         Command::Notes {
             topic,
             notes,

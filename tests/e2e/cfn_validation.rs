@@ -9,54 +9,25 @@ use serde_json::Value;
 
 use crate::client::{binary, file_uri, Client};
 
-/// The codes of the template rules (documented in docs/rules.md).
-const RULE_CODES: &[&str] = &[
-    "unknown-section",
-    "invalid-format-version",
-    "missing-resources",
-    "invalid-section-type",
-    "description-too-long",
-    "invalid-logical-id",
-    "duplicate-logical-id",
-    "unknown-resource-attribute",
-    "missing-resource-type",
-    "invalid-attribute-value",
-    "invalid-deletion-policy",
-    "snapshot-not-supported",
-    "unknown-ref",
-    "unknown-getatt-resource",
-    "unknown-attribute",
-    "unknown-depends-on",
-    "depends-on-self",
-    "unknown-condition",
-    "unknown-mapping",
-    "unknown-mapping-key",
-    "resource-in-conditions",
-    "circular-dependency",
-    "unknown-function",
-    "invalid-function-arguments",
-    "function-not-allowed",
-    "language-extensions-required",
-    "invalid-parameter",
-    "missing-parameter-type",
-    "invalid-parameter-type",
-    "unknown-parameter-key",
-    "invalid-parameter-constraint",
-    "invalid-parameter-default",
-    "unused-parameter",
-    "invalid-condition",
-    "circular-condition",
-    "unused-condition",
-    "invalid-mapping",
-    "unused-mapping",
-    "invalid-output",
-    "unknown-output-key",
-    "missing-output-value",
-    "missing-export-name",
-    "duplicate-export-name",
-    "invalid-rule",
-    "limit-exceeded",
-];
+/// The codes of the template rules (CloudFormation rules other than those
+/// about resource types and properties), as `awsls rules` lists them.
+fn rule_codes() -> &'static [String] {
+    static CODES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        let output = std::process::Command::new(binary())
+            .args(["rules", "--format", "json"])
+            .output()
+            .expect("run awsls rules");
+        let rules: Value = serde_json::from_slice(&output.stdout).expect("rules as JSON");
+        rules
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|r| r["kind"] == "cloudformation" && r["group"] != "Resources and properties")
+            .filter_map(|r| r["code"].as_str().map(str::to_string))
+            .collect()
+    })
+}
 
 fn fixture_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -81,7 +52,11 @@ fn rule_diagnostics(client: &mut Client, name: &str) -> Vec<(String, String, u64
     let mut out: Vec<_> = client
         .diagnostics_for(&uri, 1)
         .iter()
-        .filter(|d| d["code"].as_str().is_some_and(|c| RULE_CODES.contains(&c)))
+        .filter(|d| {
+            d["code"]
+                .as_str()
+                .is_some_and(|c| rule_codes().iter().any(|r| r == c))
+        })
         .map(|d| {
             let at = |end: &str, key: &str| d["range"][end][key].as_u64().unwrap_or(u64::MAX);
             (
@@ -196,7 +171,11 @@ fn check_command_reports_the_fixture_folder_as_json() {
         findings
             .iter()
             .filter(|f| f["file"].as_str().is_some_and(|p| p.ends_with(name)))
-            .filter(|f| f["code"].as_str().is_some_and(|c| RULE_CODES.contains(&c)))
+            .filter(|f| {
+                f["code"]
+                    .as_str()
+                    .is_some_and(|c| rule_codes().iter().any(|r| r == c))
+            })
             .collect()
     };
     assert!(in_file("clean.yaml").is_empty(), "{findings:#?}");

@@ -397,7 +397,7 @@ fn analyse_all(name: &str, text: &str, offsets: &[usize]) {
         assert_in_text(text, problem.span, "syntax problem");
     }
     for finding in diagnostics(&snapshot) {
-        assert_in_text(text, finding.span, finding.code);
+        assert_in_text(text, finding.span, finding.code());
     }
     let _ = outline::document_symbols(&snapshot);
     let _ = outline::folding_ranges(&snapshot);
@@ -568,7 +568,7 @@ fn check_all_code_actions(name: &str, text: &str) -> (usize, usize) {
     let snapshot = Snapshot::from_text(name, text);
     for finding in diagnostics(&snapshot) {
         for fix in &finding.fixes {
-            let what = format!("quick fix `{}` of {}", fix.title, finding.code);
+            let what = format!("quick fix `{}` of {}", fix.title, finding.code());
             check_edit_is_safe(name, text, &fix.edits, &what);
             fixes += 1;
         }

@@ -2,6 +2,7 @@
 //! GitHub Actions annotations. Lines and columns are 1-based; columns count
 //! characters.
 
+use crate::analysis::rules::{docs, Rule};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -172,11 +173,11 @@ pub fn github(reports: &[FileReport]) -> String {
 }
 
 pub fn sarif(reports: &[FileReport]) -> String {
-    let mut rules: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut rules: BTreeMap<&str, Rule> = BTreeMap::new();
     let mut results = Vec::new();
     for report in reports {
         for f in &report.findings {
-            rules.entry(f.code()).or_insert(f.kind());
+            rules.entry(f.code()).or_insert(f.rule);
             let at = line_column(&report.snapshot.text, f);
             let level = match f.severity {
                 Severity::Error => "error",
@@ -203,12 +204,21 @@ pub fn sarif(reports: &[FileReport]) -> String {
     }
     let rules: Vec<Value> = rules
         .into_iter()
-        .map(|(code, kind)| {
+        .map(|(code, rule)| {
+            let def = rule.def();
+            let level = match def.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                _ => "note",
+            };
             json!({
                 "id": code,
                 "name": code,
-                "properties": {"kind": kind},
-                "helpUri": format!("docs/rules.md#{code}"),
+                "shortDescription": {"text": def.summary},
+                "fullDescription": {"text": def.explanation},
+                "defaultConfiguration": {"level": level},
+                "properties": {"kind": def.family.as_str(), "cfn-lint": def.cfn_lint},
+                "helpUri": docs::help_uri(rule),
             })
         })
         .collect();

@@ -5,11 +5,13 @@
 //! about a rule (`awsls rules`, `docs/rules.md`, SARIF rule metadata,
 //! suppression by cfn-lint ID) is read from here. To add a rule, declare its
 //! [`RuleDef`] in the family file under `catalog/` (or in the rule's own file),
-//! add one line to the table below, and give it fixtures under
-//! `server/src/analysis/rules/examples/<code>/`.
+//! add one line to the table below, and give it a bad and a good fixture
+//! under `tests/fixtures/rules/<code>/` (they are its documented examples).
 
 pub mod catalog;
 pub mod docs;
+#[cfg(test)]
+mod fixtures;
 pub mod sink;
 
 use crate::analysis::Severity;

@@ -101,7 +101,7 @@ pub const INVALID_VALUE: RuleDef = RuleDef {
     severity: Severity::Error,
     severity_note: None,
     cfn_lint: &["E3012", "E3030"],
-    fix: true,
+    fix: false,
     summary: "A value the schema forbids or fixes to a constant",
     explanation: "A value the schema forbids or fixes to a constant. Properties are checked by the resource provider only when the resource is created or updated: the stack fails midway and rolls back, often minutes in. Caught here, it costs nothing.",
     example: "`MasterUsername: rdsadmin` in `AWS::RDS::DBCluster`",

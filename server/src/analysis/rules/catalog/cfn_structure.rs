@@ -23,7 +23,7 @@ pub const INVALID_FORMAT_VERSION: RuleDef = RuleDef {
     severity: Severity::Error,
     severity_note: None,
     cfn_lint: &["E1001"],
-    fix: false,
+    fix: true,
     summary: "`AWSTemplateFormatVersion` other than `2010-09-09`",
     explanation: "`AWSTemplateFormatVersion` other than `2010-09-09`. CloudFormation validates the structure of the template before it creates anything, so the whole stack operation fails at once.",
     example: "`AWSTemplateFormatVersion: 2010-09-10`",

@@ -23,7 +23,7 @@ pub const IAM_UNKNOWN_CONDITION_OPERATOR: RuleDef = RuleDef {
     severity: Severity::Error,
     severity_note: None,
     cfn_lint: &[],
-    fix: false,
+    fix: true,
     summary: "An unknown operator, with the closest one",
     explanation: "An unknown operator, with the closest one. A condition key or operator that does not exist never matches, so the statement applies differently than meant.",
     example: "`StringEqual`.",

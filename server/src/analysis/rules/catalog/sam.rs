@@ -62,7 +62,7 @@ pub const SAM_BLOCKED_GLOBAL_RUNTIME: RuleDef = RuleDef {
     severity: Severity::Error,
     severity_note: None,
     cfn_lint: &[],
-    fix: false,
+    fix: true,
     summary: "`Globals.Function.Runtime` can no longer be used to create functions",
     explanation: "`Globals.Function.Runtime` can no longer be used to create functions. The SAM transform rejects the template (the change set fails to create), or generates resources other than the ones meant.",
     example: "`Runtime: python2.7`.",

@@ -1,0 +1,82 @@
+//! Every rule against its own fixtures (`tests/fixtures/rules/<code>/`): the
+//! bad document is reported by the rule, the good one is not, and the
+//! findings of the bad one are kept as a snapshot.
+
+use std::path::{Path, PathBuf};
+
+use super::Rule;
+use crate::analysis::{self, Snapshot};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/rules")
+}
+
+/// The `bad` or `good` document of `code`: its path and text.
+fn document(code: &str, which: &str) -> Option<(PathBuf, String)> {
+    let folder = fixtures().join(code);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_stem().and_then(|s| s.to_str()) == Some(which))
+        .collect();
+    paths.sort();
+    let path = paths.into_iter().next()?;
+    let text = std::fs::read_to_string(&path).ok()?;
+    Some((path, text))
+}
+
+fn findings_of(path: &Path, text: &str) -> Vec<analysis::Finding> {
+    let snapshot = Snapshot::from_text(&path.to_string_lossy(), text);
+    assert!(
+        snapshot.kind.is_some(),
+        "{} is not recognised as an AWS file",
+        path.display()
+    );
+    analysis::diagnostics(&snapshot)
+}
+
+#[test]
+fn every_rule_reports_its_bad_fixture_and_not_its_good_one() {
+    let mut problems = Vec::new();
+    let mut report = String::new();
+    for rule in Rule::ALL {
+        let code = rule.code();
+        let (Some((bad_path, bad)), Some((good_path, good))) =
+            (document(code, "bad"), document(code, "good"))
+        else {
+            problems.push(format!(
+                "{code}: no bad.* and good.* under tests/fixtures/rules/{code}/"
+            ));
+            continue;
+        };
+        let found = findings_of(&bad_path, &bad);
+        let own: Vec<&analysis::Finding> = found.iter().filter(|f| f.rule == *rule).collect();
+        if own.is_empty() {
+            problems.push(format!("{code}: not reported on its bad fixture"));
+        }
+        if own.iter().any(|f| !f.fixes.is_empty()) && !rule.def().fix {
+            problems.push(format!(
+                "{code}: its findings offer a quick fix, but its definition says `fix: false`"
+            ));
+        }
+        if findings_of(&good_path, &good)
+            .iter()
+            .any(|f| f.rule == *rule)
+        {
+            problems.push(format!("{code}: reported on its good fixture"));
+        }
+        report.push_str(&format!("{code}:\n"));
+        for f in &found {
+            let line = bad[..f.span.start.min(bad.len())].matches('\n').count() + 1;
+            report.push_str(&format!(
+                "  {line}: {} {} {}{}\n",
+                f.severity.as_str(),
+                f.code(),
+                f.message,
+                if f.fixes.is_empty() { "" } else { " [fix]" }
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    insta::assert_snapshot!("bad_fixtures", report);
+}
