@@ -14,6 +14,7 @@ pub mod properties;
 pub mod refactor;
 pub mod references;
 pub mod resource_checks;
+pub mod resource_rules;
 pub mod rules;
 pub mod semantic_tokens;
 pub mod symbols;

@@ -1,6 +1,7 @@
 //! Every rule against its own fixtures (`tests/fixtures/rules/<code>/`): the
 //! bad document is reported by the rule, the good one is not, and the
-//! findings of the bad one are kept as a snapshot.
+//! findings of the bad one are kept as a snapshot per rule
+//! (`snapshots/awsls__analysis__rules__fixtures__<code>.snap`).
 
 use std::path::{Path, PathBuf};
 
@@ -38,7 +39,7 @@ fn findings_of(path: &Path, text: &str) -> Vec<analysis::Finding> {
 #[test]
 fn every_rule_reports_its_bad_fixture_and_not_its_good_one() {
     let mut problems = Vec::new();
-    let mut report = String::new();
+    let mut reports = Vec::new();
     for rule in Rule::ALL {
         let code = rule.code();
         let (Some((bad_path, bad)), Some((good_path, good))) =
@@ -65,18 +66,22 @@ fn every_rule_reports_its_bad_fixture_and_not_its_good_one() {
         {
             problems.push(format!("{code}: reported on its good fixture"));
         }
-        report.push_str(&format!("{code}:\n"));
+        let mut report = String::new();
         for f in &found {
             let line = bad[..f.span.start.min(bad.len())].matches('\n').count() + 1;
             report.push_str(&format!(
-                "  {line}: {} {} {}{}\n",
+                "{line}: {} {} {}{}\n",
                 f.severity.as_str(),
                 f.code(),
                 f.message,
                 if f.fixes.is_empty() { "" } else { " [fix]" }
             ));
         }
+        reports.push((code, report));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    insta::assert_snapshot!("bad_fixtures", report);
+    // One snapshot per rule: what its bad fixture gets, line by line.
+    for (code, report) in reports {
+        insta::assert_snapshot!(code, report);
+    }
 }

@@ -14,6 +14,7 @@ pub mod docs;
 mod fixtures;
 pub mod sink;
 
+use crate::analysis::cfn::resource_rules::defs as resource;
 use crate::analysis::Severity;
 
 /// The family of a rule, which is also the `kind` of its findings.
@@ -169,6 +170,12 @@ registry! {
     OutOfRange => catalog::cfn_properties::OUT_OF_RANGE,
     DeprecatedLambdaRuntime => catalog::cfn_properties::DEPRECATED_LAMBDA_RUNTIME,
     BlockedLambdaRuntime => catalog::cfn_properties::BLOCKED_LAMBDA_RUNTIME,
+    // Resource rules, by service (cfn::resource_rules).
+    LambdaImageSettings => resource::LAMBDA_IMAGE_SETTINGS,
+    LambdaZipSettings => resource::LAMBDA_ZIP_SETTINGS,
+    LambdaReservedVariable => resource::LAMBDA_RESERVED_VARIABLE,
+    Route53AliasConflict => resource::ROUTE53_ALIAS_CONFLICT,
+    Route53InvalidRecord => resource::ROUTE53_INVALID_RECORD,
     SamInvalidGlobals => catalog::sam::SAM_INVALID_GLOBALS,
     SamUnknownGlobalsSection => catalog::sam::SAM_UNKNOWN_GLOBALS_SECTION,
     SamUnsupportedGlobalProperty => catalog::sam::SAM_UNSUPPORTED_GLOBAL_PROPERTY,

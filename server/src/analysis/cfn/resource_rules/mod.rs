@@ -1,0 +1,120 @@
+//! Rules that read one resource alone, dispatched by resource type: a rule for
+//! `AWS::Route53::RecordSet` never runs on other resources. One file per
+//! service; each declares its rules' definitions (registered in
+//! `analysis::rules`) and the [`ResourceRule`]s that check them. They run with
+//! the schema checks of the resource (`cfn::resource_checks`), so an edit
+//! re-runs only the rules of the resource it touched.
+
+mod lambda;
+mod route53;
+mod values;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use awsls_grammars::{Document, NodeId, Span};
+
+use crate::analysis::{Finding, Snapshot};
+
+use super::template::Resource;
+
+pub use values::Value;
+
+/// The definitions of the rules declared here, for the registry.
+pub mod defs {
+    pub use super::lambda::defs::*;
+    pub use super::route53::defs::*;
+}
+
+/// A check of the resources of some types.
+pub struct ResourceRule {
+    /// The resource types it reads.
+    pub types: &'static [&'static str],
+    pub check: fn(&ResourceCtx, &mut Vec<Finding>),
+}
+
+/// Every resource rule.
+const ALL: &[&[ResourceRule]] = &[lambda::RULES, route53::RULES];
+
+/// The rules of each resource type.
+fn by_type() -> &'static HashMap<&'static str, Vec<&'static ResourceRule>> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<&'static ResourceRule>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<&'static str, Vec<&'static ResourceRule>> = HashMap::new();
+        for rule in ALL.iter().flat_map(|rules| rules.iter()) {
+            for ty in rule.types {
+                table.entry(*ty).or_default().push(rule);
+            }
+        }
+        table
+    })
+}
+
+/// What a resource rule reads: the document and one resource.
+pub struct ResourceCtx<'a> {
+    pub snapshot: &'a Snapshot,
+    pub doc: &'a Document,
+    pub resource: &'a Resource,
+    /// The `Properties` mapping.
+    pub properties: NodeId,
+}
+
+impl<'a> ResourceCtx<'a> {
+    /// A property of the resource.
+    pub fn property(&self, name: &str) -> Option<NodeId> {
+        self.doc.get(self.properties, name)
+    }
+
+    /// Where a property's key is written (for findings about its presence).
+    pub fn key_span(&self, mapping: NodeId, name: &str) -> Option<Span> {
+        self.doc.entry(mapping, name).map(|e| e.key.span)
+    }
+
+    /// The values `node` may take: the branches of `Fn::If`, literals as
+    /// written, anything else computed.
+    pub fn values(&self, node: NodeId) -> Vec<Value<'a>> {
+        values::of(self.doc, node)
+    }
+
+    /// The literal string value of `node` when it has one in every branch
+    /// and all agree; `None` when computed or absent.
+    pub fn literal(&self, node: Option<NodeId>) -> Option<&'a str> {
+        let node = node?;
+        let values = self.values(node);
+        let first = values.first()?.text()?;
+        values
+            .iter()
+            .all(|v| v.text() == Some(first))
+            .then_some(first)
+    }
+
+    /// Where the resource's logical ID is written.
+    pub fn name_span(&self) -> Span {
+        self.resource.decl.name_span
+    }
+}
+
+/// Runs the rules for the resource's type.
+pub fn check(snapshot: &Snapshot, resource: &Resource, findings: &mut Vec<Finding>) {
+    let Some(type_name) = resource.type_name.as_deref() else {
+        return;
+    };
+    let Some(rules) = by_type().get(type_name) else {
+        return;
+    };
+    let Some(properties) = resource
+        .properties
+        .filter(|p| snapshot.document.mapping(*p).is_some())
+    else {
+        return;
+    };
+    let ctx = ResourceCtx {
+        snapshot,
+        doc: &snapshot.document,
+        resource,
+        properties,
+    };
+    for rule in rules {
+        (rule.check)(&ctx, findings);
+    }
+}
