@@ -15,6 +15,7 @@ mod fixtures;
 pub mod sink;
 
 use crate::analysis::cfn::resource_rules::defs as resource;
+use crate::analysis::cfn::rules::sub_hygiene::defs as sub_hygiene;
 use crate::analysis::Severity;
 
 /// The family of a rule, which is also the `kind` of its findings.
@@ -136,6 +137,9 @@ registry! {
     InvalidFunctionArguments => catalog::cfn_functions::INVALID_FUNCTION_ARGUMENTS,
     FunctionNotAllowed => catalog::cfn_functions::FUNCTION_NOT_ALLOWED,
     LanguageExtensionsRequired => catalog::cfn_functions::LANGUAGE_EXTENSIONS_REQUIRED,
+    SubRequired => sub_hygiene::SUB_REQUIRED,
+    SubNotNeeded => sub_hygiene::SUB_NOT_NEEDED,
+    UnusedSubVariable => sub_hygiene::UNUSED_SUB_VARIABLE,
     InvalidParameter => catalog::cfn_parameters::INVALID_PARAMETER,
     MissingParameterType => catalog::cfn_parameters::MISSING_PARAMETER_TYPE,
     InvalidParameterType => catalog::cfn_parameters::INVALID_PARAMETER_TYPE,
@@ -174,6 +178,11 @@ registry! {
     LambdaImageSettings => resource::LAMBDA_IMAGE_SETTINGS,
     LambdaZipSettings => resource::LAMBDA_ZIP_SETTINGS,
     LambdaReservedVariable => resource::LAMBDA_RESERVED_VARIABLE,
+    RdsAuroraInstanceSettings => resource::RDS_AURORA_INSTANCE_SETTINGS,
+    RdsMonitoringRole => resource::RDS_MONITORING_ROLE,
+    RdsKmsKeyUnencrypted => resource::RDS_KMS_KEY_UNENCRYPTED,
+    RdsServerlessClusterSettings => resource::RDS_SERVERLESS_CLUSTER_SETTINGS,
+    RdsMultiAzClusterSettings => resource::RDS_MULTI_AZ_CLUSTER_SETTINGS,
     Route53AliasConflict => resource::ROUTE53_ALIAS_CONFLICT,
     Route53InvalidRecord => resource::ROUTE53_INVALID_RECORD,
     SamInvalidGlobals => catalog::sam::SAM_INVALID_GLOBALS,

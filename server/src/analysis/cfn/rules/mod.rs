@@ -16,6 +16,7 @@ mod parameters;
 mod references;
 mod resource_attributes;
 mod structure;
+pub mod sub_hygiene;
 pub mod suppress;
 mod template_rules;
 mod transforms;
@@ -49,13 +50,14 @@ pub fn check_with_implicit(
         return;
     };
     let ctx = context::Ctx::new(snapshot, template, root, implicit);
-    let families: [fn(&context::Ctx, &mut Vec<Finding>); 12] = [
+    let families: [fn(&context::Ctx, &mut Vec<Finding>); 13] = [
         structure::check,
         transforms::check,
         resource_attributes::check,
         references::check,
         cycles::check,
         intrinsics::check,
+        sub_hygiene::check,
         parameters::check,
         conditions::check,
         mappings::check,
