@@ -175,6 +175,10 @@ registry! {
     DeprecatedLambdaRuntime => catalog::cfn_properties::DEPRECATED_LAMBDA_RUNTIME,
     BlockedLambdaRuntime => catalog::cfn_properties::BLOCKED_LAMBDA_RUNTIME,
     // Resource rules, by service (cfn::resource_rules).
+    DynamodbUndefinedKeyAttribute => resource::DYNAMODB_UNDEFINED_KEY_ATTRIBUTE,
+    DynamodbUnusedAttributeDefinition => resource::DYNAMODB_UNUSED_ATTRIBUTE_DEFINITION,
+    DynamodbOnDemandThroughput => resource::DYNAMODB_ON_DEMAND_THROUGHPUT,
+    DynamodbMissingThroughput => resource::DYNAMODB_MISSING_THROUGHPUT,
     LambdaImageSettings => resource::LAMBDA_IMAGE_SETTINGS,
     LambdaZipSettings => resource::LAMBDA_ZIP_SETTINGS,
     LambdaReservedVariable => resource::LAMBDA_RESERVED_VARIABLE,

@@ -5,6 +5,7 @@
 //! the schema checks of the resource (`cfn::resource_checks`), so an edit
 //! re-runs only the rules of the resource it touched.
 
+mod dynamodb;
 mod lambda;
 mod route53;
 mod values;
@@ -22,6 +23,7 @@ pub use values::Value;
 
 /// The definitions of the rules declared here, for the registry.
 pub mod defs {
+    pub use super::dynamodb::defs::*;
     pub use super::lambda::defs::*;
     pub use super::route53::defs::*;
 }
@@ -34,7 +36,7 @@ pub struct ResourceRule {
 }
 
 /// Every resource rule.
-const ALL: &[&[ResourceRule]] = &[lambda::RULES, route53::RULES];
+const ALL: &[&[ResourceRule]] = &[dynamodb::RULES, lambda::RULES, route53::RULES];
 
 /// The rules of each resource type.
 fn by_type() -> &'static HashMap<&'static str, Vec<&'static ResourceRule>> {
