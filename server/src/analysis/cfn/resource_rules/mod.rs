@@ -7,6 +7,8 @@
 
 mod dynamodb;
 mod lambda;
+mod props;
+mod rds;
 mod route53;
 mod values;
 
@@ -25,6 +27,7 @@ pub use values::Value;
 pub mod defs {
     pub use super::dynamodb::defs::*;
     pub use super::lambda::defs::*;
+    pub use super::rds::defs::*;
     pub use super::route53::defs::*;
 }
 
@@ -36,7 +39,7 @@ pub struct ResourceRule {
 }
 
 /// Every resource rule.
-const ALL: &[&[ResourceRule]] = &[dynamodb::RULES, lambda::RULES, route53::RULES];
+const ALL: &[&[ResourceRule]] = &[dynamodb::RULES, lambda::RULES, rds::RULES, route53::RULES];
 
 /// The rules of each resource type.
 fn by_type() -> &'static HashMap<&'static str, Vec<&'static ResourceRule>> {
