@@ -15,6 +15,7 @@ mod fixtures;
 pub mod sink;
 
 use crate::analysis::cfn::resource_rules::defs as resource;
+use crate::analysis::cfn::rules::service_lifecycle::defs as service_lifecycle;
 use crate::analysis::cfn::rules::sub_hygiene::defs as sub_hygiene;
 use crate::analysis::Severity;
 
@@ -174,6 +175,8 @@ registry! {
     OutOfRange => catalog::cfn_properties::OUT_OF_RANGE,
     DeprecatedLambdaRuntime => catalog::cfn_properties::DEPRECATED_LAMBDA_RUNTIME,
     BlockedLambdaRuntime => catalog::cfn_properties::BLOCKED_LAMBDA_RUNTIME,
+    ServiceShutDown => service_lifecycle::SERVICE_SHUT_DOWN,
+    ServiceEnding => service_lifecycle::SERVICE_ENDING,
     // Resource rules, by service (cfn::resource_rules).
     DynamodbUndefinedKeyAttribute => resource::DYNAMODB_UNDEFINED_KEY_ATTRIBUTE,
     DynamodbUnusedAttributeDefinition => resource::DYNAMODB_UNUSED_ATTRIBUTE_DEFINITION,

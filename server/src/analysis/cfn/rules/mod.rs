@@ -15,6 +15,7 @@ mod outputs;
 mod parameters;
 mod references;
 mod resource_attributes;
+pub mod service_lifecycle;
 mod structure;
 pub mod sub_hygiene;
 pub mod suppress;
@@ -50,7 +51,7 @@ pub fn check_with_implicit(
         return;
     };
     let ctx = context::Ctx::new(snapshot, template, root, implicit);
-    let families: [fn(&context::Ctx, &mut Vec<Finding>); 13] = [
+    let families: [fn(&context::Ctx, &mut Vec<Finding>); 14] = [
         structure::check,
         transforms::check,
         resource_attributes::check,
@@ -64,6 +65,7 @@ pub fn check_with_implicit(
         outputs::check,
         template_rules::check,
         limits::check,
+        service_lifecycle::check,
     ];
     for family in families {
         pause::point();
