@@ -192,6 +192,8 @@ registry! {
     RdsMultiAzClusterSettings => resource::RDS_MULTI_AZ_CLUSTER_SETTINGS,
     Route53AliasConflict => resource::ROUTE53_ALIAS_CONFLICT,
     Route53InvalidRecord => resource::ROUTE53_INVALID_RECORD,
+    S3AclWithoutOwnership => resource::S3_ACL_WITHOUT_OWNERSHIP,
+    S3TieringDays => resource::S3_TIERING_DAYS,
     SamInvalidGlobals => catalog::sam::SAM_INVALID_GLOBALS,
     SamUnknownGlobalsSection => catalog::sam::SAM_UNKNOWN_GLOBALS_SECTION,
     SamUnsupportedGlobalProperty => catalog::sam::SAM_UNSUPPORTED_GLOBAL_PROPERTY,

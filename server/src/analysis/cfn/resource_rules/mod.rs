@@ -10,6 +10,7 @@ mod lambda;
 mod props;
 mod rds;
 mod route53;
+mod s3;
 mod values;
 
 use std::collections::HashMap;
@@ -29,6 +30,7 @@ pub mod defs {
     pub use super::lambda::defs::*;
     pub use super::rds::defs::*;
     pub use super::route53::defs::*;
+    pub use super::s3::defs::*;
 }
 
 /// A check of the resources of some types.
@@ -39,7 +41,13 @@ pub struct ResourceRule {
 }
 
 /// Every resource rule.
-const ALL: &[&[ResourceRule]] = &[dynamodb::RULES, lambda::RULES, rds::RULES, route53::RULES];
+const ALL: &[&[ResourceRule]] = &[
+    dynamodb::RULES,
+    lambda::RULES,
+    rds::RULES,
+    route53::RULES,
+    s3::RULES,
+];
 
 /// The rules of each resource type.
 fn by_type() -> &'static HashMap<&'static str, Vec<&'static ResourceRule>> {
