@@ -15,6 +15,8 @@ mod fixtures;
 pub mod sink;
 
 use crate::analysis::cfn::resource_rules::defs as resource;
+use crate::analysis::cfn::rules::obsolete_depends_on::defs as obsolete_depends_on;
+use crate::analysis::cfn::rules::output_values::defs as output_values;
 use crate::analysis::cfn::rules::service_lifecycle::defs as service_lifecycle;
 use crate::analysis::cfn::rules::sub_hygiene::defs as sub_hygiene;
 use crate::analysis::Severity;
@@ -124,6 +126,7 @@ registry! {
     InvalidAttributeValue => catalog::cfn_attributes::INVALID_ATTRIBUTE_VALUE,
     InvalidDeletionPolicy => catalog::cfn_attributes::INVALID_DELETION_POLICY,
     SnapshotNotSupported => catalog::cfn_attributes::SNAPSHOT_NOT_SUPPORTED,
+    ObsoleteDependsOn => obsolete_depends_on::OBSOLETE_DEPENDS_ON,
     UnknownRef => catalog::cfn_references::UNKNOWN_REF,
     UnknownGetattResource => catalog::cfn_references::UNKNOWN_GETATT_RESOURCE,
     UnknownAttribute => catalog::cfn_references::UNKNOWN_ATTRIBUTE,
@@ -158,6 +161,7 @@ registry! {
     MissingOutputValue => catalog::cfn_sections::MISSING_OUTPUT_VALUE,
     MissingExportName => catalog::cfn_sections::MISSING_EXPORT_NAME,
     DuplicateExportName => catalog::cfn_sections::DUPLICATE_EXPORT_NAME,
+    OutputNotString => output_values::OUTPUT_NOT_STRING,
     InvalidRule => catalog::cfn_sections::INVALID_RULE,
     LimitExceeded => catalog::cfn_quotas::LIMIT_EXCEEDED,
     ServerlessWithoutTransform => catalog::cfn_properties::SERVERLESS_WITHOUT_TRANSFORM,

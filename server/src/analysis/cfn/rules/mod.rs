@@ -11,6 +11,8 @@ mod implicit;
 mod intrinsics;
 mod limits;
 mod mappings;
+pub mod obsolete_depends_on;
+pub mod output_values;
 mod outputs;
 mod parameters;
 mod references;
@@ -51,18 +53,20 @@ pub fn check_with_implicit(
         return;
     };
     let ctx = context::Ctx::new(snapshot, template, root, implicit);
-    let families: [fn(&context::Ctx, &mut Vec<Finding>); 14] = [
+    let families: [fn(&context::Ctx, &mut Vec<Finding>); 16] = [
         structure::check,
         transforms::check,
         resource_attributes::check,
         references::check,
         cycles::check,
+        obsolete_depends_on::check,
         intrinsics::check,
         sub_hygiene::check,
         parameters::check,
         conditions::check,
         mappings::check,
         outputs::check,
+        output_values::check,
         template_rules::check,
         limits::check,
         service_lifecycle::check,

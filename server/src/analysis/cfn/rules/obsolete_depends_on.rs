@@ -1,0 +1,78 @@
+//! `DependsOn` on a resource the dependent already references with `Ref`,
+//! `Fn::GetAtt` or `Fn::Sub` outside any `Fn::If`: CloudFormation already
+//! orders them, so the entry is noise that outlives refactorings.
+
+use awsls_grammars::Span;
+
+use crate::analysis::cfn::references::Via;
+use crate::analysis::rules::Rule;
+use crate::analysis::Finding;
+
+use super::context::{finding, Ctx};
+use super::walk::{declaration_span, descendants};
+
+pub mod defs {
+    use crate::analysis::rules::{Family, RuleDef};
+    use crate::analysis::Severity;
+
+    pub const OBSOLETE_DEPENDS_ON: RuleDef = RuleDef {
+        code: "obsolete-depends-on",
+        family: Family::CloudFormation,
+        group: "Resource attributes",
+        severity: Severity::Warning,
+        severity_note: None,
+        cfn_lint: &["W3005"],
+        fix: false,
+        summary: "`DependsOn` on a resource the resource already references",
+        explanation: "A `Ref`, `Fn::GetAtt` or `Fn::Sub` variable already makes CloudFormation create the referenced resource first: the `DependsOn` entry adds nothing, and it stays behind as a hidden ordering constraint when the reference goes away.",
+        example: "`DependsOn: Role` beside `Role: !GetAtt Role.Arn`",
+    };
+}
+
+pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    for resource in &ctx.template.resources {
+        let Some(depends_on) = doc.get(resource.decl.node, "DependsOn") else {
+            continue;
+        };
+        let items: Vec<_> = match doc.sequence(depends_on) {
+            Some(items) => items.to_vec(),
+            None => vec![depends_on],
+        };
+        let entry = declaration_span(doc, resource.decl.name_span, resource.decl.node);
+        // References under `Fn::If` hold in one branch only.
+        let conditional: Vec<Span> = descendants(doc, resource.decl.node)
+            .into_iter()
+            .filter(|id| doc.intrinsic(*id).is_some_and(|i| i.function == "Fn::If"))
+            .map(|id| doc.node(id).span)
+            .collect();
+        let metadata = doc
+            .get(resource.decl.node, "Metadata")
+            .map(|m| doc.node(m).span);
+        for item in items {
+            let Some(target) = doc.str_value(item) else {
+                continue;
+            };
+            let enforced = ctx.refs.iter().find(|r| {
+                r.name == target
+                    && matches!(r.via, Via::Ref | Via::GetAtt | Via::Sub)
+                    && entry.start <= r.span.start
+                    && r.span.end <= entry.end
+                    && !conditional
+                        .iter()
+                        .chain(metadata.iter())
+                        .any(|s| s.start <= r.span.start && r.span.end <= s.end)
+            });
+            if let Some(reference) = enforced {
+                findings.push(
+                    finding(
+                        Rule::ObsoleteDependsOn,
+                        ctx.span(item),
+                        format!("`{target}` is already referenced by this resource, so CloudFormation creates it first; this `DependsOn` entry is not needed"),
+                    )
+                    .with_related(reference.span, "the reference"),
+                );
+            }
+        }
+    }
+}
