@@ -198,6 +198,7 @@ registry! {
     Route53InvalidRecord => resource::ROUTE53_INVALID_RECORD,
     S3AclWithoutOwnership => resource::S3_ACL_WITHOUT_OWNERSHIP,
     S3TieringDays => resource::S3_TIERING_DAYS,
+    SqsFifoSettings => resource::SQS_FIFO_SETTINGS,
     SamInvalidGlobals => catalog::sam::SAM_INVALID_GLOBALS,
     SamUnknownGlobalsSection => catalog::sam::SAM_UNKNOWN_GLOBALS_SECTION,
     SamUnsupportedGlobalProperty => catalog::sam::SAM_UNSUPPORTED_GLOBAL_PROPERTY,

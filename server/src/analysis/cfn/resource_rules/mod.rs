@@ -11,6 +11,7 @@ mod props;
 mod rds;
 mod route53;
 mod s3;
+mod sqs;
 mod values;
 
 use std::collections::HashMap;
@@ -31,6 +32,7 @@ pub mod defs {
     pub use super::rds::defs::*;
     pub use super::route53::defs::*;
     pub use super::s3::defs::*;
+    pub use super::sqs::defs::*;
 }
 
 /// A check of the resources of some types.
@@ -47,6 +49,7 @@ const ALL: &[&[ResourceRule]] = &[
     rds::RULES,
     route53::RULES,
     s3::RULES,
+    sqs::RULES,
 ];
 
 /// The rules of each resource type.
