@@ -7,9 +7,10 @@
 //!
 //! Nothing these checks report depends on anything outside the resource's
 //! entry except the document's kind, the date (runtime deprecation), a macro
-//! `Transform` (no property checks at all) and YAML aliases (which may point
-//! outside); findings are reused only when those are the same, and never in
-//! a document with anchors.
+//! `Transform` (no property checks at all), the types of parameters and
+//! resources (what `Ref` and `Fn::GetAtt` return) and YAML aliases (which may
+//! point outside); findings are reused only when those are the same, and
+//! never in a document with anchors.
 
 use std::collections::HashMap;
 
@@ -34,6 +35,8 @@ struct Context {
     kind: Option<DocKind>,
     /// The date of the runtime checks; `None` when properties are not checked.
     properties: Option<String>,
+    /// The parameter and resource types the property checks read.
+    declarations: Option<u64>,
 }
 
 #[derive(Debug)]
@@ -56,6 +59,7 @@ pub fn check(
     let context = Context {
         kind: snapshot.kind,
         properties: checker.as_ref().map(|c| c.today().to_string()),
+        declarations: checker.as_ref().map(|c| c.env_fingerprint()),
     };
     let mut reuse = reuse.filter(|_| !snapshot.document.has_anchors());
     if let Some(reuse) = reuse.as_deref_mut() {

@@ -182,6 +182,7 @@ registry! {
     ServiceShutDown => service_lifecycle::SERVICE_SHUT_DOWN,
     ServiceEnding => service_lifecycle::SERVICE_ENDING,
     // Resource rules, by service (cfn::resource_rules).
+    ApigatewayRestApiName => resource::APIGATEWAY_REST_API_NAME,
     DynamodbUndefinedKeyAttribute => resource::DYNAMODB_UNDEFINED_KEY_ATTRIBUTE,
     DynamodbUnusedAttributeDefinition => resource::DYNAMODB_UNUSED_ATTRIBUTE_DEFINITION,
     DynamodbOnDemandThroughput => resource::DYNAMODB_ON_DEMAND_THROUGHPUT,

@@ -12,6 +12,8 @@
 mod arrays;
 mod combinators;
 mod edits;
+pub mod env;
+pub mod formats;
 mod objects;
 mod patterns;
 mod placeholder;
@@ -42,6 +44,7 @@ use walker::{Out, Walker};
 pub struct Checker<'a> {
     snapshot: &'a Snapshot,
     today: String,
+    env: env::Env,
     suggestions: resource_type::Suggestions,
 }
 
@@ -56,6 +59,7 @@ impl<'a> Checker<'a> {
         Some(Checker {
             snapshot,
             today: runtime::today(),
+            env: env::Env::of(&snapshot.document, template),
             suggestions: resource_type::Suggestions::default(),
         })
     }
@@ -66,8 +70,21 @@ impl<'a> Checker<'a> {
         if let Some(schema) =
             resource_type::schema_for(snapshot, resource, &mut self.suggestions, findings)
         {
-            validate_resource_on(snapshot, schema, resource, &self.today, None, findings);
+            validate_resource_on(
+                snapshot,
+                schema,
+                resource,
+                &self.today,
+                None,
+                Some(&self.env),
+                findings,
+            );
         }
+    }
+
+    /// A digest of the parameter and resource types the checks read.
+    pub fn env_fingerprint(&self) -> u64 {
+        self.env.fingerprint()
     }
 
     /// The date runtimes are judged by (findings depend on it).
@@ -93,6 +110,7 @@ pub fn validate_resource_skipping(
         resource,
         &runtime::today(),
         skip,
+        None,
         findings,
     );
 }
@@ -120,11 +138,13 @@ fn validate_resource_on(
     resource: &Resource,
     today: &str,
     skip: Option<NodeId>,
+    env: Option<&env::Env>,
     findings: &mut Vec<Finding>,
 ) {
     let doc = &snapshot.document;
     let mut walker = Walker::new(snapshot, schema);
     walker.skip = skip;
+    walker.env = env;
     let mut out = Out::default();
     let properties_key = doc
         .entry(resource.decl.node, "Properties")

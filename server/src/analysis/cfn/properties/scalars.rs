@@ -232,6 +232,16 @@ impl<'a> Walker<'a> {
             ));
             return;
         }
+        if let Some(format) = shape.extra().format.as_deref() {
+            if let Some(problem) = super::formats::problem(format, text) {
+                out.findings.push(Finding::new(
+                    Rule::InvalidFormat,
+                    span,
+                    format!("`{text}` is not {problem}"),
+                ));
+                return;
+            }
+        }
         if let Some(pattern) = shape.pattern.as_deref() {
             if patterns::is_match(pattern, text) == Some(false) {
                 let mut shown: String = text.chars().take(60).collect();

@@ -9,6 +9,8 @@ use crate::analysis::{Finding, Severity, Snapshot};
 use crate::schema::{JsonType, ResourceSchema, Shape};
 
 use super::edits;
+use super::env::{is_list_parameter, Env};
+use super::formats;
 use super::scalars;
 
 /// Deepest nesting of values and combinators checked; deeper values are accepted.
@@ -51,6 +53,9 @@ pub(super) struct Walker<'a> {
     /// A value not to check (one that is checked elsewhere, such as SAM's
     /// `Events`).
     pub skip: Option<NodeId>,
+    /// The template's parameter and resource types, to judge `Ref` and
+    /// `Fn::GetAtt` values; `None` where they are not known.
+    pub env: Option<&'a Env>,
 }
 
 /// True for keys a preprocessor replaces before CloudFormation validates the
@@ -70,6 +75,7 @@ impl<'a> Walker<'a> {
             depth: 0,
             budget: BUDGET,
             skip: None,
+            env: None,
         }
     }
 
@@ -119,6 +125,7 @@ impl<'a> Walker<'a> {
                 if intrinsic.function == "Fn::If" {
                     self.if_branches(intrinsic.argument, shape, label, out);
                 } else {
+                    self.computed(intrinsic, shape, n.span, out);
                     out.uncertain = true;
                 }
                 return;
@@ -154,6 +161,7 @@ impl<'a> Walker<'a> {
                 }
                 NodeKind::Sequence(items) => {
                     self.array(id, items, shape, out);
+                    self.item_formats(items, shape, out);
                     false
                 }
                 NodeKind::Scalar(scalar) => {
@@ -231,6 +239,134 @@ impl<'a> Walker<'a> {
             out.findings.push(finding);
         }
         fits
+    }
+}
+
+impl<'a> Walker<'a> {
+    /// A value computed by `Ref` or `Fn::GetAtt` that cannot fit `shape`:
+    /// a list where one value is expected (or the reverse), or an ID of
+    /// another kind than the property's format.
+    fn computed(
+        &mut self,
+        intrinsic: &awsls_grammars::Intrinsic,
+        shape: &'a Shape,
+        span: Span,
+        out: &mut Out,
+    ) {
+        let Some(env) = self.env else { return };
+        let types = shape.types;
+        if types.is_empty() {
+            return;
+        }
+        let takes_list = types.contains(JsonType::Array);
+        let takes_one = types
+            .iter()
+            .any(|t| t != JsonType::Array && t != JsonType::Object);
+        let doc = self.doc;
+        let problem = match intrinsic.function.as_str() {
+            "Ref" => {
+                let Some(name) = doc.str_value(intrinsic.argument) else {
+                    return;
+                };
+                let Some(ty) = env.parameter(name) else {
+                    return;
+                };
+                let list = is_list_parameter(ty);
+                let wanted = shape.extra().format.as_deref();
+                let given = formats::of_parameter_type(ty);
+                if list && !takes_list {
+                    Some(format!("`!Ref {name}` is a list (a parameter of type `{ty}`), but `{}` takes a single value", self.name()))
+                } else if !list
+                    && takes_list
+                    && !takes_one
+                    && !ty.starts_with("AWS::SSM::Parameter::Value<String")
+                    && ty != "String"
+                {
+                    Some(format!("`!Ref {name}` is a single value (a parameter of type `{ty}`), but `{}` takes a list", self.name()))
+                } else if let (Some(given), Some(wanted)) = (given, wanted) {
+                    formats::conflicts(given, wanted).then(|| {
+                        format!(
+                            "`!Ref {name}` holds a `{ty}`, but `{}` takes a `{wanted}`",
+                            self.name()
+                        )
+                    })
+                } else {
+                    None
+                }
+            }
+            "Fn::GetAtt" => {
+                let Some(parts) = doc.sequence(intrinsic.argument) else {
+                    return;
+                };
+                let (Some(resource), Some(attribute)) = (
+                    parts.first().and_then(|p| doc.str_value(*p)),
+                    parts.get(1).and_then(|p| doc.str_value(*p)),
+                ) else {
+                    return;
+                };
+                let Some(schema) = env
+                    .resource(resource)
+                    .and_then(crate::schema::cfn::resource)
+                else {
+                    return;
+                };
+                let Some(attribute_types) = schema.attribute(attribute).map(|a| a.types) else {
+                    return;
+                };
+                let list = !attribute_types.is_empty()
+                    && attribute_types.iter().all(|t| t == JsonType::Array);
+                let single = !attribute_types.is_empty()
+                    && attribute_types.iter().all(|t| t == JsonType::String);
+                if list && !takes_list {
+                    Some(format!(
+                        "`{resource}.{attribute}` is a list, but `{}` takes a single value",
+                        self.name()
+                    ))
+                } else if single && takes_list && !takes_one {
+                    Some(format!(
+                        "`{resource}.{attribute}` is a single value, but `{}` takes a list",
+                        self.name()
+                    ))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(message) = problem {
+            out.findings
+                .push(Finding::new(Rule::IncompatibleReference, span, message));
+        }
+    }
+
+    /// Literal items of a list whose format names the kind of its items
+    /// (`AWS::EC2::SecurityGroup.Ids`).
+    fn item_formats(&mut self, items: &[NodeId], shape: &'a Shape, out: &mut Out) {
+        let Some(format) = shape
+            .extra()
+            .format
+            .as_deref()
+            .and_then(formats::item_format)
+        else {
+            return;
+        };
+        for item in items {
+            let id = self.doc.resolve(*item);
+            let Some(scalar) = self.doc.scalar(id) else {
+                continue;
+            };
+            if scalar.kind != awsls_grammars::ScalarKind::String || self.doc.node(id).tag.is_some()
+            {
+                continue;
+            }
+            if let Some(problem) = formats::problem(format, &scalar.value) {
+                out.findings.push(Finding::new(
+                    Rule::InvalidFormat,
+                    self.doc.node(id).span,
+                    format!("`{}` is not {problem}", scalar.value),
+                ));
+            }
+        }
     }
 }
 

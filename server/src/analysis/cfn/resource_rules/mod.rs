@@ -5,6 +5,7 @@
 //! the schema checks of the resource (`cfn::resource_checks`), so an edit
 //! re-runs only the rules of the resource it touched.
 
+mod apigateway;
 mod dynamodb;
 mod lambda;
 mod props;
@@ -27,6 +28,7 @@ pub use values::Value;
 
 /// The definitions of the rules declared here, for the registry.
 pub mod defs {
+    pub use super::apigateway::defs::*;
     pub use super::dynamodb::defs::*;
     pub use super::lambda::defs::*;
     pub use super::rds::defs::*;
@@ -44,6 +46,7 @@ pub struct ResourceRule {
 
 /// Every resource rule.
 const ALL: &[&[ResourceRule]] = &[
+    apigateway::RULES,
     dynamodb::RULES,
     lambda::RULES,
     rds::RULES,

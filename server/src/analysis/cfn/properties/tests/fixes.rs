@@ -154,7 +154,7 @@ fn wrap_a_single_value_in_a_list() {
 fn remove_one_of_two_exclusive_properties() {
     let text = resource(
         "AWS::EC2::Instance",
-        "ImageId: ami-1\nSubnetId: subnet-1\nNetworkInterfaces: []",
+        "ImageId: ami-0abcdef1234567890\nSubnetId: subnet-0abcdef1234567890\nNetworkInterfaces: []",
     );
     let found = yaml(&text);
     let fixed = apply(
@@ -163,7 +163,7 @@ fn remove_one_of_two_exclusive_properties() {
     );
     assert_eq!(
         fixed,
-        resource("AWS::EC2::Instance", "ImageId: ami-1\nSubnetId: subnet-1")
+        resource("AWS::EC2::Instance", "ImageId: ami-0abcdef1234567890\nSubnetId: subnet-0abcdef1234567890")
     );
     assert!(yaml(&fixed).is_empty(), "{:?}", yaml(&fixed));
 }

@@ -147,7 +147,7 @@ fn exclusive_properties_behind_conditions_are_not_reported() {
 fn dependent_excluded_pairs_are_reported_once() {
     let text = resource(
         "AWS::EC2::Instance",
-        "ImageId: ami-1\nSubnetId: subnet-1\nNetworkInterfaces: []",
+        "ImageId: ami-0abcdef1234567890\nSubnetId: subnet-0abcdef1234567890\nNetworkInterfaces: []",
     );
     let found = yaml(&text);
     assert_eq!(codes(&found), ["exclusive-properties"]);
