@@ -183,6 +183,8 @@ registry! {
     ServiceEnding => service_lifecycle::SERVICE_ENDING,
     // Resource rules, by service (cfn::resource_rules).
     ApigatewayRestApiName => resource::APIGATEWAY_REST_API_NAME,
+    AutoscalingSizeRange => resource::AUTOSCALING_SIZE_RANGE,
+    AutoscalingHealthCheckType => resource::AUTOSCALING_HEALTH_CHECK_TYPE,
     DynamodbUndefinedKeyAttribute => resource::DYNAMODB_UNDEFINED_KEY_ATTRIBUTE,
     DynamodbUnusedAttributeDefinition => resource::DYNAMODB_UNUSED_ATTRIBUTE_DEFINITION,
     DynamodbOnDemandThroughput => resource::DYNAMODB_ON_DEMAND_THROUGHPUT,

@@ -6,6 +6,7 @@
 //! re-runs only the rules of the resource it touched.
 
 mod apigateway;
+mod autoscaling;
 mod dynamodb;
 mod lambda;
 mod props;
@@ -29,6 +30,7 @@ pub use values::Value;
 /// The definitions of the rules declared here, for the registry.
 pub mod defs {
     pub use super::apigateway::defs::*;
+    pub use super::autoscaling::defs::*;
     pub use super::dynamodb::defs::*;
     pub use super::lambda::defs::*;
     pub use super::rds::defs::*;
@@ -47,6 +49,7 @@ pub struct ResourceRule {
 /// Every resource rule.
 const ALL: &[&[ResourceRule]] = &[
     apigateway::RULES,
+    autoscaling::RULES,
     dynamodb::RULES,
     lambda::RULES,
     rds::RULES,
