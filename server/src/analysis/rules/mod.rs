@@ -185,6 +185,7 @@ registry! {
     ApigatewayRestApiName => resource::APIGATEWAY_REST_API_NAME,
     AutoscalingSizeRange => resource::AUTOSCALING_SIZE_RANGE,
     AutoscalingHealthCheckType => resource::AUTOSCALING_HEALTH_CHECK_TYPE,
+    CodebuildS3Location => resource::CODEBUILD_S3_LOCATION,
     DynamodbUndefinedKeyAttribute => resource::DYNAMODB_UNDEFINED_KEY_ATTRIBUTE,
     DynamodbUnusedAttributeDefinition => resource::DYNAMODB_UNUSED_ATTRIBUTE_DEFINITION,
     DynamodbOnDemandThroughput => resource::DYNAMODB_ON_DEMAND_THROUGHPUT,

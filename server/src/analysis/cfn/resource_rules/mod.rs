@@ -7,6 +7,7 @@
 
 mod apigateway;
 mod autoscaling;
+mod codebuild;
 mod dynamodb;
 mod lambda;
 mod props;
@@ -31,6 +32,7 @@ pub use values::Value;
 pub mod defs {
     pub use super::apigateway::defs::*;
     pub use super::autoscaling::defs::*;
+    pub use super::codebuild::defs::*;
     pub use super::dynamodb::defs::*;
     pub use super::lambda::defs::*;
     pub use super::rds::defs::*;
@@ -50,6 +52,7 @@ pub struct ResourceRule {
 const ALL: &[&[ResourceRule]] = &[
     apigateway::RULES,
     autoscaling::RULES,
+    codebuild::RULES,
     dynamodb::RULES,
     lambda::RULES,
     rds::RULES,
