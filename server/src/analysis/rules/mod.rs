@@ -190,6 +190,7 @@ registry! {
     DynamodbUnusedAttributeDefinition => resource::DYNAMODB_UNUSED_ATTRIBUTE_DEFINITION,
     DynamodbOnDemandThroughput => resource::DYNAMODB_ON_DEMAND_THROUGHPUT,
     DynamodbMissingThroughput => resource::DYNAMODB_MISSING_THROUGHPUT,
+    ElasticacheClusterFailover => resource::ELASTICACHE_CLUSTER_FAILOVER,
     LambdaImageSettings => resource::LAMBDA_IMAGE_SETTINGS,
     LambdaZipSettings => resource::LAMBDA_ZIP_SETTINGS,
     LambdaReservedVariable => resource::LAMBDA_RESERVED_VARIABLE,

@@ -9,6 +9,7 @@ mod apigateway;
 mod autoscaling;
 mod codebuild;
 mod dynamodb;
+mod elasticache;
 mod lambda;
 mod props;
 mod rds;
@@ -34,6 +35,7 @@ pub mod defs {
     pub use super::autoscaling::defs::*;
     pub use super::codebuild::defs::*;
     pub use super::dynamodb::defs::*;
+    pub use super::elasticache::defs::*;
     pub use super::lambda::defs::*;
     pub use super::rds::defs::*;
     pub use super::route53::defs::*;
@@ -54,6 +56,7 @@ const ALL: &[&[ResourceRule]] = &[
     autoscaling::RULES,
     codebuild::RULES,
     dynamodb::RULES,
+    elasticache::RULES,
     lambda::RULES,
     rds::RULES,
     route53::RULES,
