@@ -191,6 +191,7 @@ registry! {
     DynamodbOnDemandThroughput => resource::DYNAMODB_ON_DEMAND_THROUGHPUT,
     DynamodbMissingThroughput => resource::DYNAMODB_MISSING_THROUGHPUT,
     ElasticacheClusterFailover => resource::ELASTICACHE_CLUSTER_FAILOVER,
+    EventsScheduleExpression => resource::EVENTS_SCHEDULE_EXPRESSION,
     LambdaImageSettings => resource::LAMBDA_IMAGE_SETTINGS,
     LambdaZipSettings => resource::LAMBDA_ZIP_SETTINGS,
     LambdaReservedVariable => resource::LAMBDA_RESERVED_VARIABLE,

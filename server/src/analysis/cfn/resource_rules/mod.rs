@@ -10,6 +10,7 @@ mod autoscaling;
 mod codebuild;
 mod dynamodb;
 mod elasticache;
+mod events;
 mod lambda;
 mod props;
 mod rds;
@@ -36,6 +37,7 @@ pub mod defs {
     pub use super::codebuild::defs::*;
     pub use super::dynamodb::defs::*;
     pub use super::elasticache::defs::*;
+    pub use super::events::defs::*;
     pub use super::lambda::defs::*;
     pub use super::rds::defs::*;
     pub use super::route53::defs::*;
@@ -57,6 +59,7 @@ const ALL: &[&[ResourceRule]] = &[
     codebuild::RULES,
     dynamodb::RULES,
     elasticache::RULES,
+    events::RULES,
     lambda::RULES,
     rds::RULES,
     route53::RULES,
