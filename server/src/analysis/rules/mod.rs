@@ -195,6 +195,7 @@ registry! {
     LambdaImageSettings => resource::LAMBDA_IMAGE_SETTINGS,
     LambdaZipSettings => resource::LAMBDA_ZIP_SETTINGS,
     LambdaReservedVariable => resource::LAMBDA_RESERVED_VARIABLE,
+    LambdaStartingPosition => resource::LAMBDA_STARTING_POSITION,
     RdsAuroraInstanceSettings => resource::RDS_AURORA_INSTANCE_SETTINGS,
     RdsMonitoringRole => resource::RDS_MONITORING_ROLE,
     RdsKmsKeyUnencrypted => resource::RDS_KMS_KEY_UNENCRYPTED,

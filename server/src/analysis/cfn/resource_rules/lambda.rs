@@ -47,12 +47,31 @@ pub mod defs {
         explanation: "Lambda sets some environment variables itself (`AWS_REGION`, `_HANDLER`, `LAMBDA_TASK_ROOT`, ...) and rejects a function that defines them, so the stack fails when it creates the function.",
         example: "`Environment: {Variables: {AWS_REGION: us-east-1}}`",
     };
+
+    pub const LAMBDA_STARTING_POSITION: RuleDef = RuleDef {
+        code: "lambda-starting-position",
+        family: Family::CloudFormation,
+        group: "Lambda",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E3633", "E3634"],
+        fix: false,
+        summary: "An event source mapping whose `StartingPosition` does not fit its source",
+        explanation: "Lambda reads Kinesis and DynamoDB streams from a position, so their event source mappings need `StartingPosition`; an SQS queue has no position, and Lambda rejects `StartingPosition` for it. Either way the mapping fails to create. Only event source ARNs written out are checked.",
+        example: "`EventSourceArn: arn:aws:sqs:us-east-1:123456789012:jobs` with `StartingPosition: LATEST`",
+    };
 }
 
-pub const RULES: &[ResourceRule] = &[ResourceRule {
-    types: &["AWS::Lambda::Function"],
-    check: function,
-}];
+pub const RULES: &[ResourceRule] = &[
+    ResourceRule {
+        types: &["AWS::Lambda::Function"],
+        check: function,
+    },
+    ResourceRule {
+        types: &["AWS::Lambda::EventSourceMapping"],
+        check: event_source_mapping,
+    },
+];
 
 /// Variables Lambda defines itself (AWS Lambda Developer Guide, "Defined
 /// runtime environment variables"; those it lets functions set are left out).
@@ -140,5 +159,63 @@ fn function(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
                 ),
             ));
         }
+    }
+}
+
+/// The service of an event source written as an ARN (`arn:aws:sqs:...`).
+fn arn_service(arn: &str) -> Option<&str> {
+    let mut parts = arn.split(':');
+    (parts.next()? == "arn").then_some(())?;
+    parts.next()?;
+    parts.next()
+}
+
+fn event_source_mapping(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    let Some(arn) = ctx.literal(ctx.property("EventSourceArn")) else {
+        return;
+    };
+    let position = ctx.property("StartingPosition");
+    match arn_service(arn) {
+        Some("sqs") => {
+            if let Some(span) =
+                super::props::set_everywhere(ctx, ctx.properties, "StartingPosition")
+            {
+                findings.push(Finding::new(
+                    Rule::LambdaStartingPosition,
+                    span,
+                    "`StartingPosition` cannot be set for an SQS queue: a queue has no position to read from",
+                ));
+            }
+        }
+        Some(service @ ("kinesis" | "dynamodb")) => {
+            let stream = service == "kinesis" || arn.contains("/stream/");
+            if stream && position.is_none() {
+                findings.push(Finding::new(
+                    Rule::LambdaStartingPosition,
+                    ctx.name_span(),
+                    "an event source mapping for a Kinesis or DynamoDB stream needs `StartingPosition` (`LATEST`, `TRIM_HORIZON` or `AT_TIMESTAMP`)",
+                ));
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::arn_service;
+
+    #[test]
+    fn the_service_of_an_arn() {
+        assert_eq!(
+            arn_service("arn:aws:sqs:us-east-1:123456789012:q"),
+            Some("sqs")
+        );
+        assert_eq!(
+            arn_service("arn:aws-cn:kinesis:cn-north-1:123456789012:stream/s"),
+            Some("kinesis")
+        );
+        assert_eq!(arn_service("queue"), None);
+        assert_eq!(arn_service("arn:aws"), None);
     }
 }
