@@ -203,6 +203,7 @@ registry! {
     RdsMultiAzClusterSettings => resource::RDS_MULTI_AZ_CLUSTER_SETTINGS,
     Route53AliasConflict => resource::ROUTE53_ALIAS_CONFLICT,
     Route53InvalidRecord => resource::ROUTE53_INVALID_RECORD,
+    Route53HealthCheckAlarm => resource::ROUTE53_HEALTH_CHECK_ALARM,
     S3AclWithoutOwnership => resource::S3_ACL_WITHOUT_OWNERSHIP,
     S3TieringDays => resource::S3_TIERING_DAYS,
     SqsFifoSettings => resource::SQS_FIFO_SETTINGS,

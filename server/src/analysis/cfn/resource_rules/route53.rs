@@ -38,6 +38,19 @@ pub mod defs {
         explanation: "Route 53 checks each value against the record's `Type` (an IPv4 address for `A`, IPv6 for `AAAA`, one name for `CNAME`, `priority name` for `MX`, quoted strings for `TXT`, `flags tag \"value\"` for `CAA`, `priority weight port target` for `SRV`) and rejects the change batch, failing the stack midway.",
         example: "`Type: A` with `ResourceRecords: [example.com]`",
     };
+
+    pub const ROUTE53_HEALTH_CHECK_ALARM: RuleDef = RuleDef {
+        code: "route53-health-check-alarm",
+        family: Family::CloudFormation,
+        group: "Route 53",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E3661"],
+        fix: false,
+        summary: "A `CLOUDWATCH_METRIC` health check without `AlarmIdentifier`",
+        explanation: "A health check of type `CLOUDWATCH_METRIC` takes its status from a CloudWatch alarm named by `AlarmIdentifier`: Route 53 rejects it without one and the health check fails to create.",
+        example: "`HealthCheckConfig: {Type: CLOUDWATCH_METRIC}` without `AlarmIdentifier`",
+    };
 }
 
 pub const RULES: &[ResourceRule] = &[
@@ -49,7 +62,32 @@ pub const RULES: &[ResourceRule] = &[
         types: &["AWS::Route53::RecordSetGroup"],
         check: record_set_group,
     },
+    ResourceRule {
+        types: &["AWS::Route53::HealthCheck"],
+        check: health_check,
+    },
 ];
+
+fn health_check(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    let Some(config) = ctx
+        .property("HealthCheckConfig")
+        .filter(|c| ctx.doc.mapping(*c).is_some())
+    else {
+        return;
+    };
+    if ctx.literal(ctx.doc.get(config, "Type")) != Some("CLOUDWATCH_METRIC")
+        || !super::props::absent(ctx, config, "AlarmIdentifier")
+    {
+        return;
+    }
+    if let Some(span) = ctx.key_span(config, "Type") {
+        findings.push(Finding::new(
+            Rule::Route53HealthCheckAlarm,
+            span,
+            "a `CLOUDWATCH_METRIC` health check needs `AlarmIdentifier`, the alarm whose state it reports",
+        ));
+    }
+}
 
 fn record_set(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
     check_record(ctx, ctx.properties, findings);
