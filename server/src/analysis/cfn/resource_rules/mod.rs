@@ -9,6 +9,7 @@ mod apigateway;
 mod autoscaling;
 mod codebuild;
 mod dynamodb;
+mod ec2;
 mod elasticache;
 mod events;
 mod lambda;
@@ -36,6 +37,7 @@ pub mod defs {
     pub use super::autoscaling::defs::*;
     pub use super::codebuild::defs::*;
     pub use super::dynamodb::defs::*;
+    pub use super::ec2::defs::*;
     pub use super::elasticache::defs::*;
     pub use super::events::defs::*;
     pub use super::lambda::defs::*;
@@ -58,6 +60,7 @@ const ALL: &[&[ResourceRule]] = &[
     autoscaling::RULES,
     codebuild::RULES,
     dynamodb::RULES,
+    ec2::RULES,
     elasticache::RULES,
     events::RULES,
     lambda::RULES,

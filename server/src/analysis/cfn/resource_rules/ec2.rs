@@ -1,0 +1,339 @@
+//! EC2: security group rule ports against their protocol, EBS volumes that
+//! need provisioned IOPS, and the primary address of a network interface.
+
+use awsls_grammars::NodeId;
+
+use super::{ResourceCtx, ResourceRule, Value};
+use crate::analysis::rules::Rule;
+use crate::analysis::Finding;
+
+pub mod defs {
+    use crate::analysis::rules::{Family, RuleDef};
+    use crate::analysis::Severity;
+
+    pub const EC2_SECURITY_GROUP_PORT_RANGE: RuleDef = RuleDef {
+        code: "ec2-security-group-port-range",
+        family: Family::CloudFormation,
+        group: "EC2",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E3687"],
+        fix: false,
+        summary: "A TCP, UDP or ICMP security group rule without both ports, or a TCP/UDP range that ends before it starts",
+        explanation: "For TCP and UDP (`tcp`, `udp`, `6`, `17`) a security group rule opens the ports from `FromPort` to `ToPort`, and for ICMP (`icmp`, `icmpv6`, `1`, `58`) they are the ICMP type and code: EC2 needs both, and a TCP or UDP range whose end is below its start. It rejects the rule and the stack fails when it creates the security group or the rule.",
+        example: "`IpProtocol: tcp` with `FromPort: 443` and no `ToPort`",
+    };
+
+    pub const EC2_SECURITY_GROUP_ALL_PORTS: RuleDef = RuleDef {
+        code: "ec2-security-group-all-ports",
+        family: Family::CloudFormation,
+        group: "EC2",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E3688"],
+        fix: false,
+        summary: "A security group rule with `-1` (all) as only one end of its ports",
+        explanation: "`-1` means all ports (for ICMP, all types or all codes). For TCP and UDP it cannot be one end of a range, and for ICMP all types (`FromPort: -1`) takes all codes (`ToPort: -1`): EC2 rejects the rule otherwise and the stack fails when it creates it.",
+        example: "`IpProtocol: icmp` with `FromPort: -1` and `ToPort: 0`",
+    };
+
+    pub const EC2_VOLUME_IOPS_REQUIRED: RuleDef = RuleDef {
+        code: "ec2-volume-iops-required",
+        family: Family::CloudFormation,
+        group: "EC2",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E3671"],
+        fix: false,
+        summary: "A Provisioned IOPS volume (`io1`, `io2`) without `Iops`",
+        explanation: "Provisioned IOPS SSD volumes (`VolumeType: io1` or `io2`) are created with the IOPS rate given in `Iops`, which has no default for them: EC2 rejects the volume, and the instance, launch template use or volume fails to create.",
+        example: "`Ebs: {VolumeType: io1, VolumeSize: 100}` in `BlockDeviceMappings`",
+    };
+
+    pub const EC2_PRIMARY_PRIVATE_IP: RuleDef = RuleDef {
+        code: "ec2-primary-private-ip",
+        family: Family::CloudFormation,
+        group: "EC2",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E3674"],
+        fix: false,
+        summary: "A network interface with `PrivateIpAddress` and another address marked `Primary` in `PrivateIpAddresses`",
+        explanation: "`PrivateIpAddress` is the primary private address of the network interface; when it is set, no address of `PrivateIpAddresses` may be marked `Primary: true` (an interface has one primary address). EC2 rejects the interface and the stack fails when it creates it.",
+        example: "`PrivateIpAddress: 10.0.0.10` with `PrivateIpAddresses: [{PrivateIpAddress: 10.0.0.11, Primary: true}]`",
+    };
+}
+
+pub const RULES: &[ResourceRule] = &[
+    ResourceRule {
+        types: &["AWS::EC2::SecurityGroup"],
+        check: security_group,
+    },
+    ResourceRule {
+        types: &[
+            "AWS::EC2::SecurityGroupIngress",
+            "AWS::EC2::SecurityGroupEgress",
+        ],
+        check: security_group_rule,
+    },
+    ResourceRule {
+        types: &["AWS::EC2::Instance"],
+        check: instance,
+    },
+    ResourceRule {
+        types: &["AWS::EC2::LaunchTemplate"],
+        check: launch_template,
+    },
+    ResourceRule {
+        types: &["AWS::EC2::Volume"],
+        check: volume,
+    },
+    ResourceRule {
+        types: &["AWS::EC2::NetworkInterface"],
+        check: network_interface,
+    },
+];
+
+fn security_group(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    for list in ["SecurityGroupIngress", "SecurityGroupEgress"] {
+        let items = ctx
+            .property(list)
+            .and_then(|l| ctx.doc.sequence(l))
+            .unwrap_or(&[]);
+        for item in items {
+            if ctx.doc.mapping(*item).is_some() {
+                check_ports(ctx, *item, findings);
+            }
+        }
+    }
+}
+
+fn security_group_rule(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    check_ports(ctx, ctx.properties, findings);
+}
+
+/// What the ports of a protocol mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ports {
+    /// TCP or UDP: a range of ports.
+    Range,
+    /// ICMP or ICMPv6: a type and a code.
+    Icmp,
+}
+
+/// How `FromPort` and `ToPort` are read for an `IpProtocol` (`None` for
+/// protocols without ports, such as `-1`, and for unknown ones).
+fn ports_of(protocol: &str) -> Option<Ports> {
+    match protocol {
+        "tcp" | "udp" | "6" | "17" => Some(Ports::Range),
+        "icmp" | "icmpv6" | "1" | "58" => Some(Ports::Icmp),
+        _ => None,
+    }
+}
+
+/// Whether `name` is written in `rule` and kept in some branch.
+fn written(ctx: &ResourceCtx, rule: NodeId, name: &str) -> bool {
+    ctx.doc.get(rule, name).is_some_and(|node| {
+        ctx.values(node)
+            .iter()
+            .any(|v| !matches!(v, Value::Removed { .. }))
+    })
+}
+
+/// What is wrong with the ports of a rule, by rule: the literal ports as
+/// written (`None` when absent or computed).
+fn judge_ports(ports: Ports, from: Option<i64>, to: Option<i64>) -> Option<(Rule, &'static str)> {
+    let (from, to) = (from?, to?);
+    match ports {
+        Ports::Range if (from == -1) != (to == -1) => Some((
+            Rule::Ec2SecurityGroupAllPorts,
+            "`-1` (all ports) cannot be one end of a TCP or UDP port range: set both `FromPort` and `ToPort` to -1, or give a range",
+        )),
+        Ports::Range if from > to => Some((
+            Rule::Ec2SecurityGroupPortRange,
+            "the port range ends before it starts: `FromPort` must not be greater than `ToPort`",
+        )),
+        Ports::Icmp if from == -1 && to != -1 => Some((
+            Rule::Ec2SecurityGroupAllPorts,
+            "all ICMP types (`FromPort: -1`) take all ICMP codes: `ToPort` must be -1 too",
+        )),
+        _ => None,
+    }
+}
+
+/// Checks the ports of one security group rule.
+fn check_ports(ctx: &ResourceCtx, rule: NodeId, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let Some(protocol) = ctx.literal(doc.get(rule, "IpProtocol")) else {
+        return;
+    };
+    let Some(ports) = ports_of(protocol) else {
+        return;
+    };
+    let missing: Vec<&str> = ["FromPort", "ToPort"]
+        .into_iter()
+        .filter(|name| !written(ctx, rule, name))
+        .collect();
+    if !missing.is_empty() {
+        let span = doc
+            .entry(rule, "IpProtocol")
+            .map(|e| e.key.span)
+            .unwrap_or_else(|| ctx.name_span());
+        let what = match ports {
+            Ports::Range => "the first and last port of the range",
+            Ports::Icmp => "the ICMP type and code, or -1 for all",
+        };
+        findings.push(Finding::new(
+            Rule::Ec2SecurityGroupPortRange,
+            span,
+            format!(
+                "a rule for protocol `{protocol}` needs both `FromPort` and `ToPort` ({what}); {} missing",
+                if missing.len() == 2 { "both are" } else if missing[0] == "FromPort" { "`FromPort` is" } else { "`ToPort` is" }
+            ),
+        ));
+        return;
+    }
+    let port = |name| ctx.literal(doc.get(rule, name)).and_then(int_of);
+    if let Some((which, message)) = judge_ports(ports, port("FromPort"), port("ToPort")) {
+        let span = doc
+            .get(rule, "FromPort")
+            .map(|n| doc.node(n).span)
+            .unwrap_or_else(|| ctx.name_span());
+        findings.push(Finding::new(which, span, message));
+    }
+}
+
+fn int_of(text: &str) -> Option<i64> {
+    text.trim().parse().ok()
+}
+
+fn instance(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    block_device_mappings(ctx, ctx.property("BlockDeviceMappings"), findings);
+}
+
+fn launch_template(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    let mappings = ctx
+        .property("LaunchTemplateData")
+        .and_then(|data| ctx.doc.get(data, "BlockDeviceMappings"));
+    block_device_mappings(ctx, mappings, findings);
+}
+
+fn volume(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    check_iops(ctx, ctx.properties, findings);
+}
+
+fn block_device_mappings(ctx: &ResourceCtx, list: Option<NodeId>, findings: &mut Vec<Finding>) {
+    let items = list.and_then(|l| ctx.doc.sequence(l)).unwrap_or(&[]);
+    for item in items {
+        if ctx.doc.mapping(*item).is_none() {
+            continue;
+        }
+        if let Some(ebs) = ctx.doc.get(*item, "Ebs") {
+            if ctx.doc.mapping(ebs).is_some() {
+                check_iops(ctx, ebs, findings);
+            }
+        }
+    }
+}
+
+/// A volume (or the `Ebs` of a block device mapping) of type `io1` or
+/// `io2` needs `Iops`.
+fn check_iops(ctx: &ResourceCtx, volume: NodeId, findings: &mut Vec<Finding>) {
+    let Some(volume_type) = ctx.doc.entry(volume, "VolumeType") else {
+        return;
+    };
+    let types = ctx.values(volume_type.value);
+    let is_provisioned = |v: &Value| matches!(v.text(), Some("io1" | "io2"));
+    let Some(provisioned) = types.iter().find(|v| is_provisioned(v)) else {
+        return;
+    };
+    let missing = match ctx.doc.get(volume, "Iops") {
+        None => true,
+        // Removed in some branch: an error only when every branch of the
+        // type needs it (the two may follow the same condition).
+        Some(iops) => {
+            types.iter().all(is_provisioned)
+                && ctx
+                    .values(iops)
+                    .iter()
+                    .any(|v| matches!(v, Value::Removed { .. }))
+        }
+    };
+    if missing {
+        let name = provisioned.text().unwrap_or("io1");
+        findings.push(Finding::new(
+            Rule::Ec2VolumeIopsRequired,
+            volume_type.key.span,
+            format!("an `{name}` volume needs `Iops`, its provisioned IOPS rate"),
+        ));
+    }
+}
+
+fn network_interface(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    let Some(primary_address) = ctx.doc.entry(ctx.properties, "PrivateIpAddress") else {
+        return;
+    };
+    if ctx
+        .values(primary_address.value)
+        .iter()
+        .any(|v| matches!(v, Value::Removed { .. }))
+    {
+        return;
+    }
+    let items = ctx
+        .property("PrivateIpAddresses")
+        .and_then(|l| ctx.doc.sequence(l))
+        .unwrap_or(&[]);
+    for item in items {
+        if ctx.doc.mapping(*item).is_none() {
+            continue;
+        }
+        let Some(primary) = ctx.doc.entry(*item, "Primary") else {
+            continue;
+        };
+        let is_true = ctx
+            .literal(Some(primary.value))
+            .is_some_and(|t| t.eq_ignore_ascii_case("true"));
+        if is_true {
+            findings.push(
+                Finding::new(
+                    Rule::Ec2PrimaryPrivateIp,
+                    primary.key.span,
+                    "`Primary` cannot be true when the interface's `PrivateIpAddress` is set: that address is the primary one",
+                )
+                .with_related(primary_address.key.span, "the primary address"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{judge_ports, ports_of, Ports};
+    use crate::analysis::rules::Rule;
+
+    fn rule(protocol: &str, from: i64, to: i64) -> Option<Rule> {
+        judge_ports(ports_of(protocol)?, Some(from), Some(to)).map(|(r, _)| r)
+    }
+
+    #[test]
+    fn ports_are_judged_by_protocol() {
+        assert_eq!(rule("tcp", 80, 80), None);
+        assert_eq!(rule("tcp", 0, 65535), None);
+        assert_eq!(rule("tcp", -1, -1), None);
+        assert_eq!(rule("6", 443, 80), Some(Rule::Ec2SecurityGroupPortRange));
+        assert_eq!(rule("udp", -1, 53), Some(Rule::Ec2SecurityGroupAllPorts));
+        assert_eq!(rule("tcp", 80, -1), Some(Rule::Ec2SecurityGroupAllPorts));
+        assert_eq!(rule("icmp", -1, -1), None);
+        assert_eq!(rule("icmp", 8, -1), None);
+        assert_eq!(rule("icmp", 8, 0), None);
+        // ICMP type and code are not a range.
+        assert_eq!(rule("icmp", 8, 3), None);
+        assert_eq!(rule("58", -1, 3), Some(Rule::Ec2SecurityGroupAllPorts));
+        // No ports: -1 (all protocols), other protocol numbers, other spellings.
+        assert_eq!(rule("-1", 22, 10), None);
+        assert_eq!(rule("50", 5, 3), None);
+        assert_eq!(ports_of("TCP"), None);
+        assert_eq!(ports_of("17"), Some(Ports::Range));
+    }
+}
