@@ -26,8 +26,24 @@ fn document(code: &str, which: &str) -> Option<(PathBuf, String)> {
     Some((path, text))
 }
 
+/// The kind a fixture's first line names (`# awsls-kind: cloudformation`),
+/// as `awsls check --kind` would force it.
+fn forced_kind(text: &str) -> Option<analysis::DocKind> {
+    let kind = text.lines().next()?.strip_prefix("# awsls-kind:")?.trim();
+    Some(match kind {
+        "cloudformation" => analysis::DocKind::CloudFormation,
+        "sam" => analysis::DocKind::Sam,
+        "iam" => analysis::DocKind::IamPolicy,
+        "appspec" => analysis::DocKind::AppSpec,
+        _ => return None,
+    })
+}
+
 fn findings_of(path: &Path, text: &str) -> Vec<analysis::Finding> {
-    let snapshot = Snapshot::from_text(&path.to_string_lossy(), text);
+    let mut snapshot = Snapshot::from_text(&path.to_string_lossy(), text);
+    if let Some(kind) = forced_kind(text) {
+        snapshot.kind = Some(kind);
+    }
     assert!(
         snapshot.kind.is_some(),
         "{} is not recognised as an AWS file",

@@ -8,6 +8,7 @@
 //! add one line to the table below, and give it a bad and a good fixture
 //! under `tests/fixtures/rules/<code>/` (they are its documented examples).
 
+use crate::analysis::cfn::properties::formats::defs as formats;
 pub mod catalog;
 pub mod docs;
 #[cfg(test)]
@@ -121,6 +122,7 @@ registry! {
     DescriptionTooLong => catalog::cfn_structure::DESCRIPTION_TOO_LONG,
     InvalidLogicalId => catalog::cfn_structure::INVALID_LOGICAL_ID,
     DuplicateLogicalId => catalog::cfn_structure::DUPLICATE_LOGICAL_ID,
+    TemplateNotMapping => catalog::cfn_structure::TEMPLATE_NOT_MAPPING,
     UnknownResourceAttribute => catalog::cfn_attributes::UNKNOWN_RESOURCE_ATTRIBUTE,
     MissingResourceType => catalog::cfn_attributes::MISSING_RESOURCE_TYPE,
     InvalidAttributeValue => catalog::cfn_attributes::INVALID_ATTRIBUTE_VALUE,
@@ -179,6 +181,8 @@ registry! {
     OutOfRange => catalog::cfn_properties::OUT_OF_RANGE,
     DeprecatedLambdaRuntime => catalog::cfn_properties::DEPRECATED_LAMBDA_RUNTIME,
     BlockedLambdaRuntime => catalog::cfn_properties::BLOCKED_LAMBDA_RUNTIME,
+    InvalidFormat => formats::INVALID_FORMAT,
+    IncompatibleReference => formats::INCOMPATIBLE_REFERENCE,
     ServiceShutDown => service_lifecycle::SERVICE_SHUT_DOWN,
     ServiceEnding => service_lifecycle::SERVICE_ENDING,
     // Resource rules, by service (cfn::resource_rules).
@@ -211,6 +215,7 @@ registry! {
     S3AclWithoutOwnership => resource::S3_ACL_WITHOUT_OWNERSHIP,
     S3TieringDays => resource::S3_TIERING_DAYS,
     SqsFifoSettings => resource::SQS_FIFO_SETTINGS,
+    InvalidTags => resource::INVALID_TAGS,
     SamInvalidGlobals => catalog::sam::SAM_INVALID_GLOBALS,
     SamUnknownGlobalsSection => catalog::sam::SAM_UNKNOWN_GLOBALS_SECTION,
     SamUnsupportedGlobalProperty => catalog::sam::SAM_UNSUPPORTED_GLOBAL_PROPERTY,

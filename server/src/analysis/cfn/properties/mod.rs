@@ -15,7 +15,7 @@ mod edits;
 pub mod env;
 pub mod formats;
 mod objects;
-mod patterns;
+pub mod patterns;
 mod placeholder;
 mod presence;
 mod resource_type;

@@ -93,7 +93,7 @@ fn compiled(pattern: &str, ascii: bool) -> Option<Arc<Regex>> {
 /// Whether `text` matches `pattern` anywhere (JSON Schema semantics), or
 /// `None` when the pattern cannot be compiled. A trailing line break is
 /// forgiven, as CloudFormation's own validator forgives it after `$`.
-pub(super) fn is_match(pattern: &str, text: &str) -> Option<bool> {
+pub fn is_match(pattern: &str, text: &str) -> Option<bool> {
     let regex = compiled(pattern, text.is_ascii())?;
     if regex.is_match(text) {
         return Some(true);

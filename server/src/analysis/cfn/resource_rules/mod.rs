@@ -18,6 +18,7 @@ mod rds;
 mod route53;
 mod s3;
 mod sqs;
+mod tags;
 mod values;
 
 use std::collections::HashMap;
@@ -45,11 +46,12 @@ pub mod defs {
     pub use super::route53::defs::*;
     pub use super::s3::defs::*;
     pub use super::sqs::defs::*;
+    pub use super::tags::defs::*;
 }
 
 /// A check of the resources of some types.
 pub struct ResourceRule {
-    /// The resource types it reads.
+    /// The resource types it reads (`*`: every type).
     pub types: &'static [&'static str],
     pub check: fn(&ResourceCtx, &mut Vec<Finding>),
 }
@@ -68,6 +70,7 @@ const ALL: &[&[ResourceRule]] = &[
     route53::RULES,
     s3::RULES,
     sqs::RULES,
+    tags::RULES,
 ];
 
 /// The rules of each resource type.
@@ -133,9 +136,18 @@ pub fn check(snapshot: &Snapshot, resource: &Resource, findings: &mut Vec<Findin
     let Some(type_name) = resource.type_name.as_deref() else {
         return;
     };
-    let Some(rules) = by_type().get(type_name) else {
+    // Rules for every type are registered under `*`.
+    let table = by_type();
+    let rules: Vec<&ResourceRule> = table
+        .get(type_name)
+        .into_iter()
+        .chain(table.get("*"))
+        .flatten()
+        .copied()
+        .collect();
+    if rules.is_empty() {
         return;
-    };
+    }
     let Some(properties) = resource
         .properties
         .filter(|p| snapshot.document.mapping(*p).is_some())

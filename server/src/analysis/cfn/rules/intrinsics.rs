@@ -349,16 +349,19 @@ fn check_arguments(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, findings: &mut 
             .then_some("`Fn::GetAZs` takes a Region name, `!Ref AWS::Region` or an empty string"),
         "Fn::ImportValue" => return check_import_value(ctx, arg, arg_shape, findings),
         "Fn::Base64" => (!is_value(arg_shape)).then_some("`Fn::Base64` takes a string"),
-        "Fn::Cidr" => (!(seq_len(3..=3) && (0..3).all(|i| is_value(item(i)))))
-            .then_some("`Fn::Cidr` takes [ipBlock, count, cidrBits]"),
+        "Fn::Cidr" if !(seq_len(3..=3) && (0..3).all(|i| is_value(item(i)))) => {
+            Some("`Fn::Cidr` takes [ipBlock, count, cidrBits]")
+        }
+        "Fn::Cidr" => return check_cidr(ctx, items, findings),
         "Fn::Length" => (!is_list(arg_shape)).then_some("`Fn::Length` takes a list"),
         "Fn::ToJsonString" => matches!(arg_shape, Shape::Scalar | Shape::Null)
             .then_some("`Fn::ToJsonString` takes a mapping or a list"),
         "Fn::If" => (!(seq_len(3..=3) && item(0) == Shape::Scalar))
             .then_some("`Fn::If` takes [condition name, value if true, value if false]"),
         "Fn::Equals" => (!seq_len(2..=2)).then_some("`Fn::Equals` takes [value, value]"),
-        "Fn::And" | "Fn::Or" => (!seq_len(2..=10)).then_some("takes a list of 2 to 10 conditions"),
-        "Fn::Not" => (!seq_len(1..=1)).then_some("`Fn::Not` takes a list of exactly one condition"),
+        "Fn::And" | "Fn::Or" if !seq_len(2..=10) => Some("takes a list of 2 to 10 conditions"),
+        "Fn::Not" if !seq_len(1..=1) => Some("`Fn::Not` takes a list of exactly one condition"),
+        "Fn::And" | "Fn::Or" | "Fn::Not" => return check_operands(ctx, function, items, findings),
         "Fn::FindInMap" => return check_find_in_map(ctx, items, arg, arg_shape, findings),
         _ => None,
     };
@@ -378,6 +381,55 @@ fn check_arguments(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, findings: &mut 
             ctx.span(arg)
         };
         findings.push(finding(Rule::InvalidFunctionArguments, span, message));
+    }
+}
+
+/// The operands of `Fn::And`, `Fn::Or` and `Fn::Not` are conditions: a
+/// condition function or `Condition: Name`, never a plain value.
+fn check_operands(ctx: &Ctx, function: &str, items: &[NodeId], findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    for item in items {
+        let ok = match shape(doc, *item) {
+            Shape::Intrinsic(f) => CONDITION_FUNCTIONS.contains(&f) || f == "Condition",
+            // `{Condition: Name}` written as a mapping.
+            Shape::Mapping => doc
+                .mapping(*item)
+                .is_some_and(|e| e.len() == 1 && e[0].key.text == "Condition"),
+            Shape::Unknown => true,
+            _ => false,
+        };
+        if !ok {
+            findings.push(finding(
+                Rule::InvalidFunctionArguments,
+                ctx.span(*item),
+                format!("each operand of `{function}` must be a condition: `Fn::Equals`, `Fn::And`, `Fn::Or`, `Fn::Not` or `Condition: Name`"),
+            ));
+        }
+    }
+}
+
+/// `Fn::Cidr`: [ipBlock, count (1 to 256), cidrBits (1 to 128)].
+fn check_cidr(ctx: &Ctx, items: &[NodeId], findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let bounds = [(1, "count", 1u32, 256u32), (2, "cidrBits", 1, 128)];
+    for (index, name, low, high) in bounds {
+        let Some(node) = items.get(index).copied() else {
+            continue;
+        };
+        let Some(text) = doc.str_value(node) else {
+            continue;
+        };
+        let fits = text
+            .trim()
+            .parse::<u32>()
+            .is_ok_and(|n| (low..=high).contains(&n));
+        if !fits {
+            findings.push(finding(
+                Rule::InvalidFunctionArguments,
+                ctx.span(node),
+                format!("the `{name}` of `Fn::Cidr` must be a whole number from {low} to {high}, not `{text}`"),
+            ));
+        }
     }
 }
 

@@ -30,6 +30,9 @@ mod test_support;
 
 pub use implicit::ImplicitNames;
 
+use awsls_grammars::Span;
+
+use crate::analysis::rules::Rule;
 use crate::analysis::{pause, Finding, Snapshot};
 
 use super::template::Template;
@@ -50,6 +53,19 @@ pub fn check_with_implicit(
 ) {
     let doc = &snapshot.document;
     let Some(root) = template.root.filter(|r| doc.mapping(*r).is_some()) else {
+        // Only a file read as a template on purpose gets here; a syntax
+        // error already says what is wrong.
+        if !doc.has_syntax_errors() {
+            let root = doc
+                .root()
+                .filter(|r| !matches!(doc.node(*r).kind, awsls_grammars::NodeKind::Null));
+            let span = root.map_or(Span::new(0, 0), |r| doc.node(r).span);
+            let message = match root {
+                None => "the template is empty: a template is a mapping of sections such as `Resources`",
+                Some(_) => "a template must be a mapping of sections such as `Resources`, not a list or a single value",
+            };
+            findings.push(Finding::new(Rule::TemplateNotMapping, span, message));
+        }
         return;
     };
     let ctx = context::Ctx::new(snapshot, template, root, implicit);

@@ -278,6 +278,19 @@ fn check_default(ctx: &Ctx, node: NodeId, type_name: &str, findings: &mut Vec<Fi
             }
         }
     } else if type_name == "String" {
+        // CloudFormation matches the whole value against `AllowedPattern`.
+        let pattern = doc
+            .get(node, "AllowedPattern")
+            .and_then(|p| doc.str_value(p));
+        if let Some(pattern) = pattern {
+            let whole = format!("^(?:{pattern})$");
+            if crate::analysis::cfn::properties::patterns::is_match(&whole, text) == Some(false) {
+                fail(format!(
+                    "default `{text}` does not match the parameter's `AllowedPattern` `{pattern}`"
+                ));
+                return;
+            }
+        }
         let len = text.chars().count() as f64;
         for (key, is_min) in [("MinLength", true), ("MaxLength", false)] {
             let Some(limit) = doc.get(node, key).and_then(|v| number_of(ctx, v)) else {

@@ -93,3 +93,16 @@ pub const DUPLICATE_LOGICAL_ID: RuleDef = RuleDef {
     explanation: "A resource named like a parameter. CloudFormation validates the structure of the template before it creates anything, so the whole stack operation fails at once.",
     example: "parameter `Name` and resource `Name`",
 };
+
+pub const TEMPLATE_NOT_MAPPING: RuleDef = RuleDef {
+    code: "template-not-mapping",
+    family: Family::CloudFormation,
+    group: "Structure",
+    severity: Severity::Error,
+    severity_note: None,
+    cfn_lint: &["E0000", "E1001"],
+    fix: false,
+    summary: "A template that is empty or not a mapping of sections",
+    explanation: "A template is a mapping of sections (`Resources`, `Parameters`, ...): CloudFormation rejects an empty file, a list or a lone value before reading anything else. Reported when the file is read as a template on purpose (`awsls check --kind cloudformation`).",
+    example: "a file holding `- a` checked with `--kind cloudformation`",
+};
