@@ -8,13 +8,13 @@
 //! add one line to the table below, and give it a bad and a good fixture
 //! under `tests/fixtures/rules/<code>/` (they are its documented examples).
 
-use crate::analysis::cfn::properties::formats::defs as formats;
 pub mod catalog;
 pub mod docs;
 #[cfg(test)]
 mod fixtures;
 pub mod sink;
 
+use crate::analysis::cfn::properties::formats::defs as formats;
 use crate::analysis::cfn::resource_rules::defs as resource;
 use crate::analysis::cfn::rules::obsolete_depends_on::defs as obsolete_depends_on;
 use crate::analysis::cfn::rules::output_values::defs as output_values;
