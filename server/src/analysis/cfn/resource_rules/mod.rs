@@ -10,6 +10,7 @@ mod autoscaling;
 mod codebuild;
 mod dynamodb;
 mod ec2;
+mod ecs;
 mod elasticache;
 mod events;
 mod lambda;
@@ -39,6 +40,7 @@ pub mod defs {
     pub use super::codebuild::defs::*;
     pub use super::dynamodb::defs::*;
     pub use super::ec2::defs::*;
+    pub use super::ecs::defs::*;
     pub use super::elasticache::defs::*;
     pub use super::events::defs::*;
     pub use super::lambda::defs::*;
@@ -63,6 +65,7 @@ const ALL: &[&[ResourceRule]] = &[
     codebuild::RULES,
     dynamodb::RULES,
     ec2::RULES,
+    ecs::RULES,
     elasticache::RULES,
     events::RULES,
     lambda::RULES,
