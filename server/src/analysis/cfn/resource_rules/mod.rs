@@ -12,6 +12,7 @@ mod dynamodb;
 mod ec2;
 mod ecs;
 mod elasticache;
+mod elbv2;
 mod events;
 mod lambda;
 mod props;
@@ -42,6 +43,7 @@ pub mod defs {
     pub use super::ec2::defs::*;
     pub use super::ecs::defs::*;
     pub use super::elasticache::defs::*;
+    pub use super::elbv2::defs::*;
     pub use super::events::defs::*;
     pub use super::lambda::defs::*;
     pub use super::rds::defs::*;
@@ -67,6 +69,7 @@ const ALL: &[&[ResourceRule]] = &[
     ec2::RULES,
     ecs::RULES,
     elasticache::RULES,
+    elbv2::RULES,
     events::RULES,
     lambda::RULES,
     rds::RULES,
