@@ -16,6 +16,7 @@ pub mod sink;
 
 use crate::analysis::cfn::properties::formats::defs as formats;
 use crate::analysis::cfn::resource_rules::defs as resource;
+use crate::analysis::cfn::rules::dynamic_references::defs as dynamic_references;
 use crate::analysis::cfn::rules::obsolete_depends_on::defs as obsolete_depends_on;
 use crate::analysis::cfn::rules::output_values::defs as output_values;
 use crate::analysis::cfn::rules::service_lifecycle::defs as service_lifecycle;
@@ -146,6 +147,7 @@ registry! {
     SubRequired => sub_hygiene::SUB_REQUIRED,
     SubNotNeeded => sub_hygiene::SUB_NOT_NEEDED,
     UnusedSubVariable => sub_hygiene::UNUSED_SUB_VARIABLE,
+    InvalidDynamicReference => dynamic_references::INVALID_DYNAMIC_REFERENCE,
     InvalidParameter => catalog::cfn_parameters::INVALID_PARAMETER,
     MissingParameterType => catalog::cfn_parameters::MISSING_PARAMETER_TYPE,
     InvalidParameterType => catalog::cfn_parameters::INVALID_PARAMETER_TYPE,

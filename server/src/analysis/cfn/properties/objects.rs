@@ -257,6 +257,24 @@ impl<'a> Walker<'a> {
             let finding = self.missing(id, shape, &missing, label, message);
             out.findings.push(finding);
         }
+        // A required property that `Fn::If` removes in one branch is
+        // missing whenever that branch is taken.
+        for name in shape.required.iter().filter(|_| self.probing == 0) {
+            let Some(entry) = entries.iter().find(|e| e.key.text == **name) else {
+                continue;
+            };
+            if let Some((condition, branch)) = removed_when(self.doc, entry.value) {
+                let message = format!(
+                    "{} needs `{name}`, but `AWS::NoValue` removes it when condition `{condition}` is {branch}",
+                    self.owner()
+                );
+                out.findings.push(Finding::new(
+                    Rule::MissingRequiredProperty,
+                    entry.key.span,
+                    message,
+                ));
+            }
+        }
         let extra = shape.extra();
         if !extra.required_xor.is_empty() {
             let names: Vec<&str> = extra.required_xor.iter().map(|n| &**n).collect();
@@ -427,4 +445,38 @@ impl<'a> Walker<'a> {
             }
         }
     }
+}
+
+/// The condition and branch (`true`/`false`) under which `Fn::If` at `node`
+/// gives `AWS::NoValue`, following nested `Fn::If`s a few levels down.
+fn removed_when(doc: &awsls_grammars::Document, node: NodeId) -> Option<(String, &'static str)> {
+    let mut current = doc.resolve(node);
+    for _ in 0..8 {
+        let intrinsic = doc.intrinsic(current)?;
+        if intrinsic.function != "Fn::If" {
+            return None;
+        }
+        let [condition, then, otherwise] = doc.sequence(intrinsic.argument)? else {
+            return None;
+        };
+        let condition = doc.str_value(*condition)?;
+        let is_no_value = |id: NodeId| {
+            doc.intrinsic(id).is_some_and(|i| {
+                i.function == "Ref" && doc.str_value(i.argument) == Some("AWS::NoValue")
+            })
+        };
+        if is_no_value(*then) {
+            return Some((condition.to_string(), "true"));
+        }
+        if is_no_value(*otherwise) {
+            return Some((condition.to_string(), "false"));
+        }
+        // Only a nested `Fn::If` in one branch can still remove the value.
+        current = match (doc.intrinsic(*then), doc.intrinsic(*otherwise)) {
+            (Some(i), _) if i.function == "Fn::If" => doc.resolve(*then),
+            (_, Some(i)) if i.function == "Fn::If" => doc.resolve(*otherwise),
+            _ => return None,
+        };
+    }
+    None
 }

@@ -56,6 +56,9 @@ pub(super) struct Walker<'a> {
     /// The template's parameter and resource types, to judge `Ref` and
     /// `Fn::GetAtt` values; `None` where they are not known.
     pub env: Option<&'a Env>,
+    /// How many combinator branches (`oneOf`, `anyOf`, ...) are being tried:
+    /// checks that judge one branch of a `Fn::If` alone stay quiet there.
+    pub(super) probing: usize,
 }
 
 /// True for keys a preprocessor replaces before CloudFormation validates the
@@ -76,6 +79,7 @@ impl<'a> Walker<'a> {
             budget: BUDGET,
             skip: None,
             env: None,
+            probing: 0,
         }
     }
 
@@ -195,7 +199,9 @@ impl<'a> Walker<'a> {
     /// Checks `node` against `shape` without reporting: the verdict and the findings.
     pub(super) fn probe(&mut self, node: NodeId, shape: &'a Shape, label: Span) -> (Verdict, Out) {
         let mut sub = Out::default();
+        self.probing += 1;
         self.value(node, shape, label, &mut sub);
+        self.probing -= 1;
         let verdict = if sub.has_errors() {
             Verdict::No
         } else if sub.uncertain {

@@ -7,6 +7,7 @@
 mod conditions;
 mod context;
 mod cycles;
+pub mod dynamic_references;
 mod implicit;
 mod intrinsics;
 mod limits;
@@ -69,7 +70,7 @@ pub fn check_with_implicit(
         return;
     };
     let ctx = context::Ctx::new(snapshot, template, root, implicit);
-    let families: [fn(&context::Ctx, &mut Vec<Finding>); 16] = [
+    let families: [fn(&context::Ctx, &mut Vec<Finding>); 17] = [
         structure::check,
         transforms::check,
         resource_attributes::check,
@@ -78,6 +79,7 @@ pub fn check_with_implicit(
         obsolete_depends_on::check,
         intrinsics::check,
         sub_hygiene::check,
+        dynamic_references::check,
         parameters::check,
         conditions::check,
         mappings::check,

@@ -103,8 +103,8 @@ fn missing_required_in_nested_object() {
 }
 
 #[test]
-fn required_satisfied_by_conditional_or_merged_values() {
-    let text = "Conditions:\n  C: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !If [C, arn:aws:iam::123456789012:role/r, !Ref AWS::NoValue]\n      Code: {ZipFile: x}\n";
+fn required_given_in_both_branches_or_merged_is_satisfied() {
+    let text = "Conditions:\n  C: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !If [C, arn:aws:iam::123456789012:role/r, arn:aws:iam::123456789012:role/s]\n      Code: {ZipFile: x}\n";
     assert!(yaml(text).is_empty(), "{:?}", yaml(text));
 }
 
@@ -196,4 +196,26 @@ fn free_form_json_properties_take_objects_and_strings() {
 fn merge_keys_are_not_properties() {
     let text = "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration: &v\n        Status: Enabled\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        <<: *v\n";
     assert!(yaml(text).is_empty(), "{:?}", yaml(text));
+}
+
+#[test]
+fn a_required_property_removed_by_no_value_in_one_branch_is_missing_then() {
+    let text = resource(
+        "AWS::SNS::Subscription",
+        "TopicArn: arn:aws:sns:us-east-1:123456789012:alerts\nProtocol: !If [IsProd, email, !Ref AWS::NoValue]\nEndpoint: ops@example.com",
+    );
+    let found = yaml(&text);
+    assert_eq!(codes(&found), ["missing-required-property"]);
+    assert_eq!(&text[found[0].span.start..found[0].span.end], "Protocol");
+    assert!(
+        found[0].message.contains("`IsProd` is false"),
+        "{}",
+        found[0].message
+    );
+    // Removing an optional property is fine.
+    let optional = resource(
+        "AWS::SNS::Subscription",
+        "TopicArn: arn:aws:sns:us-east-1:123456789012:alerts\nProtocol: email\nEndpoint: !If [IsProd, ops@example.com, !Ref AWS::NoValue]",
+    );
+    assert!(yaml(&optional).is_empty(), "{:?}", yaml(&optional));
 }
