@@ -271,7 +271,7 @@ fn fargate_accepts(cpu: u32, memory: u32) -> Option<bool> {
     let ok = if cpu == 256 {
         [512, 1024, 2048].contains(&memory)
     } else {
-        (first..=last).contains(&memory) && (memory - first) % step == 0
+        (first..=last).contains(&memory) && (memory - first).is_multiple_of(step)
     };
     Some(ok)
 }
