@@ -16,11 +16,13 @@ pub mod sink;
 
 use crate::analysis::cfn::properties::formats::defs as formats;
 use crate::analysis::cfn::resource_rules::defs as resource;
+use crate::analysis::cfn::rules::dead_letter_queues::defs as dead_letter_queues;
 use crate::analysis::cfn::rules::dynamic_references::defs as dynamic_references;
 use crate::analysis::cfn::rules::obsolete_depends_on::defs as obsolete_depends_on;
 use crate::analysis::cfn::rules::output_values::defs as output_values;
 use crate::analysis::cfn::rules::service_lifecycle::defs as service_lifecycle;
 use crate::analysis::cfn::rules::sub_hygiene::defs as sub_hygiene;
+use crate::analysis::cfn::rules::subnet_cidrs::defs as subnet_cidrs;
 use crate::analysis::Severity;
 
 /// The family of a rule, which is also the `kind` of its findings.
@@ -228,6 +230,9 @@ registry! {
     S3TieringDays => resource::S3_TIERING_DAYS,
     SqsFifoSettings => resource::SQS_FIFO_SETTINGS,
     InvalidTags => resource::INVALID_TAGS,
+    SubnetOutsideVpc => subnet_cidrs::SUBNET_OUTSIDE_VPC,
+    OverlappingSubnets => subnet_cidrs::OVERLAPPING_SUBNETS,
+    DeadLetterQueueType => dead_letter_queues::DEAD_LETTER_QUEUE_TYPE,
     SamInvalidGlobals => catalog::sam::SAM_INVALID_GLOBALS,
     SamUnknownGlobalsSection => catalog::sam::SAM_UNKNOWN_GLOBALS_SECTION,
     SamUnsupportedGlobalProperty => catalog::sam::SAM_UNSUPPORTED_GLOBAL_PROPERTY,

@@ -7,6 +7,7 @@
 mod conditions;
 mod context;
 mod cycles;
+pub mod dead_letter_queues;
 pub mod dynamic_references;
 mod implicit;
 mod intrinsics;
@@ -21,6 +22,7 @@ mod resource_attributes;
 pub mod service_lifecycle;
 mod structure;
 pub mod sub_hygiene;
+pub mod subnet_cidrs;
 pub mod suppress;
 mod template_rules;
 mod transforms;
@@ -70,7 +72,7 @@ pub fn check_with_implicit(
         return;
     };
     let ctx = context::Ctx::new(snapshot, template, root, implicit);
-    let families: [fn(&context::Ctx, &mut Vec<Finding>); 17] = [
+    let families: [fn(&context::Ctx, &mut Vec<Finding>); 19] = [
         structure::check,
         transforms::check,
         resource_attributes::check,
@@ -88,6 +90,8 @@ pub fn check_with_implicit(
         template_rules::check,
         limits::check,
         service_lifecycle::check,
+        subnet_cidrs::check,
+        dead_letter_queues::check,
     ];
     for family in families {
         pause::point();
