@@ -163,7 +163,10 @@ fn remove_one_of_two_exclusive_properties() {
     );
     assert_eq!(
         fixed,
-        resource("AWS::EC2::Instance", "ImageId: ami-0abcdef1234567890\nSubnetId: subnet-0abcdef1234567890")
+        resource(
+            "AWS::EC2::Instance",
+            "ImageId: ami-0abcdef1234567890\nSubnetId: subnet-0abcdef1234567890"
+        )
     );
     assert!(yaml(&fixed).is_empty(), "{:?}", yaml(&fixed));
 }
