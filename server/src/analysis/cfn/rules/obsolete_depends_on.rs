@@ -53,7 +53,12 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             let Some(target) = doc.str_value(item) else {
                 continue;
             };
-            let enforced = ctx.refs.iter().find(|r| {
+            // References are in text order: only those inside the entry.
+            let first = ctx.refs.partition_point(|r| r.span.start < entry.start);
+            let inside = ctx.refs[first..]
+                .iter()
+                .take_while(|r| r.span.start < entry.end);
+            let enforced = inside.clone().find(|r| {
                 r.name == target
                     && matches!(r.via, Via::Ref | Via::GetAtt | Via::Sub)
                     && entry.start <= r.span.start

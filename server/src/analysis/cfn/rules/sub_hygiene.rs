@@ -92,7 +92,9 @@ fn visit(ctx: &Ctx, node: NodeId, depth: usize, findings: &mut Vec<Finding>) {
         return;
     }
     let doc = ctx.doc;
-    let id = doc.resolve(node);
+    // Aliases are not followed: their anchors are visited where written
+    // (following them could visit a node exponentially many times).
+    let id = node;
     let span = doc.node(id).span;
     if ctx.is_opaque(span) {
         return;
