@@ -2,12 +2,15 @@
 """Compare the findings of `awsls check` with those of cfn-lint over folders of templates.
 
 For each template it counts the errors each tool reports, pairs them up by rule
-family (a cfn-lint rule id and an awsls code that check the same thing) and line
-(within one line of each other), and lists what only one of the tools reports.
+(an awsls code whose entry in awsls's rule registry lists the cfn-lint rule id) and
+line (within one line of each other), and lists what only one of the tools reports.
 It also measures the wall time and peak memory of both tools.
 
     python3 tests/bench/compare-findings.py [FOLDER ...]
-        [--cfn-lint-results FILE ...] [--run-cfn-lint] [--awsls BIN] [--json OUT]
+        [--cfn-lint-results FILE ...] [--run-cfn-lint] [--awsls BIN] [--registry FILE] [--json OUT]
+
+The registry is the output of `awsls rules --format json`, or FILE (see registry.py).
+tests/bench/parity.py also compares with cloudformation-validate.
 
 Without folders it uses ../shared/corpus/cfn-samples and ../shared/corpus/sam-patterns
 next to the repository, with the precomputed cfn-lint results beside them when they
@@ -20,13 +23,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import registry as registry_mod  # noqa: E402  (tests/bench/registry.py)
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_FOLDERS = [REPO.parent / "shared/corpus/cfn-samples", REPO.parent / "shared/corpus/sam-patterns"]
@@ -36,83 +41,29 @@ VENV = Path.home() / ".cache/awsls-bench/cfnlint-venv"
 TEMPLATE_SUFFIXES = {".json", ".yaml", ".yml", ".template"}
 LINE_SLACK = 1
 
-# Rule families: (name, what it covers, cfn-lint rule ids (regular expressions), awsls codes).
-# A cfn-lint finding and an awsls finding can be paired when one row lists both; the first
-# row that lists a rule id or code is its family in the summaries (so rows that also list
-# codes of other families for pairing come late). Codes ending in `*` are prefixes.
-FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
-    ("syntax", "parse errors, duplicate keys", ["E0000"], ["syntax-error", "duplicate-key"]),
-    ("template", "top-level sections, format version, size and count quotas, logical ids",
-     ["E100[1-5]", "E0002"],
-     ["unknown-section", "invalid-section-type", "missing-resources", "invalid-format-version",
-      "description-too-long", "limit-exceeded", "invalid-logical-id", "duplicate-logical-id",
-      "analysis-limited"]),
-    ("rules-section", "the Rules section", ["[EW]17\\d\\d"], ["invalid-rule"]),
-    ("value-pattern", "string formats: schema patterns, resolved Ref/Sub/Split values, ARN/id formats",
-     ["E3031", "E11\\d\\d", "W103\\d"], ["invalid-pattern"]),
-    ("functions", "intrinsic functions, Ref, GetAtt, Sub, FindInMap, GetAZs, Select, Join, ...",
-     ["[EW]10\\d\\d", "E6101"],
-     ["unknown-ref", "unknown-getatt-resource", "unknown-attribute", "unknown-mapping",
-      "unknown-mapping-key", "invalid-function-arguments", "unknown-function",
-      "function-not-allowed", "language-extensions-required", "unknown-condition"]),
-    ("lambda-runtime", "deprecated and blocked Lambda runtimes, zip package settings",
-     ["[EW]253[1-3]"],
-     ["deprecated-lambda-runtime", "blocked-lambda-runtime", "sam-deprecated-global-runtime",
-      "sam-blocked-global-runtime", "not-a-runtime", "sam-missing-handler-or-runtime"]),
-    ("parameters", "parameter declarations and use", ["E20\\d\\d", "W20\\d\\d"],
-     ["invalid-parameter", "missing-parameter-type", "invalid-parameter-type",
-      "unknown-parameter-key", "invalid-parameter-constraint", "invalid-parameter-default",
-      "unused-parameter"]),
-    ("resource-type", "resource types and resource attributes",
-     ["E3001", "E3006", "E3710", "W369[67]", "E303[56]", "W3011"],
-     ["unknown-resource-type", "unknown-resource-attribute", "missing-resource-type",
-      "invalid-attribute-value", "invalid-deletion-policy", "snapshot-not-supported"]),
-    ("dependencies", "DependsOn and dependency cycles", ["E300[45]", "W3005"],
-     ["circular-dependency", "unknown-depends-on", "depends-on-self"]),
-    ("unknown-property", "properties the resource schema does not define", ["E3002"],
-     ["unknown-property"]),
-    ("required-property", "required, exclusive and dependent properties",
-     ["E3003", "E3014", "E3017", "E3018", "E302[01]", "W2533"],
-     ["missing-required-property", "exclusive-properties", "sam-missing-required-property"]),
-    ("value-type", "property value types", ["E3012"], ["invalid-type"]),
-    ("value-enum", "allowed values", ["E3030"], ["invalid-enum", "invalid-value"]),
-    ("value-size", "lengths, item counts, number ranges, unique items",
-     ["E303[2-4]", "E3037"],
-     ["invalid-length", "invalid-item-count", "out-of-range", "duplicate-items"]),
-    ("iam", "IAM policy documents", ["[EW]35\\d\\d", "W2511", "W3037"], ["iam-*"]),
-    ("outputs", "the Outputs section", ["[EW]6\\d\\d\\d"],
-     ["invalid-output", "unknown-output-key", "missing-output-value", "missing-export-name",
-      "duplicate-export-name", "unknown-ref", "unknown-getatt-resource", "unknown-attribute"]),
-    ("mappings", "the Mappings section", ["[EW]7\\d\\d\\d"], ["invalid-mapping", "unused-mapping"]),
-    ("conditions", "the Conditions section and condition use", ["[EW]8\\d\\d\\d"],
-     ["invalid-condition", "circular-condition", "unknown-condition", "resource-in-conditions",
-      "unused-condition"]),
-    ("sam-transform", "SAM transform and SAM-only sections and types",
-     ["E0001", "E3038", "E3724", "W3001"],
-     ["sam-*", "unknown-section", "unknown-resource-type", "unknown-property"]),
-    ("other-resource-checks", "other cfn-lint resource checks (tags, schedules, best practices)",
-     ["[EWI]\\d{4}"], []),
-]
-OTHER = "other"
-
-
-def _rule_matches(pattern: str, rule_id: str) -> bool:
-    return re.fullmatch(pattern, rule_id) is not None
-
-
-def _code_matches(pattern: str, code: str) -> bool:
-    return code.startswith(pattern[:-1]) if pattern.endswith("*") else code == pattern
+# Rule families come from awsls's rule registry (`awsls rules --format json`, or
+# `--registry FILE`; see registry.py): a cfn-lint finding's family is its rule id, an awsls
+# finding's families are the cfn-lint rule ids its code's registry entry lists (the first
+# one names it in the summaries), or `awsls:CODE` when the entry lists none. A cfn-lint
+# finding and an awsls finding can be paired when they share a family.
+REGISTRY: registry_mod.Registry | None = None
+AWSLS_ONLY_PREFIX = "awsls:"
 
 
 def cfn_lint_families(rule_id: str) -> list[str]:
-    return [name for name, _, rules, _ in FAMILIES if any(_rule_matches(r, rule_id) for r in rules)] or [OTHER]
+    return [rule_id]
 
 
 def awsls_families(code: str) -> list[str]:
-    found = [name for name, _, _, codes in FAMILIES if any(_code_matches(c, code) for c in codes)]
-    if found:
-        return found
-    return ["iam"] if code.startswith("iam-") else [OTHER]
+    ids = REGISTRY.cfn_lint_ids(code) if REGISTRY is not None else []
+    return ids or [AWSLS_ONLY_PREFIX + code]
+
+
+def family_order(name: str) -> tuple:
+    """cfn-lint rule ids first (errors, warnings, informational, by number), then awsls codes."""
+    if name.startswith(AWSLS_ONLY_PREFIX):
+        return (1, 0, name)
+    return (0, "EWI".find(name[:1]) % 4, name)
 
 
 @dataclass
@@ -452,12 +403,13 @@ def print_report(result_errors: dict, result_all: dict, files: list[str], measur
     print(f"Templates: {len(files)}; cfn-lint could not check {len(crashes)}")
     for title, result in (("Errors", result_errors), ("Errors and warnings", result_all)):
         print()
-        print(f"{title} by family (a pair is one finding of each tool, same family, lines at most {LINE_SLACK} apart):")
-        print(header("family", 24))
-        for name in [f[0] for f in FAMILIES] + [OTHER]:
-            if name in result["per_family"]:
-                print(row(name, result["per_family"][name], 24))
-        print(row("total", result["total"], 24))
+        print(f"{title} by rule (a cfn-lint rule id, or awsls:CODE for awsls codes the registry maps to none;")
+        print(f"a pair is a cfn-lint finding and an awsls finding whose code lists its rule, lines at most {LINE_SLACK} apart):")
+        label = max([24, *(len(n) for n in result["per_family"])])
+        print(header("rule", label))
+        for name in sorted(result["per_family"], key=family_order):
+            print(row(name, result["per_family"][name], label))
+        print(row("total", result["total"], label))
     print()
     print("Time and memory:")
     for tool, m in measures.items():
@@ -489,7 +441,9 @@ def to_json(result_errors: dict, result_all: dict, files: list[str], measures: d
         "command": command,
         "templates": len(files),
         "cfn_lint_could_not_check": [{"file": relative(c["file"]), "reason": c["reason"]} for c in crashes],
-        "families": [{"family": n, "covers": d, "cfn_lint": r, "awsls": c} for n, d, r, c in FAMILIES],
+        "registry": {"source": REGISTRY.source if REGISTRY else None,
+                     "cfn_lint_by_code": {c: REGISTRY.cfn_lint_ids(c) for c in sorted(REGISTRY.entries)}
+                     if REGISTRY else {}},
         "timing": {k: (vars(v) if v else None) for k, v in measures.items()},
         "errors": counts(result_errors),
         "errors_and_warnings": counts(result_all),
@@ -505,6 +459,8 @@ def main() -> int:
     parser.add_argument("--run-cfn-lint", action="store_true",
                         help=f"run cfn-lint {CFN_LINT_VERSION} (installed into {VENV}) instead of reading results")
     parser.add_argument("--awsls", help="awsls binary (default: target/release/awsls, built if missing)")
+    parser.add_argument("--registry", type=Path, metavar="FILE",
+                        help="rule registry JSON (default: the output of `awsls rules --format json`)")
     parser.add_argument("--chunk", type=int, default=200, help="templates per cfn-lint process (default 200)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per tool run (default 900)")
     parser.add_argument("--repeat", type=int, default=3, help="awsls runs to take the median time of (default 3)")
@@ -523,7 +479,13 @@ def main() -> int:
 
     paths = template_files(folders)
     files = [norm(p) for p in paths]
-    awsls, awsls_measure = run_awsls(awsls_binary(args.awsls), folders, args.timeout, args.repeat)
+    global REGISTRY
+    binary = awsls_binary(args.awsls)
+    try:
+        REGISTRY = registry_mod.load(binary, args.registry)
+    except registry_mod.RegistryError as err:
+        raise SystemExit(str(err)) from err
+    awsls, awsls_measure = run_awsls(binary, folders, args.timeout, args.repeat)
 
     cfn_measure = None
     if args.run_cfn_lint:
