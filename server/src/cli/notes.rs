@@ -1,5 +1,6 @@
 //! `awsls notes TOPIC`: the notes lookup behind hovers, printed on the terminal.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use awsls_docs_index::{render_terminal, Library, Topic};
@@ -27,9 +28,14 @@ pub fn run(options: &NotesOptions) -> u8 {
     let topic = Topic::parse(&options.topic);
     let hits = library.lookup(&topic, options.limit);
     if hits.is_empty() {
-        println!("No notes about `{}`.", options.topic);
+        let _ = writeln!(std::io::stdout(), "No notes about `{}`.", options.topic);
         return 1;
     }
-    print!("{}", render_terminal(&hits, options.limit));
+    // A reader that stops early (`| head`) is not an error.
+    let _ = write!(
+        std::io::stdout(),
+        "{}",
+        render_terminal(&hits, options.limit)
+    );
     0
 }

@@ -124,7 +124,10 @@ pub fn run(options: &RulesOptions) -> u8 {
             text
         }
     };
-    print!("{out}");
+    // A reader that stops early (`| head`) is not an error.
+    let mut stdout = std::io::stdout().lock();
+    let _ = std::io::Write::write_all(&mut stdout, out.as_bytes());
+    let _ = std::io::Write::flush(&mut stdout);
     0
 }
 

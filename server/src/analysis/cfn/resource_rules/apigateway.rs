@@ -35,7 +35,7 @@ fn rest_api(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
     {
         findings.push(Finding::new(
             Rule::ApigatewayRestApiName,
-            ctx.name_span(),
+            ctx.anchor(),
             "a REST API needs a `Name` when it has no OpenAPI definition (`Body` or `BodyS3Location`)",
         ));
     }

@@ -194,7 +194,7 @@ fn billing(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
         Some("PROVISIONED") => {
             let at = ctx
                 .key_span(ctx.properties, "BillingMode")
-                .unwrap_or_else(|| ctx.name_span());
+                .unwrap_or_else(|| ctx.anchor());
             if ctx.property("ProvisionedThroughput").is_none() {
                 findings.push(Finding::new(
                     Rule::DynamodbMissingThroughput,

@@ -178,7 +178,7 @@ fn check_ports(ctx: &ResourceCtx, rule: NodeId, findings: &mut Vec<Finding>) {
         let span = doc
             .entry(rule, "IpProtocol")
             .map(|e| e.key.span)
-            .unwrap_or_else(|| ctx.name_span());
+            .unwrap_or_else(|| ctx.anchor());
         let what = match ports {
             Ports::Range => "the first and last port of the range",
             Ports::Icmp => "the ICMP type and code, or -1 for all",
@@ -198,7 +198,7 @@ fn check_ports(ctx: &ResourceCtx, rule: NodeId, findings: &mut Vec<Finding>) {
         let span = doc
             .get(rule, "FromPort")
             .map(|n| doc.node(n).span)
-            .unwrap_or_else(|| ctx.name_span());
+            .unwrap_or_else(|| ctx.anchor());
         findings.push(Finding::new(which, span, message));
     }
 }

@@ -170,7 +170,7 @@ fn requires_fargate(ctx: &ResourceCtx) -> bool {
 fn fargate_settings(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
     let at = ctx
         .key_span(ctx.properties, "RequiresCompatibilities")
-        .unwrap_or_else(|| ctx.name_span());
+        .unwrap_or_else(|| ctx.anchor());
     for name in ["NetworkMode", "Cpu", "Memory"] {
         if ctx.property(name).is_none() {
             findings.push(Finding::new(
@@ -211,7 +211,7 @@ fn fargate_settings(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
         let span = ctx
             .property("Memory")
             .map(|m| ctx.doc.node(m).span)
-            .unwrap_or_else(|| ctx.name_span());
+            .unwrap_or_else(|| ctx.anchor());
         findings.push(Finding::new(
             Rule::EcsFargateCpuMemory,
             span,
@@ -351,7 +351,7 @@ fn host_ports(ctx: &ResourceCtx, mode: &str, container: NodeId, findings: &mut V
             let span = doc
                 .get(*mapping, "HostPort")
                 .map(|n| doc.node(n).span)
-                .unwrap_or_else(|| ctx.name_span());
+                .unwrap_or_else(|| ctx.anchor());
             findings.push(Finding::new(
                 Rule::EcsHostPort,
                 span,

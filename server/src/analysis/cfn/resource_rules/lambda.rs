@@ -124,7 +124,7 @@ fn function(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
                 }
                 let mut finding = Finding::new(
                     Rule::LambdaZipSettings,
-                    ctx.name_span(),
+                    ctx.anchor(),
                     format!("a function deployed as a .zip archive needs `{name}`"),
                 );
                 if inline.is_none() {
@@ -192,7 +192,7 @@ fn event_source_mapping(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
             if stream && position.is_none() {
                 findings.push(Finding::new(
                     Rule::LambdaStartingPosition,
-                    ctx.name_span(),
+                    ctx.anchor(),
                     "an event source mapping for a Kinesis or DynamoDB stream needs `StartingPosition` (`LATEST`, `TRIM_HORIZON` or `AT_TIMESTAMP`)",
                 ));
             }

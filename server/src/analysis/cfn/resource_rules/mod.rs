@@ -131,9 +131,13 @@ impl<'a> ResourceCtx<'a> {
             .then_some(first)
     }
 
-    /// Where the resource's logical ID is written.
-    pub fn name_span(&self) -> Span {
-        self.resource.decl.name_span
+    /// Where a finding about the resource as a whole (a property missing or
+    /// settings that do not go together) is reported: its `Properties` key,
+    /// else its logical ID.
+    pub fn anchor(&self) -> Span {
+        self.doc
+            .entry(self.resource.decl.node, "Properties")
+            .map_or(self.resource.decl.name_span, |e| e.key.span)
     }
 }
 

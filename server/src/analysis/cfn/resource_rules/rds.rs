@@ -231,7 +231,7 @@ fn db_cluster(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
         }
         let mut finding = Finding::new(
             Rule::RdsMultiAzClusterSettings,
-            ctx.name_span(),
+            ctx.anchor(),
             format!(
                 "a Multi-AZ DB cluster (`{engine}` with `DBClusterInstanceClass`) needs `{name}`"
             ),

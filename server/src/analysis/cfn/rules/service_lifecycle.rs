@@ -21,7 +21,7 @@ pub mod defs {
         group: "Resources and properties",
         severity: Severity::Error,
         severity_note: None,
-        cfn_lint: &["E3710"],
+        cfn_lint: &["E3710", "W3696"],
         fix: false,
         summary: "A resource type of an AWS service that has been shut down",
         explanation: "After its shutdown date a service accepts no new resources: a stack that creates one fails, and existing ones stop working. Move to the replacement AWS names in the shutdown announcement.",

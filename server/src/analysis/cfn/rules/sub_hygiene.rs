@@ -67,6 +67,10 @@ const SUBSTITUTED_ELSEWHERE: &[(&str, &str)] = &[
 const NESTED_TEMPLATES: &[&str] = &["TemplateBody"];
 
 pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    // A macro may rewrite the template: what is written is not what is deployed.
+    if ctx.transforms.unknown_macro() {
+        return;
+    }
     let doc = ctx.doc;
     for resource in &ctx.template.resources {
         let Some(properties) = resource.properties.filter(|p| doc.mapping(*p).is_some()) else {

@@ -48,7 +48,7 @@ pub const LANGUAGE_EXTENSIONS_REQUIRED: RuleDef = RuleDef {
     group: "Intrinsic functions",
     severity: Severity::Error,
     severity_note: None,
-    cfn_lint: &["E1032"],
+    cfn_lint: &["E1032", "E1030"],
     fix: false,
     summary: "`Fn::ForEach`, `Fn::Length`, `Fn::ToJsonString` or a `Fn::FindInMap` default without `Transform",
     explanation: "`Fn::ForEach`, `Fn::Length`, `Fn::ToJsonString` or a `Fn::FindInMap` default without `Transform: AWS::LanguageExtensions`. A malformed intrinsic function fails template validation, or resolves to something other than what was meant.",

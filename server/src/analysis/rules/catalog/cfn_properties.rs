@@ -191,7 +191,7 @@ pub const BLOCKED_LAMBDA_RUNTIME: RuleDef = RuleDef {
     group: "Resources and properties",
     severity: Severity::Error,
     severity_note: None,
-    cfn_lint: &["E2531"],
+    cfn_lint: &["E2531", "E2533"],
     fix: true,
     summary: "A Lambda runtime that can no longer be used to create functions",
     explanation: "A Lambda runtime that can no longer be used to create functions. Fix: the successor runtime. Properties are checked by the resource provider only when the resource is created or updated: the stack fails midway and rolls back, often minutes in. Caught here, it costs nothing.",
