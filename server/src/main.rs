@@ -154,13 +154,35 @@ fn limit_malloc_arenas() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn limit_malloc_arenas() {}
 
+/// Threads of the blocking pool: stdin, stdout, and requests (hover,
+/// completion, ...) that may overlap.
+const BLOCKING_THREADS: usize = 6;
+
+/// Starts every thread of the blocking pool (each task waits until all are
+/// running, so none can be reused for another).
+async fn start_blocking_pool() {
+    let all_running = std::sync::Arc::new(std::sync::Barrier::new(BLOCKING_THREADS));
+    let tasks: Vec<_> = (0..BLOCKING_THREADS)
+        .map(|_| {
+            let all_running = all_running.clone();
+            tokio::task::spawn_blocking(move || {
+                all_running.wait();
+            })
+        })
+        .collect();
+    for task in tasks {
+        let _ = task.await;
+    }
+}
+
 fn serve(notes: Vec<PathBuf>) -> ExitCode {
     limit_malloc_arenas();
     // Few blocking threads: analyses are short, and each idle thread keeps a
     // malloc arena of its own.
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
-        .max_blocking_threads(8)
+        .max_blocking_threads(BLOCKING_THREADS)
+        .thread_keep_alive(std::time::Duration::from_secs(3600))
         .build()
     {
         Ok(runtime) => runtime,
@@ -169,6 +191,10 @@ fn serve(notes: Vec<PathBuf>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The whole blocking pool is started now, so the number of threads
+    // stays the same for the whole session instead of creeping up as
+    // requests happen to overlap.
+    runtime.block_on(start_blocking_pool());
     let code = runtime.block_on(awsls::protocol::serve_stdio(notes));
     // Reading stdin and long analyses run on blocking threads that would keep
     // the process alive after `exit`: leave them behind.
