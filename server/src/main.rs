@@ -43,6 +43,9 @@ enum Command {
         /// are not AWS configuration files are then checked too).
         #[arg(long, value_enum)]
         kind: Option<ForcedKind>,
+        /// Regions to validate templates for, comma-separated (default us-east-1).
+        #[arg(long, value_delimiter = ',', value_name = "REGION,...")]
+        regions: Vec<String>,
     },
     /// List the rules, or explain one (`awsls rules unknown-ref`, `awsls rules E3012`).
     Rules {
@@ -108,11 +111,13 @@ fn main() -> ExitCode {
             paths,
             format,
             kind,
+            regions,
         } => {
             let options = CheckOptions {
                 paths,
                 format,
                 kind: kind.map(ForcedKind::doc_kind),
+                regions,
             };
             ExitCode::from(check::run(&options))
         }

@@ -192,3 +192,30 @@ fn check_command_reports_the_fixture_folder_as_json() {
     let suppressed = in_file("suppressed.yaml");
     assert_eq!(suppressed.len(), 1, "{suppressed:#?}");
 }
+
+#[test]
+fn the_regions_setting_chooses_where_resource_types_must_exist() {
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/rules/type-not-in-region/bad.yaml"),
+    )
+    .expect("read fixture");
+    let codes = |client: &mut Client| -> Vec<String> {
+        let uri = file_uri("devices.yaml");
+        client.open(&uri, "yaml", 1, &text);
+        client
+            .diagnostics_for(&uri, 1)
+            .iter()
+            .filter_map(|d| d["code"].as_str().map(str::to_string))
+            .collect()
+    };
+    let mut default = Client::start();
+    assert_eq!(codes(&mut default), ["type-not-in-region"]);
+    default.shutdown();
+    let mut west = Client::start_with(
+        serde_json::json!({}),
+        Some(serde_json::json!({"regions": ["us-west-2"]})),
+    );
+    assert!(codes(&mut west).is_empty());
+    west.shutdown();
+}

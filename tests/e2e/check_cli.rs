@@ -195,3 +195,32 @@ fn kind_can_be_forced_for_files_detection_would_skip() {
     assert_eq!(bad.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn regions_choose_where_resource_types_must_exist() {
+    let template = fixtures("rules/type-not-in-region/bad.yaml");
+    let codes = |output: &Output| -> Vec<String> {
+        json_findings(output)
+            .iter()
+            .filter_map(|f| f["code"].as_str().map(str::to_string))
+            .collect()
+    };
+    // us-east-1 by default, where the type does not exist.
+    let default = check(&["--format", "json"], std::slice::from_ref(&template));
+    assert_eq!(codes(&default), ["type-not-in-region"]);
+    // It does exist in us-west-2; asked for both, us-east-1 is still missing.
+    let west = check(
+        &["--format", "json", "--regions", "us-west-2"],
+        std::slice::from_ref(&template),
+    );
+    assert!(codes(&west).is_empty(), "{:?}", codes(&west));
+    let both = check(
+        &["--format", "json", "--regions", "us-west-2,us-east-1"],
+        std::slice::from_ref(&template),
+    );
+    assert_eq!(codes(&both), ["type-not-in-region"]);
+    // A region awsls does not know is a usage error.
+    let unknown = check(&["--regions", "mars-north-1"], &[template]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("mars-north-1"));
+}

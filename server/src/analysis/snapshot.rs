@@ -50,7 +50,18 @@ pub struct Snapshot {
     pub format: Format,
     pub document: Arc<Document>,
     pub kind: Option<DocKind>,
+    /// The regions the template is validated for (`us-east-1` unless the
+    /// user chose others).
+    pub regions: Arc<[String]>,
     derived: Arc<Derived>,
+}
+
+/// The regions validated when none are chosen.
+pub fn default_regions() -> Arc<[String]> {
+    static DEFAULT: std::sync::OnceLock<Arc<[String]>> = std::sync::OnceLock::new();
+    DEFAULT
+        .get_or_init(|| Arc::from(vec!["us-east-1".to_string()]))
+        .clone()
 }
 
 impl Snapshot {
@@ -92,6 +103,7 @@ impl Snapshot {
             format,
             document,
             kind,
+            regions: default_regions(),
             derived,
         }
     }

@@ -27,6 +27,8 @@ pub struct CheckOptions {
     pub format: OutputFormat,
     /// Read every file as this kind instead of detecting it.
     pub kind: Option<DocKind>,
+    /// The regions templates are validated for (empty: `us-east-1`).
+    pub regions: Vec<String>,
 }
 
 /// The findings for one file that was checked.
@@ -43,7 +45,11 @@ pub enum FileOutcome {
     Unreadable(String),
 }
 
-pub fn check_file(path: &PathBuf, kind: Option<DocKind>) -> FileOutcome {
+pub fn check_file(
+    path: &PathBuf,
+    kind: Option<DocKind>,
+    regions: &std::sync::Arc<[String]>,
+) -> FileOutcome {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => return FileOutcome::Unreadable(format!("cannot read `{}`: {e}", path.display())),
@@ -62,6 +68,7 @@ pub fn check_file(path: &PathBuf, kind: Option<DocKind>) -> FileOutcome {
     if kind.is_some() {
         snapshot.kind = kind;
     }
+    snapshot.regions = regions.clone();
     if snapshot.kind.is_none() {
         return FileOutcome::Skipped;
     }
@@ -75,6 +82,22 @@ pub fn check_file(path: &PathBuf, kind: Option<DocKind>) -> FileOutcome {
 
 /// Runs the check and prints the report; returns the process exit code.
 pub fn run(options: &CheckOptions) -> u8 {
+    let known = crate::schema::cfn::region_names();
+    if let Some(unknown) = options
+        .regions
+        .iter()
+        .find(|r| !known.iter().any(|k| &**k == r.as_str()))
+    {
+        eprintln!(
+            "awsls: `{unknown}` is not a region awsls knows (for example us-east-1, eu-west-1)"
+        );
+        return 2;
+    }
+    let regions: std::sync::Arc<[String]> = if options.regions.is_empty() {
+        crate::analysis::snapshot::default_regions()
+    } else {
+        std::sync::Arc::from(options.regions.clone())
+    };
     let files = match files::collect(&options.paths) {
         Ok(files) => files,
         Err(message) => {
@@ -84,7 +107,7 @@ pub fn run(options: &CheckOptions) -> u8 {
     };
     let outcomes: Vec<FileOutcome> = files
         .par_iter()
-        .map(|file| check_file(file, options.kind))
+        .map(|file| check_file(file, options.kind, &regions))
         .collect();
     let mut reports = Vec::new();
     let mut unreadable = Vec::new();

@@ -75,7 +75,8 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
             pause::point();
             // The newest text, which may be newer than the version this
             // wake-up was for: analysing it now serves the edit already waiting.
-            let snapshot = store.snapshot(&worker_key)?;
+            let mut snapshot = store.snapshot(&worker_key)?;
+            snapshot.regions = std::sync::Arc::from(settings.regions.clone());
             let version = snapshot.version?;
             // Validating a large template takes milliseconds of a core: it
             // leaves the client a moment to read each answer first.

@@ -10,6 +10,8 @@ use crate::analysis::DocKind;
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub notes_paths: Vec<PathBuf>,
+    /// The regions templates are validated for (`awsls.regions`).
+    pub regions: Vec<String>,
     pub cloudformation: bool,
     pub sam: bool,
     pub iam: bool,
@@ -20,6 +22,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             notes_paths: Vec::new(),
+            regions: vec!["us-east-1".to_string()],
             cloudformation: true,
             sam: true,
             iam: true,
@@ -47,6 +50,16 @@ impl Settings {
                 .filter_map(Value::as_str)
                 .map(PathBuf::from)
                 .collect();
+        }
+        if let Some(regions) = lookup(&["regions"]).and_then(Value::as_array) {
+            let regions: Vec<String> = regions
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect();
+            if !regions.is_empty() {
+                self.regions = regions;
+            }
         }
         for (key, flag) in [
             ("cloudformation", &mut self.cloudformation),

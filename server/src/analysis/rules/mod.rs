@@ -20,6 +20,7 @@ use crate::analysis::cfn::rules::dead_letter_queues::defs as dead_letter_queues;
 use crate::analysis::cfn::rules::dynamic_references::defs as dynamic_references;
 use crate::analysis::cfn::rules::obsolete_depends_on::defs as obsolete_depends_on;
 use crate::analysis::cfn::rules::output_values::defs as output_values;
+use crate::analysis::cfn::rules::regions::defs as regions;
 use crate::analysis::cfn::rules::service_lifecycle::defs as service_lifecycle;
 use crate::analysis::cfn::rules::sub_hygiene::defs as sub_hygiene;
 use crate::analysis::cfn::rules::subnet_cidrs::defs as subnet_cidrs;
@@ -189,6 +190,7 @@ registry! {
     IncompatibleReference => formats::INCOMPATIBLE_REFERENCE,
     ServiceShutDown => service_lifecycle::SERVICE_SHUT_DOWN,
     ServiceEnding => service_lifecycle::SERVICE_ENDING,
+    TypeNotInRegion => regions::TYPE_NOT_IN_REGION,
     // Resource rules, by service (cfn::resource_rules).
     ApigatewayRestApiName => resource::APIGATEWAY_REST_API_NAME,
     AutoscalingSizeRange => resource::AUTOSCALING_SIZE_RANGE,

@@ -18,6 +18,7 @@ pub mod output_values;
 mod outputs;
 mod parameters;
 mod references;
+pub mod regions;
 mod resource_attributes;
 pub mod service_lifecycle;
 mod structure;
@@ -72,7 +73,7 @@ pub fn check_with_implicit(
         return;
     };
     let ctx = context::Ctx::new(snapshot, template, root, implicit);
-    let families: [fn(&context::Ctx, &mut Vec<Finding>); 19] = [
+    let families: [fn(&context::Ctx, &mut Vec<Finding>); 20] = [
         structure::check,
         transforms::check,
         resource_attributes::check,
@@ -90,6 +91,7 @@ pub fn check_with_implicit(
         template_rules::check,
         limits::check,
         service_lifecycle::check,
+        regions::check,
         subnet_cidrs::check,
         dead_letter_queues::check,
     ];
