@@ -31,7 +31,7 @@ fn overlaps(a: Span, b: Span) -> bool {
 /// analysis), then refactorings.
 pub fn code_actions(snapshot: &Snapshot, range: Span) -> Vec<CodeAction> {
     let mut out = Vec::new();
-    for finding in super::diagnostics(snapshot) {
+    for finding in snapshot.findings().iter() {
         if !overlaps(finding.span, range) {
             continue;
         }

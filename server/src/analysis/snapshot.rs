@@ -2,6 +2,7 @@
 //! and detected kind at one version, and what analyses derive from the model
 //! once per parse.
 
+use super::finding::Finding;
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -23,6 +24,10 @@ pub struct Derived {
     generated: OnceLock<Vec<Generated>>,
     /// The template of the parse before, to refresh rather than rebuild.
     previous_template: Mutex<Option<Template>>,
+    /// The findings of the last validation of this parse, and the regions
+    /// it was made for: a code-action request reads them instead of
+    /// validating again.
+    findings: Mutex<Option<(Arc<[String]>, Arc<Vec<Finding>>)>>,
 }
 
 impl Derived {
@@ -108,6 +113,33 @@ impl Snapshot {
         }
     }
 
+    /// Keeps `findings` (a validation of this snapshot) for later requests
+    /// on the same parse.
+    pub fn remember_findings(&self, findings: Vec<Finding>) -> Arc<Vec<Finding>> {
+        let findings = Arc::new(findings);
+        if let Ok(mut slot) = self.derived.findings.lock() {
+            *slot = Some((self.regions.clone(), findings.clone()));
+        }
+        findings
+    }
+
+    /// The findings of this parse: those kept by the last validation when it
+    /// was made for the same regions, else a new validation (kept too).
+    pub fn findings(&self) -> Arc<Vec<Finding>> {
+        let kept = self
+            .derived
+            .findings
+            .lock()
+            .ok()
+            .and_then(|slot| slot.clone())
+            .filter(|(regions, _)| *regions == self.regions)
+            .map(|(_, findings)| findings);
+        match kept {
+            Some(findings) => findings,
+            None => self.remember_findings(super::diagnostics(self)),
+        }
+    }
+
     /// The template's declarations, built once per parse.
     pub fn template(&self) -> &Template {
         self.derived.template.get_or_init(|| {
@@ -185,5 +217,24 @@ mod tests {
             assert!(at_all(&text), "{at}");
         }
         assert!(!at_all(&"Rain:".repeat(3000)));
+    }
+}
+
+#[cfg(test)]
+mod kept_findings {
+    use super::*;
+
+    #[test]
+    fn findings_kept_for_a_parse_are_read_back_for_the_same_regions() {
+        let mut snapshot =
+            Snapshot::from_text("t.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queuee\n");
+        let fresh = snapshot.findings();
+        assert_eq!(fresh.len(), 1, "{fresh:?}");
+        // What a validation keeps is what later requests read.
+        snapshot.remember_findings(Vec::new());
+        assert!(snapshot.findings().is_empty());
+        // Other regions: validated again.
+        snapshot.regions = Arc::from(vec!["eu-west-1".to_string()]);
+        assert_eq!(snapshot.findings().len(), 1);
     }
 }

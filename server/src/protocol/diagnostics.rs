@@ -93,9 +93,11 @@ async fn run_worker(state: Arc<ServerState>, uri: Uri, mut receiver: watch::Rece
                 let mut reuse = reuse
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
-                analysis::diagnostics_reusing(&snapshot, Some(&mut reuse))
+                // Kept with the parse for code-action requests.
+                snapshot
+                    .remember_findings(analysis::diagnostics_reusing(&snapshot, Some(&mut reuse)))
             } else {
-                Vec::new()
+                std::sync::Arc::new(Vec::new())
             };
             let diagnostics: Vec<_> = findings
                 .iter()

@@ -62,10 +62,11 @@ where
     let encoding = state.encoding();
     let settings = state.settings();
     blocking::run(what, move || {
-        let snapshot = match position {
+        let mut snapshot = match position {
             Some(p) if line_local => store.snapshot_for_line(&key, p.line as usize)?,
             _ => store.snapshot(&key)?,
         };
+        snapshot.regions = Arc::from(settings.regions.clone());
         if !snapshot.kind.is_some_and(|k| settings.enabled(k)) {
             return None;
         }
