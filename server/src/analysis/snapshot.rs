@@ -27,8 +27,11 @@ pub struct Derived {
     /// The findings of the last validation of this parse, and the regions
     /// it was made for: a code-action request reads them instead of
     /// validating again.
-    findings: Mutex<Option<(Arc<[String]>, Arc<Vec<Finding>>)>>,
+    findings: Mutex<Option<KeptFindings>>,
 }
+
+/// Findings of a validation and the regions it was made for.
+type KeptFindings = (Arc<[String]>, Arc<Vec<Finding>>);
 
 impl Derived {
     /// What is derived from a new parse of a document, starting from what
