@@ -129,7 +129,7 @@ fn check_one(
 ) {
     if let Some(checker) = checker {
         checker.check(resource, findings);
-        super::resource_rules::check(snapshot, resource, findings);
+        super::resource_rules::check(snapshot, checker.env(), resource, findings);
     }
     iam::check_embedded_in(snapshot, resource.decl.node, findings);
 }

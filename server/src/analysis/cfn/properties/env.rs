@@ -1,64 +1,59 @@
 //! What the schema walker knows of the template around a resource: the type
-//! of each parameter and resource, to judge what `Ref` and `Fn::GetAtt`
-//! return.
+//! of each parameter and resource, read from the template's declarations,
+//! to judge what `Ref` and `Fn::GetAtt` return.
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use crate::analysis::cfn::template::Template;
 use awsls_grammars::Document;
 
-#[derive(Debug, Default)]
-pub struct Env {
-    parameters: HashMap<String, String>,
-    resources: HashMap<String, String>,
+/// A view of a template's declarations (nothing is copied).
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
+    doc: &'a Document,
+    template: &'a Template,
 }
 
-impl Env {
-    pub fn of(doc: &Document, template: &Template) -> Env {
-        let mut env = Env::default();
-        for parameter in &template.parameters {
-            let ty = doc
-                .get(parameter.node, "Type")
-                .and_then(|t| doc.str_value(t));
-            if let Some(ty) = ty {
-                env.parameters
-                    .entry(parameter.name.clone())
-                    .or_insert_with(|| ty.to_string());
-            }
-        }
-        for resource in &template.resources {
-            if let Some(ty) = &resource.type_name {
-                env.resources
-                    .entry(resource.decl.name.clone())
-                    .or_insert_with(|| ty.clone());
-            }
-        }
-        env
+impl<'a> Env<'a> {
+    pub fn of(doc: &'a Document, template: &'a Template) -> Env<'a> {
+        Env { doc, template }
     }
 
     /// The declared type of parameter `name`.
-    pub fn parameter(&self, name: &str) -> Option<&str> {
-        self.parameters.get(name).map(String::as_str)
+    pub fn parameter(&self, name: &str) -> Option<&'a str> {
+        let parameter = self.template.parameter(name)?;
+        self.doc
+            .str_value(self.doc.get(parameter.node, "Type")?)
+            .filter(|t| !t.is_empty())
+    }
+
+    /// Whether `name` is a declared parameter or resource.
+    pub fn declares(&self, name: &str) -> bool {
+        self.template.parameter(name).is_some() || self.template.resource(name).is_some()
     }
 
     /// The type of resource `name`.
-    pub fn resource(&self, name: &str) -> Option<&str> {
-        self.resources.get(name).map(String::as_str)
+    pub fn resource(&self, name: &str) -> Option<&'a str> {
+        self.template.resource(name)?.type_name.as_deref()
     }
 
-    /// A digest of everything here: findings that read it are reused only
-    /// while it stays the same.
+    /// A digest of the names and types of the declarations: findings that
+    /// read them are reused only while it stays the same.
     pub fn fingerprint(&self) -> u64 {
-        let mut pairs: Vec<(&String, &String, bool)> = self
-            .parameters
-            .iter()
-            .map(|(k, v)| (k, v, true))
-            .chain(self.resources.iter().map(|(k, v)| (k, v, false)))
-            .collect();
-        pairs.sort();
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        pairs.hash(&mut hasher);
+        for parameter in &self.template.parameters {
+            parameter.name.hash(&mut hasher);
+            let ty = self
+                .doc
+                .get(parameter.node, "Type")
+                .and_then(|t| self.doc.str_value(t));
+            ty.hash(&mut hasher);
+        }
+        0xff_u8.hash(&mut hasher);
+        for resource in &self.template.resources {
+            resource.decl.name.hash(&mut hasher);
+            resource.type_name.hash(&mut hasher);
+        }
         hasher.finish()
     }
 }

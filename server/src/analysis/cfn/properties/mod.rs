@@ -44,14 +44,14 @@ use walker::{Out, Walker};
 pub struct Checker<'a> {
     snapshot: &'a Snapshot,
     today: String,
-    env: env::Env,
+    env: env::Env<'a>,
     suggestions: resource_type::Suggestions,
 }
 
 impl<'a> Checker<'a> {
     /// `None` when the template's resources are not checked at all (a macro
     /// `Transform` may rewrite them).
-    pub fn for_template(snapshot: &'a Snapshot, template: &Template) -> Option<Checker<'a>> {
+    pub fn for_template(snapshot: &'a Snapshot, template: &'a Template) -> Option<Checker<'a>> {
         let root = template.root?;
         if transforms::has_macro(&snapshot.document, root) {
             return None;
@@ -80,6 +80,11 @@ impl<'a> Checker<'a> {
                 findings,
             );
         }
+    }
+
+    /// The parameter and resource types of the template.
+    pub fn env(&self) -> &env::Env<'a> {
+        &self.env
     }
 
     /// A digest of the parameter and resource types the checks read.
@@ -138,7 +143,7 @@ fn validate_resource_on(
     resource: &Resource,
     today: &str,
     skip: Option<NodeId>,
-    env: Option<&env::Env>,
+    env: Option<&env::Env<'_>>,
     findings: &mut Vec<Finding>,
 ) {
     let doc = &snapshot.document;

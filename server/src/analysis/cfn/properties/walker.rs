@@ -55,7 +55,7 @@ pub(super) struct Walker<'a> {
     pub skip: Option<NodeId>,
     /// The template's parameter and resource types, to judge `Ref` and
     /// `Fn::GetAtt` values; `None` where they are not known.
-    pub env: Option<&'a Env>,
+    pub env: Option<&'a Env<'a>>,
     /// How many combinator branches (`oneOf`, `anyOf`, ...) are being tried:
     /// checks that judge one branch of a `Fn::If` alone stay quiet there.
     pub(super) probing: usize,

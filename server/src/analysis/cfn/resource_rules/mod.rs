@@ -20,6 +20,7 @@ mod rds;
 mod route53;
 mod s3;
 mod sqs;
+mod sub_strings;
 mod tags;
 mod values;
 
@@ -30,6 +31,7 @@ use awsls_grammars::{Document, NodeId, Span};
 
 use crate::analysis::{Finding, Snapshot};
 
+use super::properties::env::Env;
 use super::template::Resource;
 
 pub use values::Value;
@@ -75,6 +77,7 @@ const ALL: &[&[ResourceRule]] = &[
     rds::RULES,
     route53::RULES,
     s3::RULES,
+    sub_strings::RULES,
     sqs::RULES,
     tags::RULES,
 ];
@@ -96,6 +99,8 @@ fn by_type() -> &'static HashMap<&'static str, Vec<&'static ResourceRule>> {
 /// What a resource rule reads: the document and one resource.
 pub struct ResourceCtx<'a> {
     pub snapshot: &'a Snapshot,
+    /// The types of the template's parameters and resources.
+    pub env: &'a Env<'a>,
     pub doc: &'a Document,
     pub resource: &'a Resource,
     /// The `Properties` mapping.
@@ -142,7 +147,7 @@ impl<'a> ResourceCtx<'a> {
 }
 
 /// Runs the rules for the resource's type.
-pub fn check(snapshot: &Snapshot, resource: &Resource, findings: &mut Vec<Finding>) {
+pub fn check(snapshot: &Snapshot, env: &Env<'_>, resource: &Resource, findings: &mut Vec<Finding>) {
     let Some(type_name) = resource.type_name.as_deref() else {
         return;
     };
@@ -166,6 +171,7 @@ pub fn check(snapshot: &Snapshot, resource: &Resource, findings: &mut Vec<Findin
     };
     let ctx = ResourceCtx {
         snapshot,
+        env,
         doc: &snapshot.document,
         resource,
         properties,

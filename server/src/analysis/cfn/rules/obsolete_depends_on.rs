@@ -2,7 +2,7 @@
 //! `Fn::GetAtt` or `Fn::Sub` outside any `Fn::If`: CloudFormation already
 //! orders them, so the entry is noise that outlives refactorings.
 
-use awsls_grammars::Span;
+use awsls_grammars::{NodeId, Span};
 
 use crate::analysis::cfn::references::Via;
 use crate::analysis::rules::Rule;
@@ -44,32 +44,39 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             None => vec![depends_on],
         };
         let entry = declaration_span(doc, resource.decl.name_span, resource.decl.node);
-        // References under `Fn::If` hold in one branch only.
+        // References are in text order: only those inside the entry.
+        let first = ctx.refs.partition_point(|r| r.span.start < entry.start);
+        let inside: Vec<&crate::analysis::cfn::references::Reference> = ctx.refs[first..]
+            .iter()
+            .take_while(|r| r.span.start < entry.end)
+            .filter(|r| matches!(r.via, Via::Ref | Via::GetAtt | Via::Sub))
+            .collect();
+        let referenced = |item: &NodeId| {
+            doc.str_value(*item)
+                .is_some_and(|t| inside.iter().any(|r| r.name == t))
+        };
+        if !items.iter().any(referenced) {
+            continue;
+        }
+        // References under `Fn::If` hold in one branch only; those in
+        // `Metadata` order nothing.
         let conditional: Vec<Span> = descendants(doc, resource.decl.node)
             .into_iter()
             .filter(|id| doc.intrinsic(*id).is_some_and(|i| i.function == "Fn::If"))
             .map(|id| doc.node(id).span)
+            .chain(
+                doc.get(resource.decl.node, "Metadata")
+                    .map(|m| doc.node(m).span),
+            )
             .collect();
-        let metadata = doc
-            .get(resource.decl.node, "Metadata")
-            .map(|m| doc.node(m).span);
         for item in items {
             let Some(target) = doc.str_value(item) else {
                 continue;
             };
-            // References are in text order: only those inside the entry.
-            let first = ctx.refs.partition_point(|r| r.span.start < entry.start);
-            let inside = ctx.refs[first..]
-                .iter()
-                .take_while(|r| r.span.start < entry.end);
-            let enforced = inside.clone().find(|r| {
+            let enforced = inside.iter().find(|r| {
                 r.name == target
-                    && matches!(r.via, Via::Ref | Via::GetAtt | Via::Sub)
-                    && entry.start <= r.span.start
-                    && r.span.end <= entry.end
                     && !conditional
                         .iter()
-                        .chain(metadata.iter())
                         .any(|s| s.start <= r.span.start && r.span.end <= s.end)
             });
             if let Some(reference) = enforced {

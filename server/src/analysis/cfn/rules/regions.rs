@@ -32,26 +32,29 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         return;
     }
     let doc = ctx.doc;
+    // The regions missing for each type, looked up once per type.
+    let mut missing_of: std::collections::HashMap<&str, Vec<&str>> = Default::default();
     for resource in &ctx.template.resources {
         let (Some(type_name), Some(span)) = (resource.type_name.as_deref(), resource.type_span)
         else {
             continue;
         };
-        if cfn::resource(type_name).is_none() || doc.get(resource.decl.node, "Condition").is_some()
+        let missing = missing_of.entry(type_name).or_insert_with(|| {
+            let available = cfn::regions(type_name);
+            // Unknown types and types without region data: nothing to say.
+            if available.is_empty() || cfn::resource(type_name).is_none() {
+                return Vec::new();
+            }
+            regions
+                .iter()
+                .map(String::as_str)
+                .filter(|r| !available.contains(r))
+                .collect()
+        });
+        if missing.is_empty() || doc.get(resource.decl.node, "Condition").is_some() {
+            continue;
+        }
         {
-            continue;
-        }
-        let available = cfn::regions(type_name);
-        // No region data for the type: nothing to say.
-        if available.is_empty() {
-            continue;
-        }
-        let missing: Vec<&str> = regions
-            .iter()
-            .map(String::as_str)
-            .filter(|r| !available.contains(r))
-            .collect();
-        if !missing.is_empty() {
             findings.push(finding(
                 Rule::TypeNotInRegion,
                 span,

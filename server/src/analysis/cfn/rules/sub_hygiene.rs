@@ -1,6 +1,8 @@
 //! `Fn::Sub` hygiene: a `${Name}` naming a declaration in a string that is
 //! not substituted, a `Fn::Sub` with nothing to substitute, and variables
-//! given to `Fn::Sub` that its string never uses.
+//! given to `Fn::Sub` that its string never uses. Resource properties are
+//! checked one resource at a time (`cfn::resource_rules::sub_strings`, so an
+//! edit re-checks its resource only); outputs here.
 
 use awsls_grammars::{NodeId, NodeKind, Span};
 
@@ -9,7 +11,9 @@ use crate::analysis::cfn::template::is_pseudo_parameter;
 use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 
-use super::context::{finding, Ctx};
+use crate::analysis::Snapshot;
+
+use super::context::Ctx;
 
 pub mod defs {
     use crate::analysis::rules::{Family, RuleDef};
@@ -66,79 +70,91 @@ const SUBSTITUTED_ELSEWHERE: &[(&str, &str)] = &[
 /// template is deployed.
 const NESTED_TEMPLATES: &[&str] = &["TemplateBody"];
 
+/// What the walk reads besides the node: the snapshot, which names the
+/// template declares, and which text macros replace.
+pub struct Scope<'a> {
+    pub snapshot: &'a Snapshot,
+    pub declares: &'a dyn Fn(&str) -> bool,
+    pub opaque: &'a dyn Fn(Span) -> bool,
+}
+
+/// Outputs (resource properties are checked per resource).
 pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     // A macro may rewrite the template: what is written is not what is deployed.
     if ctx.transforms.unknown_macro() {
         return;
     }
-    let doc = ctx.doc;
-    for resource in &ctx.template.resources {
-        let Some(properties) = resource.properties.filter(|p| doc.mapping(*p).is_some()) else {
-            continue;
-        };
-        for entry in doc.mapping(properties).unwrap_or(&[]) {
-            let substituted = SUBSTITUTED_ELSEWHERE
-                .iter()
-                .any(|(key, map)| entry.key.text == *key && doc.get(properties, map).is_some());
-            if !substituted && !NESTED_TEMPLATES.contains(&entry.key.text.as_str()) {
-                visit(ctx, entry.value, 0, findings);
-            }
-        }
-    }
+    let declares = |name: &str| ctx.template.parameter(name).is_some() || ctx.is_resource(name);
+    let opaque = |span: Span| ctx.is_opaque(span);
+    let scope = Scope {
+        snapshot: ctx.snapshot,
+        declares: &declares,
+        opaque: &opaque,
+    };
     for output in &ctx.template.outputs {
-        visit(ctx, output.node, 0, findings);
+        visit(&scope, output.node, 0, findings);
+    }
+}
+
+/// The properties of one resource.
+pub fn check_properties(scope: &Scope, properties: NodeId, findings: &mut Vec<Finding>) {
+    let doc = &*scope.snapshot.document;
+    for entry in doc.mapping(properties).unwrap_or(&[]) {
+        let substituted = SUBSTITUTED_ELSEWHERE
+            .iter()
+            .any(|(key, map)| entry.key.text == *key && doc.get(properties, map).is_some());
+        if !substituted && !NESTED_TEMPLATES.contains(&entry.key.text.as_str()) {
+            visit(scope, entry.value, 0, findings);
+        }
     }
 }
 
 /// Walks `node` outside any `Fn::Sub` string.
-fn visit(ctx: &Ctx, node: NodeId, depth: usize, findings: &mut Vec<Finding>) {
+fn visit(scope: &Scope, node: NodeId, depth: usize, findings: &mut Vec<Finding>) {
     if depth > 96 {
         return;
     }
-    let doc = ctx.doc;
+    let doc = &*scope.snapshot.document;
     // Aliases are not followed: their anchors are visited where written
     // (following them could visit a node exponentially many times).
     let id = node;
     let span = doc.node(id).span;
-    if ctx.is_opaque(span) {
+    if (scope.opaque)(span) {
         return;
     }
     match &doc.node(id).kind {
         NodeKind::Intrinsic(intrinsic) => match intrinsic.function.as_str() {
-            "Fn::Sub" => sub(ctx, intrinsic.argument, intrinsic.name_span, findings),
+            "Fn::Sub" => sub(scope, intrinsic.argument, intrinsic.name_span, findings),
             "Fn::Transform" => {}
-            _ => visit(ctx, intrinsic.argument, depth + 1, findings),
+            _ => visit(scope, intrinsic.argument, depth + 1, findings),
         },
         NodeKind::Mapping(entries) => {
             for entry in entries {
-                visit(ctx, entry.value, depth + 1, findings);
+                visit(scope, entry.value, depth + 1, findings);
             }
         }
         NodeKind::Sequence(items) => {
             for item in items {
-                visit(ctx, *item, depth + 1, findings);
+                visit(scope, *item, depth + 1, findings);
             }
         }
         // A tagged scalar is a preprocessor's (`!Rain::Embed file`).
         NodeKind::Scalar(scalar) if scalar.value.contains("${") && doc.node(id).tag.is_none() => {
-            plain_string(ctx, id, findings);
+            plain_string(scope, id, findings);
         }
         _ => {}
     }
 }
 
 /// A string outside `Fn::Sub`: `${Name}` of a declaration is a mistake.
-fn plain_string(ctx: &Ctx, node: NodeId, findings: &mut Vec<Finding>) {
-    for variable in sub_variables(ctx.snapshot, node) {
+fn plain_string(scope: &Scope, node: NodeId, findings: &mut Vec<Finding>) {
+    for variable in sub_variables(scope.snapshot, node) {
         let name = variable.text.split('.').next().unwrap_or_default();
-        let declared = is_pseudo_parameter(name)
-            || ctx.template.parameter(name).is_some()
-            || ctx.is_resource(name);
-        if !declared {
+        if !(is_pseudo_parameter(name) || (scope.declares)(name)) {
             continue;
         }
         let span = Span::new(variable.span.start - 2, variable.span.end + 1);
-        findings.push(finding(
+        findings.push(Finding::new(
             Rule::SubRequired,
             span,
             format!(
@@ -151,32 +167,35 @@ fn plain_string(ctx: &Ctx, node: NodeId, findings: &mut Vec<Finding>) {
 }
 
 /// A `Fn::Sub`: its string needs a variable, its variable map needs uses.
-fn sub(ctx: &Ctx, argument: NodeId, name_span: Span, findings: &mut Vec<Finding>) {
-    let doc = ctx.doc;
+fn sub(scope: &Scope, argument: NodeId, name_span: Span, findings: &mut Vec<Finding>) {
+    let doc = &*scope.snapshot.document;
     let (string, variables) = sub_parts(doc, argument);
     if let Some(map) = variables {
         for entry in doc.mapping(map).unwrap_or(&[]) {
-            visit(ctx, entry.value, 1, findings);
+            visit(scope, entry.value, 1, findings);
         }
     }
     let Some(string) = string.filter(|s| doc.scalar(*s).is_some() && doc.node(*s).tag.is_none())
     else {
         return;
     };
-    let used = sub_variables(ctx.snapshot, string);
     let text = doc.str_value(string).unwrap_or_default();
     // Text with other `$` forms (API Gateway mapping templates) is left alone.
     if !text.contains('$') && variables.is_none() {
-        findings.push(finding(
+        findings.push(Finding::new(
             Rule::SubNotNeeded,
             name_span,
             "this `Fn::Sub` has no `${...}` variable: the string can be written without it",
         ));
         return;
     }
-    for entry in variables.and_then(|m| doc.mapping(m)).unwrap_or(&[]) {
+    let Some(entries) = variables.and_then(|m| doc.mapping(m)) else {
+        return;
+    };
+    let used = sub_variables(scope.snapshot, string);
+    for entry in entries {
         if !used.iter().any(|v| v.text == entry.key.text) {
-            findings.push(finding(
+            findings.push(Finding::new(
                 Rule::UnusedSubVariable,
                 entry.key.span,
                 format!(
