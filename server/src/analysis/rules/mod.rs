@@ -186,6 +186,7 @@ registry! {
     OutOfRange => catalog::cfn_properties::OUT_OF_RANGE,
     DeprecatedLambdaRuntime => catalog::cfn_properties::DEPRECATED_LAMBDA_RUNTIME,
     BlockedLambdaRuntime => catalog::cfn_properties::BLOCKED_LAMBDA_RUNTIME,
+    NullValue => catalog::cfn_properties::NULL_VALUE,
     InvalidFormat => formats::INVALID_FORMAT,
     IncompatibleReference => formats::INCOMPATIBLE_REFERENCE,
     ServiceShutDown => service_lifecycle::SERVICE_SHUT_DOWN,

@@ -163,7 +163,21 @@ fn validate_resource_on(
         {
             walker.value(node, &schema.root, key, &mut out);
         }
-        (node, key) => missing_properties(&walker, resource, node, key, &mut out),
+        (node, key) => {
+            if let (Some(node), Some(key), Some(_)) = (node, key, env) {
+                if matches!(
+                    doc.node(doc.resolve(node)).kind,
+                    awsls_grammars::NodeKind::Null
+                ) {
+                    out.findings.push(Finding::new(
+                        crate::analysis::rules::Rule::NullValue,
+                        key,
+                        "`Properties` has no value: CloudFormation does not accept nulls; remove it or give the properties",
+                    ));
+                }
+            }
+            missing_properties(&walker, resource, node, key, &mut out)
+        }
     }
     findings.extend(out.findings);
     if runtime::FUNCTION_TYPES.contains(&&*schema.type_name) {

@@ -197,3 +197,16 @@ pub const BLOCKED_LAMBDA_RUNTIME: RuleDef = RuleDef {
     explanation: "A Lambda runtime that can no longer be used to create functions. Fix: the successor runtime. Properties are checked by the resource provider only when the resource is created or updated: the stack fails midway and rolls back, often minutes in. Caught here, it costs nothing.",
     example: "`Runtime: python2.7`",
 };
+
+pub const NULL_VALUE: RuleDef = RuleDef {
+    code: "null-value",
+    family: Family::CloudFormation,
+    group: "Resources and properties",
+    severity: Severity::Error,
+    severity_note: None,
+    cfn_lint: &["E3012"],
+    fix: false,
+    summary: "`Properties` written with no value",
+    explanation: "A resource's `Properties` must be a mapping: `Properties:` with nothing after it (or `null`) fails template validation. Remove the key, or give the properties.",
+    example: "`Properties:` with nothing after it",
+};
