@@ -92,6 +92,26 @@ pub struct RuleDef {
     pub example: &'static str,
 }
 
+impl RuleDef {
+    /// What rules of a family and group share, for struct update syntax
+    /// (`RuleDef { code: .., ..BASE }`): an error with no quick fix and no
+    /// cfn-lint equivalent, to be filled in.
+    pub const fn base(family: Family, group: &'static str) -> RuleDef {
+        RuleDef {
+            code: "",
+            family,
+            group,
+            severity: Severity::Error,
+            severity_note: None,
+            cfn_lint: &[],
+            fix: false,
+            summary: "",
+            explanation: "",
+            example: "",
+        }
+    }
+}
+
 /// Declares the [`Rule`] enum: one variant per rule, each with its definition.
 macro_rules! registry {
     ($($variant:ident => $($path:ident)::+,)*) => {

@@ -3,54 +3,42 @@
 use super::super::{Family, RuleDef};
 use crate::analysis::Severity;
 
+/// What the rules of "Actions" share.
+const IAM_ACTIONS: RuleDef = RuleDef::base(Family::Iam, "Actions");
+
 pub const IAM_INVALID_ACTION: RuleDef = RuleDef {
     code: "iam-invalid-action",
-    family: Family::Iam,
-    group: "Actions",
-    severity: Severity::Error,
-    severity_note: None,
-    cfn_lint: &[],
-    fix: false,
     summary: "Not `service:Action` or `*`",
     explanation: "Not `service:Action` or `*`. An action that does not exist never matches: the statement silently allows or denies less than meant.",
     example: "`Action: GetObject`.",
+    ..IAM_ACTIONS
 };
 
 pub const IAM_UNKNOWN_SERVICE: RuleDef = RuleDef {
     code: "iam-unknown-service",
-    family: Family::Iam,
-    group: "Actions",
     severity: Severity::Warning,
-    severity_note: None,
-    cfn_lint: &[],
     fix: true,
     summary: "Unknown service prefix, with the closest prefix",
     explanation: "Unknown service prefix, with the closest prefix. An action that does not exist never matches: the statement silently allows or denies less than meant.",
     example: "`s4:GetObject`.",
+    ..IAM_ACTIONS
 };
 
 pub const IAM_UNKNOWN_ACTION: RuleDef = RuleDef {
     code: "iam-unknown-action",
-    family: Family::Iam,
-    group: "Actions",
     severity: Severity::Warning,
-    severity_note: None,
-    cfn_lint: &[],
     fix: true,
     summary: "Unknown action of a known service, with the closest action and a fix",
     explanation: "Unknown action of a known service, with the closest action and a fix. An action that does not exist never matches: the statement silently allows or denies less than meant.",
     example: "`s3:GetObjekt`.",
+    ..IAM_ACTIONS
 };
 
 pub const IAM_WILDCARD_MATCHES_NOTHING: RuleDef = RuleDef {
     code: "iam-wildcard-matches-nothing",
-    family: Family::Iam,
-    group: "Actions",
     severity: Severity::Warning,
-    severity_note: None,
-    cfn_lint: &[],
-    fix: false,
     summary: "A wildcard that matches no action",
     explanation: "A wildcard that matches no action (or no service). An action that does not exist never matches: the statement silently allows or denies less than meant.",
     example: "`s3:Gte*`.",
+    ..IAM_ACTIONS
 };
