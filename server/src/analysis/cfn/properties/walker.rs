@@ -248,6 +248,18 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// Resource types whose `Ref` is not the ARN a property of this format
+/// takes: (type, format, what `Ref` gives).
+const REF_GIVES: &[(&str, &str, &str)] = &[
+    ("AWS::IAM::Role", "AWS::IAM::Role.Arn", "the role's name"),
+    (
+        "AWS::Lambda::Function",
+        "AWS::Lambda::Function.Arn",
+        "the function's name",
+    ),
+    ("AWS::SQS::Queue", "AWS::SQS::Queue.Arn", "the queue's URL"),
+];
+
 impl<'a> Walker<'a> {
     /// A value computed by `Ref` or `Fn::GetAtt` that cannot fit `shape`:
     /// a list where one value is expected (or the reverse), or an ID of
@@ -274,6 +286,21 @@ impl<'a> Walker<'a> {
                 let Some(name) = doc.str_value(intrinsic.argument) else {
                     return;
                 };
+                let wanted = shape.extra().format.as_deref();
+                if let (Some(resource_type), Some(wanted)) = (env.resource(name), wanted) {
+                    // `Ref` of these gives a name or URL where an ARN is wanted.
+                    let gives = REF_GIVES
+                        .iter()
+                        .find(|(ty, format, _)| *ty == resource_type && *format == wanted);
+                    if let Some((_, _, what)) = gives {
+                        out.findings.push(Finding::new(
+                            Rule::IncompatibleReference,
+                            span,
+                            format!("`!Ref {name}` gives {what}, but `{}` takes an ARN; use `!GetAtt {name}.Arn`", self.name()),
+                        ));
+                    }
+                    return;
+                }
                 let Some(ty) = env.parameter(name) else {
                     return;
                 };

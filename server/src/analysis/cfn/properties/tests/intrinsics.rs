@@ -66,3 +66,23 @@ fn language_extension_loops_are_skipped() {
     let text = "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Queues:\n    - Name\n    - [a, b]\n    - Q${Name}:\n        Type: AWS::SQS::Queue\n        Properties:\n          DelaySeconds: '${Name}'\n";
     assert!(yaml(text).is_empty(), "{:?}", yaml(text));
 }
+
+#[test]
+fn ref_of_a_role_where_a_role_arn_goes_is_reported() {
+    let text = "Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {}\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ExecutionRoleArn: !Ref Role\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx\n";
+    let found = yaml(text);
+    let refs: Vec<_> = found
+        .iter()
+        .filter(|f| f.code() == "incompatible-reference")
+        .collect();
+    assert_eq!(refs.len(), 1, "{found:?}");
+    assert!(
+        refs[0].message.contains("!GetAtt Role.Arn"),
+        "{}",
+        refs[0].message
+    );
+    let fixed = text.replace("!Ref Role", "!GetAtt Role.Arn");
+    assert!(yaml(&fixed)
+        .iter()
+        .all(|f| f.code() != "incompatible-reference"));
+}
