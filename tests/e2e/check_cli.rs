@@ -111,6 +111,30 @@ fn sarif_and_github_formats() {
     assert!(log["runs"][0]["results"]
         .as_array()
         .is_some_and(|r| !r.is_empty()));
+    // Each rule carries its description, level and a link to its heading.
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(!rules.is_empty());
+    for rule in &rules {
+        let id = rule["id"].as_str().unwrap_or_default();
+        assert!(
+            rule["shortDescription"]["text"]
+                .as_str()
+                .is_some_and(|t| !t.is_empty()),
+            "{rule}"
+        );
+        assert!(rule["defaultConfiguration"]["level"].is_string(), "{rule}");
+        assert_eq!(rule["helpUri"], format!("docs/rules.md#{id}"), "{rule}");
+    }
+    let docs =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/rules.md"))
+            .unwrap_or_default();
+    for rule in &rules {
+        let heading = format!("#### `{}`", rule["id"].as_str().unwrap_or_default());
+        assert!(docs.contains(&heading), "docs/rules.md lacks {heading}");
+    }
     let github = check(&["--format", "github"], &[fixtures("check/broken")]);
     let stdout = String::from_utf8_lossy(&github.stdout);
     assert!(
@@ -223,4 +247,30 @@ fn regions_choose_where_resource_types_must_exist() {
     let unknown = check(&["--regions", "mars-north-1"], &[template]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("mars-north-1"));
+}
+
+#[test]
+fn rules_are_listed_and_explained() {
+    let list = Command::new(binary())
+        .args(["rules", "--format", "json"])
+        .output()
+        .expect("run awsls rules");
+    let rules: Value = serde_json::from_slice(&list.stdout).expect("rules as JSON");
+    let rules = rules.as_array().cloned().unwrap_or_default();
+    assert!(rules.len() >= 200, "{}", rules.len());
+    assert!(rules.iter().any(|r| r["code"] == "unknown-ref"
+        && r["cfn_lint"]
+            .as_array()
+            .is_some_and(|ids| ids.iter().any(|i| i == "E1020"))));
+    let explained = Command::new(binary())
+        .args(["rules", "E3012"])
+        .output()
+        .expect("run awsls rules E3012");
+    let text = String::from_utf8_lossy(&explained.stdout);
+    assert!(text.contains("invalid-type"), "{text}");
+    let unknown = Command::new(binary())
+        .args(["rules", "no-such-rule"])
+        .output()
+        .expect("run awsls rules");
+    assert_eq!(unknown.status.code(), Some(2));
 }
