@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use awsls_grammars::{Document, Entry, NodeId, Span};
+use awsls_grammars::{Document, Entry, Format, NodeId, Span};
 
 use crate::analysis::Snapshot;
 
@@ -102,6 +102,64 @@ pub fn resource_node(doc: &Document, name: &str) -> Option<NodeId> {
 /// the model (see [`resource_node`]).
 pub fn resource_type<'d>(doc: &'d Document, name: &str) -> Option<&'d str> {
     doc.str_value(doc.get(resource_node(doc, name)?, "Type")?)
+}
+
+/// The type of resource `name` from the model or, when a syntax error hid
+/// the resource from the model, from its `Type:` line in `text`: the reader
+/// completion uses while the user types.
+pub fn resource_type_or_text(
+    doc: &Document,
+    text: &str,
+    format: Format,
+    name: &str,
+) -> Option<String> {
+    if let Some(t) = resource_type(doc, name) {
+        return Some(t.to_string());
+    }
+    type_from_text(text, format, name)
+}
+
+/// Finds `Type: X` (or `"Type": "X"`) in the declaration of resource `name`.
+fn type_from_text(text: &str, format: Format, name: &str) -> Option<String> {
+    match format {
+        Format::Yaml => {
+            let mut lines = text.lines();
+            let mut indent = None;
+            for line in lines.by_ref() {
+                let trimmed = line.trim_start();
+                let key = trimmed.trim_end();
+                if key == format!("{name}:") || key == format!("\"{name}\":") {
+                    indent = Some(line.len() - trimmed.len());
+                    break;
+                }
+            }
+            let indent = indent?;
+            for line in lines {
+                let trimmed = line.trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    continue;
+                }
+                if line.len() - trimmed.len() <= indent {
+                    return None;
+                }
+                if let Some(value) = trimmed.strip_prefix("Type:") {
+                    let value = value.trim().trim_matches(['"', '\'']);
+                    return (!value.is_empty()).then(|| value.to_string());
+                }
+            }
+            None
+        }
+        Format::Json => {
+            let needle = format!("\"{name}\"");
+            let start = text.find(&needle)? + needle.len();
+            let rest = &text[start..];
+            let type_at = rest.find("\"Type\"")? + 6;
+            let after = rest[type_at..].trim_start().strip_prefix(':')?.trim_start();
+            let after = after.strip_prefix('"')?;
+            let end = after.find('"')?;
+            Some(after[..end].to_string())
+        }
+    }
 }
 
 impl Template {
@@ -294,5 +352,26 @@ mod tests {
             let refreshed = Template::from_document(&first).refresh(&second);
             assert_same(&refreshed, &Template::from_document(&second));
         }
+    }
+
+    #[test]
+    fn the_type_of_a_resource_hidden_by_a_syntax_error_is_read_from_the_text() {
+        let yaml = "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: [\n";
+        let doc = parse(yaml, Format::Yaml);
+        assert_eq!(
+            resource_type_or_text(&doc, yaml, Format::Yaml, "Fn").as_deref(),
+            Some("AWS::Serverless::Function")
+        );
+        let json =
+            "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\", \"Properties\": {\"A\": [}}}";
+        let doc = parse(json, Format::Json);
+        assert_eq!(
+            resource_type_or_text(&doc, json, Format::Json, "Q").as_deref(),
+            Some("AWS::SQS::Queue")
+        );
+        assert_eq!(
+            resource_type_or_text(&doc, json, Format::Json, "Nope"),
+            None
+        );
     }
 }

@@ -281,26 +281,10 @@ fn entries(snapshot: &Snapshot, w: &Writer<'_>) -> (Vec<CompletionEntry>, bool) 
     (Vec::new(), false)
 }
 
-/// The resource's type from the model, else from a `Type:` line in the text.
+/// The resource's type from the model, else from its `Type:` line in the
+/// text (the same reader as CloudFormation completion).
 fn resource_type(snapshot: &Snapshot, w: &Writer<'_>, name: &str) -> Option<String> {
-    if let Some(t) = template::resource_type(&snapshot.document, name) {
-        return Some(t.to_string());
-    }
-    if snapshot.format != Format::Yaml {
-        return None;
-    }
-    let mut lines = w
-        .text
-        .lines()
-        .skip_while(|l| l.trim_end() != format!("  {name}:"));
-    lines.next()?;
-    lines
-        .take_while(|l| l.starts_with("   ") || l.trim().is_empty())
-        .find_map(|l| {
-            l.trim()
-                .strip_prefix("Type:")
-                .map(|t| t.trim().trim_matches(['"', '\'']).to_string())
-        })
+    template::resource_type_or_text(&snapshot.document, w.text, snapshot.format, name)
 }
 
 /// Writes keys and values in the document's syntax.

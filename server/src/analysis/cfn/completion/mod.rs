@@ -86,53 +86,12 @@ impl Ctx<'_> {
     /// The type of resource `name`, from the model or, when the model lost
     /// it to a syntax error, from the text.
     pub fn resource_type(&self, name: &str) -> Option<String> {
-        if let Some(t) = template::resource_type(&self.snapshot.document, name) {
-            return Some(t.to_string());
-        }
-        type_from_text(self.text, self.snapshot.format, name)
-    }
-}
-
-/// Finds `Type: X` (or `"Type": "X"`) in the declaration of resource `name`.
-fn type_from_text(text: &str, format: Format, name: &str) -> Option<String> {
-    match format {
-        Format::Yaml => {
-            let mut lines = text.lines();
-            let mut indent = None;
-            for line in lines.by_ref() {
-                let trimmed = line.trim_start();
-                let key = trimmed.trim_end();
-                if key == format!("{name}:") || key == format!("\"{name}\":") {
-                    indent = Some(line.len() - trimmed.len());
-                    break;
-                }
-            }
-            let indent = indent?;
-            for line in lines {
-                let trimmed = line.trim_start();
-                if trimmed.is_empty() || trimmed.starts_with('#') {
-                    continue;
-                }
-                if line.len() - trimmed.len() <= indent {
-                    return None;
-                }
-                if let Some(value) = trimmed.strip_prefix("Type:") {
-                    let value = value.trim().trim_matches(['"', '\'']);
-                    return (!value.is_empty()).then(|| value.to_string());
-                }
-            }
-            None
-        }
-        Format::Json => {
-            let needle = format!("\"{name}\"");
-            let start = text.find(&needle)? + needle.len();
-            let rest = &text[start..];
-            let type_at = rest.find("\"Type\"")? + 6;
-            let after = rest[type_at..].trim_start().strip_prefix(':')?.trim_start();
-            let after = after.strip_prefix('"')?;
-            let end = after.find('"')?;
-            Some(after[..end].to_string())
-        }
+        template::resource_type_or_text(
+            &self.snapshot.document,
+            self.text,
+            self.snapshot.format,
+            name,
+        )
     }
 }
 
