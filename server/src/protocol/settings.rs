@@ -52,9 +52,13 @@ impl Settings {
                 .collect();
         }
         if let Some(regions) = lookup(&["regions"]).and_then(Value::as_array) {
+            // Names awsls does not know are left out (a misspelt region
+            // would otherwise make every resource type missing).
+            let known = crate::schema::cfn::region_names();
             let regions: Vec<String> = regions
                 .iter()
                 .filter_map(Value::as_str)
+                .filter(|r| known.iter().any(|k| &**k == *r))
                 .map(str::to_string)
                 .collect();
             if !regions.is_empty() {
@@ -104,5 +108,15 @@ mod tests {
         assert_eq!(s.notes_paths, vec![PathBuf::from("/c")]);
         assert!(!s.appspec);
         assert!(s.cloudformation);
+    }
+
+    #[test]
+    fn regions_keep_only_names_awsls_knows() {
+        let mut s = Settings::default();
+        assert_eq!(s.regions, ["us-east-1"]);
+        s.merge_json(&json!({"regions": ["eu-west-1", "mars-north-1"]}));
+        assert_eq!(s.regions, ["eu-west-1"]);
+        s.merge_json(&json!({"regions": ["nowhere"]}));
+        assert_eq!(s.regions, ["eu-west-1"], "nothing usable: the regions stay");
     }
 }
