@@ -9,7 +9,7 @@ const APPSPEC_APPSPEC: RuleDef = RuleDef::base(Family::AppSpec, "AppSpec");
 pub const APPSPEC_VERSION: RuleDef = RuleDef {
     code: "appspec-version",
     fix: true,
-    summary: "`version` is not 0.0",
+    summary: "An AppSpec `version` other than 0.0",
     explanation: "`version` is not 0.0. CodeDeploy reads the AppSpec file only when a deployment runs: a mistake fails the deployment on every instance, function or task.",
     example: "`version: 1.0`. Fix: set it to 0.0.",
     ..APPSPEC_APPSPEC
@@ -37,7 +37,7 @@ pub const APPSPEC_VERSION_STRING: RuleDef = RuleDef {
 pub const APPSPEC_MISSING_KEY: RuleDef = RuleDef {
     code: "appspec-missing-key",
     fix: true,
-    summary: "A required key is missing",
+    summary: "A required AppSpec key is missing",
     explanation: "A required key is missing. CodeDeploy reads the AppSpec file only when a deployment runs: a mistake fails the deployment on every instance, function or task.",
     example: "no `version`, no `os` on EC2, a `files` entry without `destination`, Lambda `Properties` without `TargetVersion`, ECS `LoadBalancerInfo` without `ContainerPort`. Fix for `version`: add `version: 0.0`.",
     ..APPSPEC_APPSPEC
@@ -72,7 +72,7 @@ pub const APPSPEC_INVALID_VALUE: RuleDef = RuleDef {
 pub const APPSPEC_WRONG_TYPE: RuleDef = RuleDef {
     code: "appspec-wrong-type",
     fix: true,
-    summary: "A value of the wrong shape",
+    summary: "An AppSpec value of the wrong shape",
     explanation: "A value of the wrong shape. CodeDeploy reads the AppSpec file only when a deployment runs: a mistake fails the deployment on every instance, function or task.",
     example: "the whole file a list, `files:` written as a mapping instead of a list; a script written as a bare path (`- scripts/a.sh`, fix: `- location: scripts/a.sh`).",
     ..APPSPEC_APPSPEC
@@ -80,7 +80,7 @@ pub const APPSPEC_WRONG_TYPE: RuleDef = RuleDef {
 
 pub const APPSPEC_EMPTY_VALUE: RuleDef = RuleDef {
     code: "appspec-empty-value",
-    summary: "An empty value",
+    summary: "An empty AppSpec value",
     explanation: "An empty value. CodeDeploy reads the AppSpec file only when a deployment runs: a mistake fails the deployment on every instance, function or task.",
     example: "`location: \"\"`, `BeforeInstall:` with no scripts.",
     ..APPSPEC_APPSPEC

@@ -66,7 +66,7 @@ pub const UNUSED_PARAMETER: RuleDef = RuleDef {
     code: "unused-parameter",
     severity: Severity::Warning,
     cfn_lint: &["W2001"],
-    summary: "Never referenced",
+    summary: "A parameter that is never referenced",
     explanation: "Never referenced (shown faded). An unused declaration is dead code: it misleads readers and hides mistakes (a misspelt reference elsewhere).",
     example: "",
     ..CLOUDFORMATION_PARAMETERS

@@ -31,7 +31,7 @@ pub const UNUSED_CONDITION: RuleDef = RuleDef {
     code: "unused-condition",
     severity: Severity::Warning,
     cfn_lint: &["W8001"],
-    summary: "Never used",
+    summary: "A condition that is never used",
     explanation: "Never used (shown faded). An unused declaration is dead code: it misleads readers and hides mistakes (a misspelt reference elsewhere).",
     example: "",
     ..CLOUDFORMATION_CONDITIONS_MAPPINGS_OUTPUTS_RULES

@@ -8,7 +8,7 @@ const IAM_ACTIONS: RuleDef = RuleDef::base(Family::Iam, "Actions");
 
 pub const IAM_INVALID_ACTION: RuleDef = RuleDef {
     code: "iam-invalid-action",
-    summary: "Not `service:Action` or `*`",
+    summary: "An action that is not `service:Action` or `*`",
     explanation: "Not `service:Action` or `*`. An action that does not exist never matches: the statement silently allows or denies less than meant.",
     example: "`Action: GetObject`.",
     ..IAM_ACTIONS
@@ -18,7 +18,7 @@ pub const IAM_UNKNOWN_SERVICE: RuleDef = RuleDef {
     code: "iam-unknown-service",
     severity: Severity::Warning,
     fix: true,
-    summary: "Unknown service prefix, with the closest prefix",
+    summary: "An action whose service prefix does not exist",
     explanation: "Unknown service prefix, with the closest prefix. An action that does not exist never matches: the statement silently allows or denies less than meant.",
     example: "`s4:GetObject`.",
     ..IAM_ACTIONS
@@ -28,7 +28,7 @@ pub const IAM_UNKNOWN_ACTION: RuleDef = RuleDef {
     code: "iam-unknown-action",
     severity: Severity::Warning,
     fix: true,
-    summary: "Unknown action of a known service, with the closest action and a fix",
+    summary: "An action the service does not have",
     explanation: "Unknown action of a known service, with the closest action and a fix. An action that does not exist never matches: the statement silently allows or denies less than meant.",
     example: "`s3:GetObjekt`.",
     ..IAM_ACTIONS

@@ -38,7 +38,7 @@ pub const IAM_OLD_VERSION: RuleDef = RuleDef {
     code: "iam-old-version",
     severity: Severity::Warning,
     cfn_lint: &["W2511"],
-    summary: "`Version",
+    summary: "`Version: 2008-10-17`, which lacks policy variables",
     explanation: "`Version: 2008-10-17`, which lacks policy variables. IAM rejects a malformed policy document (MalformedPolicyDocument); a stack that embeds it fails when the policy is created.",
     example: "",
     ..IAM_POLICY_GRAMMAR
@@ -48,7 +48,7 @@ pub const IAM_INVALID_VERSION: RuleDef = RuleDef {
     code: "iam-invalid-version",
     cfn_lint: &["E3510", "E3512", "E3530"],
     fix: true,
-    summary: "Any other version",
+    summary: "A `Version` other than `2012-10-17` or `2008-10-17`",
     explanation: "Any other version. IAM rejects a malformed policy document (MalformedPolicyDocument); a stack that embeds it fails when the policy is created.",
     example: "`Version: 2012-10-18` (fix: `2012-10-17`).",
     ..IAM_POLICY_GRAMMAR

@@ -9,7 +9,7 @@ const IAM_SECURITY: RuleDef = RuleDef::base(Family::Iam, "Security");
 pub const IAM_ALLOW_ALL: RuleDef = RuleDef {
     code: "iam-allow-all",
     severity: Severity::Warning,
-    summary: "`Action",
+    summary: "`Action: *` on `Resource: *` in an `Allow` statement",
     explanation: "`Action: \"*\"` on `Resource: \"*\"` in a statement without Principal (full administrator). The policy is valid but grants more than it likely should; a reviewer would flag it.",
     example: "",
     ..IAM_SECURITY
@@ -18,7 +18,7 @@ pub const IAM_ALLOW_ALL: RuleDef = RuleDef {
 pub const IAM_SERVICE_ADMIN: RuleDef = RuleDef {
     code: "iam-service-admin",
     severity: Severity::Warning,
-    summary: "`service:*` on `Resource",
+    summary: "`service:*` on `Resource: *`",
     explanation: "`service:*` on `Resource: \"*\"` in an identity-based statement. The policy is valid but grants more than it likely should; a reviewer would flag it.",
     example: "`Action: \"dynamodb:*\"`, `Resource: \"*\"`.",
     ..IAM_SECURITY
@@ -27,7 +27,7 @@ pub const IAM_SERVICE_ADMIN: RuleDef = RuleDef {
 pub const IAM_PASSROLE_WILDCARD: RuleDef = RuleDef {
     code: "iam-passrole-wildcard",
     severity: Severity::Warning,
-    summary: "`iam:PassRole`",
+    summary: "`iam:PassRole` on `Resource: *`",
     explanation: "`iam:PassRole` (or a wildcard matching it) on `Resource: \"*\"`. The policy is valid but grants more than it likely should; a reviewer would flag it.",
     example: "",
     ..IAM_SECURITY
@@ -63,7 +63,7 @@ pub const IAM_ALLOW_NOTPRINCIPAL: RuleDef = RuleDef {
 pub const IAM_PUBLIC_PRINCIPAL: RuleDef = RuleDef {
     code: "iam-public-principal",
     severity: Severity::Warning,
-    summary: "`Principal",
+    summary: "`Principal: *` (anyone) without a narrowing condition",
     explanation: "`Principal: \"*\"` (or `AWS: \"*\"`) without a Condition in a resource-based policy. The policy is valid but grants more than it likely should; a reviewer would flag it.",
     example: "",
     ..IAM_SECURITY

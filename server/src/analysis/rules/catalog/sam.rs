@@ -35,7 +35,7 @@ pub const SAM_UNKNOWN_GLOBALS_SECTION: RuleDef = RuleDef {
     code: "sam-unknown-globals-section",
     cfn_lint: &["E3724"],
     fix: true,
-    summary: "A section SAM does not know",
+    summary: "A `Globals` section SAM does not know",
     explanation: "A section SAM does not know. The SAM transform rejects the template (the change set fails to create), or generates resources other than the ones meant.",
     example: "`Functions:` (did you mean `Function`).",
     ..SAM_GLOBALS
@@ -92,7 +92,7 @@ pub const SAM_MISSING_REQUIRED_PROPERTY: RuleDef = RuleDef {
 
 pub const SAM_MISSING_HANDLER_OR_RUNTIME: RuleDef = RuleDef {
     code: "sam-missing-handler-or-runtime",
-    summary: "A zip-packaged function",
+    summary: "A zip-packaged function without `Handler` or `Runtime`",
     explanation: "A zip-packaged function (the default) without `Handler` or `Runtime`. The SAM transform rejects the template (the change set fails to create), or generates resources other than the ones meant.",
     example: "a function with `CodeUri` and `Runtime` only.",
     ..SAM_FUNCTIONS_CODE_AND_PACKAGE_TYPE
@@ -118,7 +118,7 @@ pub const SAM_PACKAGE_TYPE_CONFLICT: RuleDef = RuleDef {
 
 pub const SAM_MISSING_IMAGE_URI: RuleDef = RuleDef {
     code: "sam-missing-image-uri",
-    summary: "`PackageType",
+    summary: "An image function (`PackageType: Image`) without `ImageUri`",
     explanation: "`PackageType: Image` without `ImageUri`, and without `Metadata` with. The SAM transform rejects the template (the change set fails to create), or generates resources other than the ones meant.",
     example: "",
     ..SAM_FUNCTIONS_CODE_AND_PACKAGE_TYPE
@@ -126,7 +126,7 @@ pub const SAM_MISSING_IMAGE_URI: RuleDef = RuleDef {
 
 pub const SAM_DEPLOYMENT_PREFERENCE_WITHOUT_ALIAS: RuleDef = RuleDef {
     code: "sam-deployment-preference-without-alias",
-    summary: "`DeploymentPreference`",
+    summary: "`DeploymentPreference` without `AutoPublishAlias`",
     explanation: "`DeploymentPreference` (on the resource or in `Globals`). The SAM transform rejects the template (the change set fails to create), or generates resources other than the ones meant.",
     example: "",
     ..SAM_DEPLOYMENT_PREFERENCES
