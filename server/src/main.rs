@@ -196,10 +196,12 @@ fn serve(notes: Vec<PathBuf>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // The whole blocking pool is started now (beside `initialize`, not
-    // before it), so the number of threads stays the same for the whole
-    // session instead of creeping up as requests happen to overlap.
-    runtime.spawn(start_blocking_pool());
+    // The whole blocking pool is started before anything else uses it, so
+    // the number of threads stays the same for the whole session instead of
+    // creeping up as requests happen to overlap. (Started beside other
+    // work, the tasks waiting for each other could hold every thread of the
+    // pool while one of them waits for a thread that never frees.)
+    runtime.block_on(start_blocking_pool());
     let code = runtime.block_on(awsls::protocol::serve_stdio(notes));
     // Reading stdin and long analyses run on blocking threads that would keep
     // the process alive after `exit`: leave them behind.
