@@ -22,24 +22,12 @@ pub struct RulesOptions {
     pub examples: Option<PathBuf>,
 }
 
-/// The examples folder of the source tree this binary was built from.
-fn default_examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/rules")
-}
-
 /// Examples longer than this are left out of the documentation.
 const EXAMPLE_MAX_LINES: usize = 60;
 
 /// The `bad` or `good` example document of `code` in `dir`: (extension, text).
 pub fn example(dir: &Path, code: &str, which: &str) -> Option<(String, String)> {
-    let folder = dir.join(code);
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_stem().and_then(|s| s.to_str()) == Some(which))
-        .collect();
-    entries.sort();
-    let path = entries.into_iter().next()?;
+    let path = docs::example_file(dir, code, which)?;
     let text = std::fs::read_to_string(&path).ok()?;
     if text.lines().count() > EXAMPLE_MAX_LINES || text.len() > 4_000 {
         return None;
@@ -90,7 +78,7 @@ pub fn run(options: &RulesOptions) -> u8 {
             text
         }
         RulesFormat::Markdown => {
-            let dir = options.examples.clone().unwrap_or_else(default_examples);
+            let dir = options.examples.clone().unwrap_or_else(docs::examples_dir);
             docs::markdown(&|code, which| example(&dir, code, which))
         }
         RulesFormat::Text if options.code.is_some() => chosen
@@ -139,7 +127,7 @@ mod tests {
     /// `cargo run -p awsls -- rules --format markdown > docs/rules.md`.
     #[test]
     fn docs_rules_md_is_up_to_date() {
-        let dir = default_examples();
+        let dir = docs::examples_dir();
         let generated = docs::markdown(&|code, which| example(&dir, code, which));
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rules.md");
         let written = std::fs::read_to_string(&path).unwrap_or_default();

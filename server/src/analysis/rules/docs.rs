@@ -42,6 +42,25 @@ const APPSPEC: &str = "Kind `appspec`. The platform (EC2/On-Premises, Lambda or 
 /// Gives the `bad` or `good` example document of a rule: (extension, text).
 pub type ExampleSource<'a> = &'a dyn Fn(&str, &str) -> Option<(String, String)>;
 
+/// The folder of every rule's examples (`<code>/bad.*`, `<code>/good.*`) in
+/// the source tree this binary was built from; they are the rules' test
+/// fixtures too.
+pub fn examples_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/rules")
+}
+
+/// The `bad` or `good` example of `code` in `dir` (the first by name when
+/// there are several extensions).
+pub fn example_file(dir: &std::path::Path, code: &str, which: &str) -> Option<std::path::PathBuf> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join(code))
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_stem().and_then(|s| s.to_str()) == Some(which))
+        .collect();
+    paths.sort();
+    paths.into_iter().next()
+}
+
 /// The documentation of every rule, as Markdown. `example_of(code, "bad")`
 /// gives the text of a rule's example document, when there is one (the
 /// fixtures under `tests/fixtures/rules/<code>/`), with its file extension.

@@ -5,23 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Rule;
+use super::{docs, Rule};
 use crate::analysis::{self, Snapshot};
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/rules")
-}
 
 /// The `bad` or `good` document of `code`: its path and text.
 fn document(code: &str, which: &str) -> Option<(PathBuf, String)> {
-    let folder = fixtures().join(code);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_stem().and_then(|s| s.to_str()) == Some(which))
-        .collect();
-    paths.sort();
-    let path = paths.into_iter().next()?;
+    let path = docs::example_file(&docs::examples_dir(), code, which)?;
     let text = std::fs::read_to_string(&path).ok()?;
     Some((path, text))
 }

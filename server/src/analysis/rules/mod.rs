@@ -373,19 +373,20 @@ impl Rule {
         if def.code == name {
             return true;
         }
-        let looks_like_id = name.len() >= 2
-            && name.starts_with(['E', 'W', 'I'])
-            && name[1..].bytes().all(|b| b.is_ascii_digit());
-        looks_like_id && def.cfn_lint.iter().any(|id| id.starts_with(name))
+        looks_like_cfn_lint_id(name) && def.cfn_lint.iter().any(|id| id.starts_with(name))
     }
 
     /// Whether `name` is an awsls code or looks like a cfn-lint rule ID.
     pub fn is_known_name(name: &str) -> bool {
-        Rule::from_code(name).is_some()
-            || (name.len() >= 2
-                && name.starts_with(['E', 'W', 'I'])
-                && name[1..].bytes().all(|b| b.is_ascii_digit()))
+        Rule::from_code(name).is_some() || looks_like_cfn_lint_id(name)
     }
+}
+
+/// A cfn-lint rule ID or prefix of one: `E3012`, `W2`, `I3042`.
+fn looks_like_cfn_lint_id(name: &str) -> bool {
+    name.len() >= 2
+        && name.starts_with(['E', 'W', 'I'])
+        && name[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

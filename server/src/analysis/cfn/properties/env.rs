@@ -5,6 +5,7 @@
 use std::hash::{Hash, Hasher};
 
 use crate::analysis::cfn::template::Template;
+use crate::schema::{JsonType, TypeSet};
 use awsls_grammars::Document;
 
 /// A view of a template's declarations (nothing is copied).
@@ -35,6 +36,24 @@ impl<'a> Env<'a> {
     /// The type of resource `name`.
     pub fn resource(&self, name: &str) -> Option<&'a str> {
         self.template.resource(name)?.type_name.as_deref()
+    }
+
+    /// The JSON types of `Fn::GetAtt resource.attribute`, from the
+    /// resource type's schema.
+    pub fn attribute_types(&self, resource: &str, attribute: &str) -> Option<TypeSet> {
+        let schema = crate::schema::cfn::resource(self.resource(resource)?)?;
+        Some(schema.attribute(attribute)?.types)
+    }
+
+    /// Whether `Fn::GetAtt resource.attribute` is always a list.
+    pub fn attribute_is_list(&self, resource: &str, attribute: &str) -> bool {
+        self.attribute_types(resource, attribute)
+            .is_some_and(|t| !t.is_empty() && t.iter().all(|t| t == JsonType::Array))
+    }
+
+    /// The type of parameter `name` when it holds a list.
+    pub fn list_parameter(&self, name: &str) -> Option<&'a str> {
+        self.parameter(name).filter(|ty| is_list_parameter(ty))
     }
 
     /// A digest of the names and types of the declarations: findings that

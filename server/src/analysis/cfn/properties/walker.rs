@@ -337,17 +337,10 @@ impl<'a> Walker<'a> {
                 ) else {
                     return;
                 };
-                let Some(schema) = env
-                    .resource(resource)
-                    .and_then(crate::schema::cfn::resource)
-                else {
+                let Some(attribute_types) = env.attribute_types(resource, attribute) else {
                     return;
                 };
-                let Some(attribute_types) = schema.attribute(attribute).map(|a| a.types) else {
-                    return;
-                };
-                let list = !attribute_types.is_empty()
-                    && attribute_types.iter().all(|t| t == JsonType::Array);
+                let list = env.attribute_is_list(resource, attribute);
                 let single = !attribute_types.is_empty()
                     && attribute_types.iter().all(|t| t == JsonType::String);
                 if list && !takes_list {

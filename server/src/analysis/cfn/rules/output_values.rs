@@ -3,11 +3,11 @@
 //! `Fn::Cidr`, `Ref` to a list parameter, `Fn::GetAtt` of a list attribute),
 //! is rejected.
 
-use awsls_grammars::{NodeId, NodeKind};
+use awsls_grammars::{Document, NodeId, NodeKind};
 
+use crate::analysis::cfn::properties::env::Env;
 use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
-use crate::schema::{cfn, JsonType};
 
 use super::context::{finding, Ctx};
 
@@ -76,9 +76,9 @@ fn judge(ctx: &Ctx, node: NodeId, what: &str, depth: usize, findings: &mut Vec<F
             f if LIST_FUNCTIONS.contains(&f) => Some(format!("`{f}`, which returns a list")),
             "Ref" => doc
                 .str_value(intrinsic.argument)
-                .and_then(|name| list_parameter(ctx, name))
+                .and_then(|name| Env::of(doc, ctx.template).list_parameter(name))
                 .map(|ty| format!("a parameter of type `{ty}`, which is a list")),
-            "Fn::GetAtt" => list_attribute(ctx, intrinsic.argument),
+            "Fn::GetAtt" => list_attribute(&Env::of(doc, ctx.template), doc, intrinsic.argument),
             _ => None,
         },
         _ => None,
@@ -92,28 +92,13 @@ fn judge(ctx: &Ctx, node: NodeId, what: &str, depth: usize, findings: &mut Vec<F
     }
 }
 
-/// The type of parameter `name` when it is a list type.
-fn list_parameter<'a>(ctx: &Ctx<'a>, name: &str) -> Option<&'a str> {
-    let parameter = ctx.template.parameter(name)?;
-    let ty = ctx.doc.str_value(ctx.doc.get(parameter.node, "Type")?)?;
-    let is_list = ty.starts_with("List<")
-        || ty == "CommaDelimitedList"
-        || ty.starts_with("AWS::SSM::Parameter::Value<List<")
-        || ty == "AWS::SSM::Parameter::Value<CommaDelimitedList>";
-    is_list.then_some(ty)
-}
-
 /// Why `Fn::GetAtt` with `argument` is a list, when its attribute is one.
-fn list_attribute(ctx: &Ctx, argument: NodeId) -> Option<String> {
-    let doc = ctx.doc;
+fn list_attribute(env: &Env, doc: &Document, argument: NodeId) -> Option<String> {
     let parts = doc.sequence(argument)?;
     let (resource, attribute) = (
         doc.str_value(*parts.first()?)?,
         doc.str_value(*parts.get(1)?)?,
     );
-    let type_name = ctx.template.resource(resource)?.type_name.as_deref()?;
-    let schema = cfn::resource(type_name)?;
-    let types = schema.attribute(attribute)?.types;
-    let only_list = !types.is_empty() && types.iter().all(|t| t == JsonType::Array);
-    only_list.then(|| format!("`{resource}.{attribute}`, which is a list"))
+    env.attribute_is_list(resource, attribute)
+        .then(|| format!("`{resource}.{attribute}`, which is a list"))
 }
