@@ -12,16 +12,19 @@
 mod generate;
 #[path = "support/lsp_client.rs"]
 mod lsp_client;
+#[path = "support/opening.rs"]
+mod opening;
 #[path = "support/stats.rs"]
 #[allow(dead_code)]
 mod stats;
 
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use generate::{Flavor, Spec, Syntax};
 use lsp_client::Client;
+use opening::{find_near, initialize_params, position};
 use stats::Samples;
 
 struct Options {
@@ -136,21 +139,6 @@ fn write_templates(dir: &str, options: &Options) -> Result<(), String> {
     Ok(())
 }
 
-fn initialize_params() -> Value {
-    json!({
-        "processId": std::process::id(),
-        "rootUri": null,
-        "capabilities": {
-            "general": {"positionEncodings": ["utf-16"]},
-            "textDocument": {
-                "publishDiagnostics": {"versionSupport": true},
-                "completion": {"completionItem": {"snippetSupport": true}},
-                "hover": {"contentFormat": ["markdown"]}
-            }
-        }
-    })
-}
-
 fn time_to_initialize(binary: &str) -> Result<Duration, String> {
     let started = Instant::now();
     let mut client = Client::spawn(binary)?;
@@ -162,25 +150,6 @@ fn time_to_initialize(binary: &str) -> Result<Duration, String> {
 }
 
 /// Line and UTF-16 column of byte `offset` in ASCII-only `text`.
-fn position(text: &str, offset: usize) -> Value {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count();
-    let column = offset - before.rfind('\n').map_or(0, |i| i + 1);
-    json!({"line": line, "character": column})
-}
-
-/// The byte offset `skip` bytes into the occurrence of `needle` nearest to
-/// `fraction` of the text.
-fn find_near(text: &str, needle: &str, fraction: f64, skip: usize) -> Result<usize, String> {
-    let target = (text.len() as f64 * fraction) as usize;
-    let found: Vec<usize> = text.match_indices(needle).map(|(i, _)| i).collect();
-    found
-        .iter()
-        .min_by_key(|i| i.abs_diff(target))
-        .map(|i| i + skip)
-        .ok_or(format!("{needle:?} not in the template"))
-}
-
 struct Report {
     name: String,
     bytes: usize,
@@ -225,39 +194,14 @@ impl std::fmt::Display for Report {
 /// requests follow some edits immediately, as editors send them.
 fn session(binary: &str, spec: &Spec, edits: usize) -> Result<Report, String> {
     let mut text = spec.generate();
-    let uri = format!("file:///bench/{}", spec.file_name());
-    let mut client = Client::spawn(binary)?;
-    let id = client.request("initialize", initialize_params())?;
-    client.response(id)?;
-    client.notify("initialized", json!({}))?;
-    let opened = Instant::now();
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": spec.syntax.extension(), "version": 1, "text": text}}),
-    )?;
-    let (at, first) = client.diagnostics(&uri, 1)?;
-    let open = at - opened;
-    let findings = first["params"]["diagnostics"]
-        .as_array()
-        .map_or(0, Vec::len);
-    if findings > 1 {
-        eprintln!(
-            "note: {} opens with {findings} diagnostics, first: {}",
-            spec.file_name(),
-            first["params"]["diagnostics"][0]["message"]
-        );
-    }
-    let quote = if spec.syntax == Syntax::Json { 1 } else { 0 };
-    let completion_at = position(
-        &text,
-        find_near(&text, "VisibilityTimeout", 0.5, 3 + quote)?,
-    );
-    let targets_at = match spec.syntax {
-        Syntax::Yaml => find_near(&text, "!Ref ", 0.5, 5)?,
-        Syntax::Json => find_near(&text, "{\"Ref\": \"", 0.5, 9)?,
-    };
-    let targets_at = position(&text, targets_at);
-    let hover_at = position(&text, find_near(&text, "AWS::SQS::Queue", 0.5, 5)?);
+    let opening::Opened {
+        mut client,
+        uri,
+        open,
+        completion_at,
+        targets_at,
+        hover_at,
+    } = opening::open(binary, spec, &text)?;
     let sites = [
         find_near(&text, "Generated benchmark", 0.0, 9)?,
         find_near(&text, "team-", 0.5, 5)?,

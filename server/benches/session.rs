@@ -20,16 +20,18 @@
 mod generate;
 #[path = "support/lsp_client.rs"]
 mod lsp_client;
+#[path = "support/opening.rs"]
+mod opening;
 #[path = "support/stats.rs"]
 #[allow(dead_code)]
 mod stats;
 
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use generate::{Flavor, Spec, Syntax};
-use lsp_client::Client;
+use opening::{find_near, position};
 use stats::Samples;
 
 /// Edits in the first and in the last window compared.
@@ -98,40 +100,7 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-fn initialize_params() -> Value {
-    json!({
-        "processId": std::process::id(),
-        "rootUri": null,
-        "capabilities": {
-            "general": {"positionEncodings": ["utf-16"]},
-            "textDocument": {
-                "publishDiagnostics": {"versionSupport": true},
-                "completion": {"completionItem": {"snippetSupport": true}},
-                "hover": {"contentFormat": ["markdown"]}
-            }
-        }
-    })
-}
-
 /// Line and UTF-16 column of byte `offset` in ASCII-only `text`.
-fn position(text: &str, offset: usize) -> Value {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count();
-    let column = offset - before.rfind('\n').map_or(0, |i| i + 1);
-    json!({"line": line, "character": column})
-}
-
-/// The byte offset `skip` bytes into the occurrence of `needle` nearest to
-/// `fraction` of the text.
-fn find_near(text: &str, needle: &str, fraction: f64, skip: usize) -> Result<usize, String> {
-    let target = (text.len() as f64 * fraction) as usize;
-    text.match_indices(needle)
-        .map(|(i, _)| i)
-        .min_by_key(|i| i.abs_diff(target))
-        .map(|i| i + skip)
-        .ok_or(format!("{needle:?} not in the template"))
-}
-
 /// Fields of `/proc/PID/status` read at one moment.
 #[derive(Clone, Copy, Default)]
 struct ProcStatus {
@@ -369,40 +338,14 @@ impl Report {
 fn session(binary: &str, spec: &Spec, edits: usize) -> Result<Report, String> {
     let mut text = spec.generate();
     let original_len = text.len();
-    let uri = format!("file:///bench/{}", spec.file_name());
-    let mut client = Client::spawn(binary)?;
-    let id = client.request("initialize", initialize_params())?;
-    client.response(id)?;
-    client.notify("initialized", json!({}))?;
-    let opened = Instant::now();
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": spec.syntax.extension(), "version": 1, "text": text}}),
-    )?;
-    let (at, first) = client.diagnostics(&uri, 1)?;
-    let open = at - opened;
-    let findings = first["params"]["diagnostics"]
-        .as_array()
-        .map_or(0, Vec::len);
-    if findings > 1 {
-        eprintln!(
-            "note: {} opens with {findings} diagnostics, first: {}",
-            spec.file_name(),
-            first["params"]["diagnostics"][0]["message"]
-        );
-    }
-
-    let quote = if spec.syntax == Syntax::Json { 1 } else { 0 };
-    let completion_at = position(
-        &text,
-        find_near(&text, "VisibilityTimeout", 0.5, 3 + quote)?,
-    );
-    let targets_at = match spec.syntax {
-        Syntax::Yaml => find_near(&text, "!Ref ", 0.5, 5)?,
-        Syntax::Json => find_near(&text, "{\"Ref\": \"", 0.5, 9)?,
-    };
-    let targets_at = position(&text, targets_at);
-    let hover_at = position(&text, find_near(&text, "AWS::SQS::Queue", 0.5, 5)?);
+    let opening::Opened {
+        mut client,
+        uri,
+        open,
+        completion_at,
+        targets_at,
+        hover_at,
+    } = opening::open(binary, spec, &text)?;
     // Inside string values from the top to the end of the file: the
     // description, tag values and output descriptions.
     let mut sites = vec![find_near(&text, "Generated benchmark", 0.0, 9)?];
