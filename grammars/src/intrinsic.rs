@@ -27,6 +27,7 @@ const SHORT_FORMS: &[(&str, &str)] = &[
     ("!Or", "Fn::Or"),
     ("!Length", "Fn::Length"),
     ("!ToJsonString", "Fn::ToJsonString"),
+    ("!GetStackOutput", "Fn::GetStackOutput"),
 ];
 
 /// The function a YAML short-form tag stands for (`!GetAtt` → `Fn::GetAtt`).

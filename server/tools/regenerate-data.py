@@ -9,6 +9,8 @@ files that the server embeds with `include_bytes!`:
   sam.pack                 SAM (AWS::Serverless::*) resource schemas
   iam.pack                 IAM service authorisation data, one entry per prefix
   lambda-runtimes.json.z   Lambda runtime lifecycle dates
+  region-values.json.z     values allowed per region (instance types, node
+                           types, DB instance classes) and engine versions
   sam-docs.json.z          SAM property documentation
   sam-policy-templates.json.z  SAM policy templates (name, description, parameters)
 
@@ -456,6 +458,128 @@ def build_lambda_runtimes(wheel: zipfile.ZipFile) -> bytes:
     return compress(dumps(rows))
 
 
+# ---------------------------------------------------------------- region values
+
+EXTENSIONS = "cfnlint/data/schemas/extensions/"
+
+
+def _strict(condition: bool, what: str) -> None:
+    if not condition:
+        sys.exit(f"cfn-lint's extension data changed shape: {what}")
+
+
+def _if_then(member: str, clause) -> tuple[dict, dict]:
+    """The `if` properties and the `then` properties of one `allOf` clause."""
+    _strict(isinstance(clause, dict) and set(clause) == {"if", "then"}, f"{member}: an allOf clause")
+    condition, result = clause["if"], clause["then"]
+    _strict(isinstance(condition.get("properties"), dict), f"{member}: an if without properties")
+    return condition["properties"], (result.get("properties") if isinstance(result, dict) else result)
+
+
+def _when(member: str, properties: dict, target: str) -> list:
+    """The [property, value] pairs an `if` requires; value None: the property must be absent."""
+    out = []
+    for name, rule in sorted(properties.items()):
+        if name == target:
+            continue
+        if rule is False:
+            out.append([name, None])
+        else:
+            _strict(isinstance(rule, dict) and isinstance(rule.get("const"), str), f"{member}: condition on {name}")
+            out.append([name, rule["const"]])
+    return out
+
+
+class RegionValues:
+    """Per-region value lists (`*_enum.json`) and engine versions from cfn-lint's schema extensions.
+
+    Lists are stored once: every distinct list of strings gets an index, and
+    each list is written as ascending indices into one sorted string table,
+    delta-encoded (first index, then gaps), which compresses to little.
+    """
+
+    def __init__(self, wheel: zipfile.ZipFile):
+        self.wheel = wheel
+        self.lists: dict[tuple, int] = {}
+        self.regions: set[str] = set()
+
+    def intern(self, values) -> int:
+        _strict(isinstance(values, list) and all(isinstance(v, str) for v in values), "an enum of strings")
+        key = tuple(sorted(set(values)))
+        return self.lists.setdefault(key, len(self.lists))
+
+    def enum_file(self, member: str) -> list:
+        """[[region, [[when, list], ...]], ...]: the values allowed per region and condition."""
+        data = read_json(self.wheel, member)
+        rows = []
+        for region in sorted(data):
+            value = data[region]
+            if region in ("description", "all") or not isinstance(value, dict):
+                continue
+            self.regions.add(region)
+            if "enum" in value:
+                rows.append([region, [[[], self.intern(value["enum"])]]])
+                continue
+            _strict(list(value) == ["allOf"], f"{member}: {region}")
+            # Clauses with the same condition all apply: keep the intersection.
+            merged: dict[str, tuple[list, set]] = {}
+            for clause in value["allOf"]:
+                condition, result = _if_then(member, clause)
+                _strict(isinstance(result, dict) and len(result) == 1, f"{member}: then")
+                target, allowed = next(iter(result.items()))
+                when = _when(member, condition, target)
+                key = json.dumps(when)
+                values = set(allowed.get("enum", []))
+                merged[key] = (when, merged[key][1] & values if key in merged else values)
+            rows.append([region, [[when, self.intern(sorted(values))] for when, values in merged.values()]])
+        return rows
+
+    def engine_file(self, member: str) -> dict:
+        """{"engines": list, "versions": [[engine, list], ...]}: known engines and their versions."""
+        data = read_json(self.wheel, member)
+        out: dict = {"engines": None, "versions": []}
+        for clause in data.get("allOf", []):
+            condition, result = _if_then(member, clause)
+            engine = condition.get("Engine", {})
+            if "const" not in engine:
+                _strict(isinstance(result, dict) and "enum" in result.get("Engine", {}), f"{member}: engines")
+                out["engines"] = self.intern(result["Engine"]["enum"])
+            elif result is False:
+                out["versions"].append([engine["const"], self.intern(condition["EngineVersion"]["enum"])])
+            else:
+                out["versions"].append([engine["const"], self.intern(result["EngineVersion"]["enum"])])
+        out["versions"].sort()
+        return out
+
+    def build(self) -> bytes:
+        names = sorted(self.wheel.namelist())
+        enums = []
+        for member in names:
+            if member.startswith(EXTENSIONS) and member.endswith("_enum.json"):
+                key = member[len(EXTENSIONS): -len("_enum.json")]
+                data = read_json(self.wheel, member)
+                if set(data) == {"enum"}:
+                    # One list for every region.
+                    enums.append([key, [["*", [[[], self.intern(data["enum"])]]]]])
+                elif any(r.count("-") >= 2 for r in data):
+                    enums.append([key, self.enum_file(member)])
+        engines = []
+        for member in names:
+            stem = member[len(EXTENSIONS):]
+            if member.startswith(EXTENSIONS) and re.search(r"/engine_version(_deprecated)?\.json$", stem):
+                engines.append([stem[: -len(".json")], self.engine_file(member)])
+        strings = sorted({s for values in self.lists for s in values})
+        index = {s: i for i, s in enumerate(strings)}
+        encoded = []
+        for values in sorted(self.lists, key=self.lists.__getitem__):
+            previous, gaps = -1, []
+            for value in values:
+                gaps.append(index[value] - previous)
+                previous = index[value]
+            encoded.append(gaps)
+        return compress(dumps({"strings": strings, "lists": encoded, "enums": enums, "engines": engines}))
+
+
 # ---------------------------------------------------------------- SAM translator
 
 
@@ -533,7 +657,9 @@ from data published in the following packages (pinned on {PINNED_ON}):
 
 * {cfn[0]} {cfn[1]} ({cfn[2]}), Copyright Amazon.com, Inc. or its affiliates.
   CloudFormation resource provider schemas (schema date {meta['schemaDate']}),
-  the SAM resource schemas it bundles, and Lambda runtime lifecycle dates.
+  the SAM resource schemas it bundles, Lambda runtime lifecycle dates, and
+  the per-region instance types, node types and DB instance classes and the
+  engine versions of its schema extensions (region-values.json.z).
 
 * {sam[0]} {sam[1]} ({sam[2]}).
   SAM property documentation (sam-docs.json) and policy templates
@@ -548,6 +674,14 @@ from data published in the following packages (pinned on {PINNED_ON}):
 
 The global IAM condition keys table in server/src/schema/iam_global.rs is
 written from the AWS IAM User Guide, "AWS global condition context keys".
+
+The service end-of-support dates in
+server/src/analysis/cfn/rules/service_lifecycle.rs are AWS's announcements as
+listed by {cfn[0]} {cfn[1]} ({cfn[2]}) in the findings of its rules E3710, W3696
+and W3697; the record formats in server/src/analysis/cfn/resource_rules/
+follow the Amazon Route 53 Developer Guide ("Supported DNS record types") and
+the reserved Lambda variables the AWS Lambda Developer Guide ("Defined runtime
+environment variables").
 """,
         encoding="utf-8",
     )
@@ -560,6 +694,7 @@ def generate(wheels: dict[str, Path], data_dir: Path, notice: Path) -> None:
         write_pack(data_dir / "cfn.pack", cfn_entries, meta)
         write_pack(data_dir / "sam.pack", sam_entries, {})
         (data_dir / "lambda-runtimes.json.z").write_bytes(build_lambda_runtimes(wheel))
+        (data_dir / "region-values.json.z").write_bytes(RegionValues(wheel).build())
     with zipfile.ZipFile(wheels[SAM_TRANSLATOR[0]]) as wheel:
         (data_dir / "sam-docs.json.z").write_bytes(build_sam_docs(wheel))
         (data_dir / "sam-policy-templates.json.z").write_bytes(build_policy_templates(wheel))

@@ -11,6 +11,7 @@ mod edit_safety;
 mod foundation;
 mod framing;
 mod iam;
+mod language_extensions;
 mod lifecycle;
 mod notes;
 mod robustness;

@@ -11,6 +11,10 @@ pub enum Flavor {
     CloudFormation,
     /// A template with the SAM transform and `AWS::Serverless::Function`s.
     Sam,
+    /// The CloudFormation resources written as `Fn::ForEach` loops (the
+    /// `AWS::LanguageExtensions` transform): each loop is one group of
+    /// resources repeated for ten values.
+    Loops,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +54,7 @@ impl Spec {
         let flavor = match self.flavor {
             Flavor::CloudFormation => "cfn",
             Flavor::Sam => "sam",
+            Flavor::Loops => "loops",
         };
         format!("{flavor}-{}.{}", self.resources, self.syntax.extension())
     }
@@ -265,7 +270,7 @@ fn group(g: usize, flavor: Flavor) -> Vec<(String, Value)> {
         ]),
     )]);
     match flavor {
-        Flavor::CloudFormation => {
+        Flavor::CloudFormation | Flavor::Loops => {
             out.push((
                 role.clone(),
                 resource(
@@ -371,8 +376,105 @@ fn group(g: usize, flavor: Flavor) -> Vec<(String, Value)> {
     out
 }
 
+/// The values each loop of [`Flavor::Loops`] iterates over.
+const LOOP_VALUES: &[&str] = &["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
+
+/// `value` with every name in `names` made a loop output name (`Queue3` →
+/// `Queue3${Item}`): keys, whole strings and `${Queue3.Arn}` in `Fn::Sub`.
+fn looped(value: Value, names: &[String]) -> Value {
+    let rename = |text: String| -> String {
+        if names.contains(&text) {
+            return format!("{text}${{Item}}");
+        }
+        let mut text = text;
+        for name in names {
+            text = text.replace(&format!("${{{name}."), &format!("${{{name}${{Item}}."));
+        }
+        text
+    };
+    match value {
+        Value::Str(text) => Value::Str(rename(text)),
+        Value::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (rename(k), looped(v, names)))
+                .collect(),
+        ),
+        Value::List(items) => Value::List(items.into_iter().map(|v| looped(v, names)).collect()),
+        // References to names of the loop are built with `Fn::Sub`.
+        Value::Fn("Ref", argument) => match *argument {
+            Value::Str(text) if names.contains(&text) => {
+                Value::Fn("Ref", Box::new(sub(format!("{text}${{Item}}"))))
+            }
+            other => Value::Fn("Ref", Box::new(other)),
+        },
+        Value::Fn("Fn::GetAtt", argument) => match *argument {
+            Value::List(mut items) => {
+                if let Some(Value::Str(text)) = items.first() {
+                    if names.contains(text) {
+                        items[0] = sub(format!("{text}${{Item}}"));
+                    }
+                }
+                Value::Fn("Fn::GetAtt", Box::new(Value::List(items)))
+            }
+            other => Value::Fn("Fn::GetAtt", Box::new(other)),
+        },
+        // Names built by `Fn::Sub` differ per iteration.
+        Value::Fn("Fn::Sub", argument) => match *argument {
+            Value::Str(text) => Value::Fn(
+                "Fn::Sub",
+                Box::new(Value::Str(format!("{}-${{Item}}", rename(text)))),
+            ),
+            other => Value::Fn("Fn::Sub", Box::new(looped(other, names))),
+        },
+        Value::Fn(function, argument) => Value::Fn(function, Box::new(looped(*argument, names))),
+        other => other,
+    }
+}
+
+/// [`Flavor::Loops`]: one loop per group of CloudFormation resources, each
+/// expanding to ten copies, `resources` in all.
+fn loops(resources: usize) -> (Vec<(String, Value)>, usize) {
+    let mut items = Vec::new();
+    let mut produced = 0;
+    let mut g = 0;
+    while produced < resources {
+        let mut group_items = group(g, Flavor::CloudFormation);
+        let room = (resources - produced).div_ceil(LOOP_VALUES.len());
+        group_items.truncate(room.max(1));
+        produced += group_items.len() * LOOP_VALUES.len();
+        let names: Vec<String> = group_items.iter().map(|(n, _)| n.clone()).collect();
+        let body = looped(Value::Map(group_items), &names);
+        let collection = Value::List(LOOP_VALUES.iter().map(|v| s(*v)).collect());
+        items.push((
+            format!("Fn::ForEach::Group{g}"),
+            Value::List(vec![s("Item"), collection, body]),
+        ));
+        g += 1;
+    }
+    (items, g)
+}
+
 /// The whole template with `resources` resources.
 pub fn template(resources: usize, flavor: Flavor) -> Value {
+    if flavor == Flavor::Loops {
+        let (items, groups) = loops(resources);
+        let outputs: Vec<(String, Value)> = (0..groups.min(200))
+            .map(|i| {
+                (
+                    format!("Queue{i}Arn"),
+                    map(vec![
+                        ("Description", s(format!("ARN of queue {i}"))),
+                        ("Value", get_att(&format!("Queue{i}a"), "Arn")),
+                    ]),
+                )
+            })
+            .collect();
+        let mut entries = common_sections(resources, flavor);
+        entries.push(("Resources".to_owned(), Value::Map(items)));
+        entries.push(("Outputs".to_owned(), Value::Map(outputs)));
+        return Value::Map(entries);
+    }
     let mut items = Vec::with_capacity(resources);
     let mut g = 0;
     while items.len() < resources {
@@ -407,6 +509,15 @@ pub fn template(resources: usize, flavor: Flavor) -> Value {
             )
         })
         .collect();
+    let mut entries = common_sections(resources, flavor);
+    entries.push(("Resources".to_owned(), Value::Map(items)));
+    entries.push(("Outputs".to_owned(), Value::Map(outputs)));
+    Value::Map(entries)
+}
+
+/// The sections before `Resources`: format version, description, transforms,
+/// parameters and conditions.
+fn common_sections(resources: usize, flavor: Flavor) -> Vec<(String, Value)> {
     let mut top = vec![
         ("AWSTemplateFormatVersion", s("2010-09-09")),
         (
@@ -416,6 +527,9 @@ pub fn template(resources: usize, flavor: Flavor) -> Value {
             )),
         ),
     ];
+    if flavor == Flavor::Loops {
+        top.push(("Transform", s("AWS::LanguageExtensions")));
+    }
     if flavor == Flavor::Sam {
         top.push(("Transform", s("AWS::Serverless-2016-10-31")));
         top.push((
@@ -463,11 +577,7 @@ pub fn template(resources: usize, flavor: Flavor) -> Value {
             ),
         )]),
     ));
-    let mut entries: Vec<(String, Value)> =
-        top.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-    entries.push(("Resources".to_owned(), Value::Map(items)));
-    entries.push(("Outputs".to_owned(), Value::Map(outputs)));
-    Value::Map(entries)
+    top.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }
 
 /// The YAML short form of a function (`Fn::GetAtt` → `GetAtt`).
@@ -539,10 +649,18 @@ fn yaml_inline(value: &Value, out: &mut String) {
             }
             out.push('}');
         }
+        // A tag cannot be followed by another: the long form holds it.
+        Value::Fn(function, argument) if matches!(argument.as_ref(), Value::Fn(..)) => {
+            let _ = write!(out, "{{{function}: ");
+            yaml_inline(argument, out);
+            out.push('}');
+        }
         Value::Fn(function, argument) => {
             let _ = write!(out, "!{} ", short_name(function));
             match (*function, argument.as_ref()) {
-                ("Fn::GetAtt", Value::List(parts)) => {
+                ("Fn::GetAtt", Value::List(parts))
+                    if parts.iter().all(|p| matches!(p, Value::Str(_))) =>
+                {
                     let names: Vec<&str> = parts
                         .iter()
                         .filter_map(|p| match p {

@@ -81,13 +81,25 @@ fn is_template(doc: &Document, root: NodeId) -> bool {
     if doc.get(root, "AWSTemplateFormatVersion").is_some() {
         return true;
     }
-    let Some(resources) = doc.get(root, "Resources").and_then(|r| doc.mapping(r)) else {
+    let Some(resources) = doc.get(root, "Resources") else {
+        return false;
+    };
+    // A `Resources` section whose only entry is an `Fn::ForEach` loop.
+    if doc
+        .intrinsic(resources)
+        .is_some_and(|i| i.function.starts_with("Fn::ForEach::"))
+    {
+        return true;
+    }
+    let Some(resources) = doc.mapping(resources) else {
         return false;
     };
     resources.iter().any(|entry| {
-        doc.get(entry.value, "Type")
-            .and_then(|t| doc.str_value(t))
-            .is_some_and(|t| t.starts_with("AWS::") || t.starts_with("Custom::"))
+        entry.key.text.starts_with("Fn::ForEach::")
+            || doc
+                .get(entry.value, "Type")
+                .and_then(|t| doc.str_value(t))
+                .is_some_and(|t| t.starts_with("AWS::") || t.starts_with("Custom::"))
     })
 }
 

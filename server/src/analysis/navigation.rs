@@ -4,6 +4,7 @@
 
 use awsls_grammars::Span;
 
+use super::cfn::loop_names;
 use super::cfn::navigation as cfn_nav;
 use super::cfn::template::Template;
 use super::{DocKind, Snapshot, TextEdit};
@@ -18,6 +19,9 @@ pub fn definition(snapshot: &Snapshot, offset: usize) -> Option<Span> {
         return None;
     }
     let template = Template::of(snapshot);
+    if let Some((l, _)) = loop_names::at(snapshot, template, offset) {
+        return loop_names::occurrences(snapshot, l).first().copied();
+    }
     let (symbol, _) = cfn_nav::symbol_at(snapshot, template, offset)?;
     cfn_nav::declaration(snapshot, template, &symbol)
 }
@@ -29,6 +33,13 @@ pub fn references(snapshot: &Snapshot, offset: usize, include_declaration: bool)
         return Vec::new();
     }
     let template = Template::of(snapshot);
+    if let Some((l, _)) = loop_names::at(snapshot, template, offset) {
+        let all = loop_names::occurrences(snapshot, l);
+        return all
+            .into_iter()
+            .skip(usize::from(!include_declaration))
+            .collect();
+    }
     let Some((symbol, _)) = cfn_nav::symbol_at(snapshot, template, offset) else {
         return Vec::new();
     };
@@ -45,6 +56,14 @@ pub fn highlights(snapshot: &Snapshot, offset: usize) -> Vec<(Span, bool)> {
         return Vec::new();
     }
     let template = Template::of(snapshot);
+    if let Some((l, _)) = loop_names::at(snapshot, template, offset) {
+        let all = loop_names::occurrences(snapshot, l);
+        return all
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (s, i == 0))
+            .collect();
+    }
     let Some((symbol, _)) = cfn_nav::symbol_at(snapshot, template, offset) else {
         return Vec::new();
     };
@@ -64,6 +83,14 @@ pub fn prepare_rename(
     if !is_template(snapshot) {
         return Ok(None);
     }
+    if let Some((l, span)) = loop_names::at(snapshot, Template::of(snapshot), offset) {
+        let name = l
+            .identifier
+            .as_ref()
+            .map(|(id, _)| id.clone())
+            .unwrap_or_default();
+        return Ok(Some((span, name)));
+    }
     cfn_nav::prepare_rename(snapshot, offset)
 }
 
@@ -71,6 +98,9 @@ pub fn prepare_rename(
 pub fn rename(snapshot: &Snapshot, offset: usize, new_name: &str) -> Result<Vec<TextEdit>, String> {
     if !is_template(snapshot) {
         return Err("only names in CloudFormation and SAM templates can be renamed".to_string());
+    }
+    if let Some((l, _)) = loop_names::at(snapshot, Template::of(snapshot), offset) {
+        return loop_names::rename(snapshot, l, new_name);
     }
     cfn_nav::rename(snapshot, offset, new_name)
 }

@@ -18,6 +18,7 @@
 //!   [`iam::service_prefixes`], [`iam::match_actions`], [`iam::wildcard_match`],
 //!   [`iam::global_condition_keys`], [`iam::global_condition_key`].
 //! - [`lambda_runtimes::lookup`], [`lambda_runtimes::runtimes`].
+//! - [`region_values::cases`] (values allowed per region), [`region_values::engines`].
 //!
 //! Schema `pattern`s are ECMAScript: compile them lazily and treat one the
 //! `regex` crate rejects as "no constraint".
@@ -28,6 +29,7 @@ pub mod iam;
 mod iam_global;
 pub mod lambda_runtimes;
 mod lazy_pack;
+pub mod region_values;
 pub mod resource;
 pub mod sam;
 pub mod shape;

@@ -108,8 +108,8 @@ pub const FUNCTIONS: &[Function] = &[
     Function {
         name: "Fn::FindInMap",
         tag: Some("!FindInMap"),
-        signature: "[MapName, TopLevelKey, SecondLevelKey]",
-        summary: "Returns the value stored under two keys of a map in the `Mappings` section.",
+        signature: "[MapName, TopLevelKey, SecondLevelKey]\n# with AWS::LanguageExtensions, a value for missing keys:\n# [MapName, TopLevelKey, SecondLevelKey, {DefaultValue: fallback}]",
+        summary: "Returns the value stored under two keys of a map in the `Mappings` section. With the `AWS::LanguageExtensions` transform a fourth item `{DefaultValue: ...}` is returned when the keys are not in the map.",
         page: "intrinsic-function-reference-findinmap",
         yaml_args: "[${1}, ${2}, ${3}]",
         json_args: "[\"${1}\", \"${2}\", \"${3}\"]",
@@ -228,8 +228,8 @@ pub const FUNCTIONS: &[Function] = &[
     Function {
         name: "Fn::Length",
         tag: Some("!Length"),
-        signature: "List",
-        summary: "Returns the number of items of a list (needs the `AWS::LanguageExtensions` transform).",
+        signature: "[a, b, c]            # or !Ref ListParameter: returns 3",
+        summary: "Returns the number of items of a list: a written list, or a function that returns one (`Ref` to a list parameter, `Fn::Split`, ...). Needs the `AWS::LanguageExtensions` transform.",
         page: "intrinsic-function-reference-length",
         yaml_args: "${1}",
         json_args: "${1}",
@@ -238,14 +238,38 @@ pub const FUNCTIONS: &[Function] = &[
     Function {
         name: "Fn::ToJsonString",
         tag: Some("!ToJsonString"),
-        signature: "Object | List",
-        summary: "Returns an object or list as a JSON string (needs the `AWS::LanguageExtensions` transform).",
+        signature: "{Key: !Ref Value}    # returns '{\"Key\":\"...\"}'",
+        summary: "Returns a mapping or a list, intrinsic functions inside it resolved, as a JSON string (for a property that takes JSON text). Needs the `AWS::LanguageExtensions` transform.",
         page: "intrinsic-function-reference-ToJsonString",
         yaml_args: "${1}",
         json_args: "${1}",
         condition: false,
     },
+    Function {
+        name: "Fn::GetStackOutput",
+        tag: Some("!GetStackOutput"),
+        signature: "\n  StackName: network          # the stack that declares the output\n  OutputName: VpcId           # the key under its Outputs\n  Region: us-west-2           # optional: another Region\n  RoleArn: arn:aws:iam::111122223333:role/Reader  # optional: another account",
+        summary: "Returns the value of an output of another stack, which need not be exported; with `Region` and `RoleArn` from another Region or account (the role needs `cloudformation:DescribeStacks`). The reference is weak: the other stack may change or delete the output later.",
+        page: "intrinsic-function-reference-getstackoutput",
+        yaml_args: "{StackName: ${1}, OutputName: ${2}}",
+        json_args: "{\"StackName\": \"${1}\", \"OutputName\": \"${2}\"}",
+        condition: false,
+    },
 ];
+
+/// Markdown for `Fn::ForEach`, which is written as a key rather than a call.
+pub fn for_each_markdown() -> String {
+    format!(
+        "**Fn::ForEach** (needs the `AWS::LanguageExtensions` transform)\n\n\
+         Repeats a fragment for each item of a collection, in `Resources`, `Outputs` and \
+         `Conditions`: `${{Identifier}}` in the output keys and values is replaced by the item, \
+         `&{{Identifier}}` by the item without its non-alphanumeric characters. Arguments: the \
+         identifier, the collection (a list, or a `Ref` to a list parameter, `Fn::FindInMap`, \
+         `Fn::GetAZs`, `Fn::Split`) and `{{OutputKey: OutputValue}}`. Loops nest up to five deep.\n\n\
+         ```yaml\nFn::ForEach::Topics:\n  - Name\n  - [Orders, Invoices]\n  - Topic${{Name}}:\n      Type: AWS::SNS::Topic\n```\n\n\
+         [Documentation]({GUIDE}intrinsic-function-reference-foreach.html)"
+    )
+}
 
 /// The function with this long name (`Fn::Sub`) or short tag (`!Sub`).
 pub fn function(name: &str) -> Option<&'static Function> {

@@ -42,6 +42,29 @@ pub fn model_path(doc: &Document, nodes: &[NodeId]) -> Vec<Step> {
             _ => {}
         }
     }
+    without_loops(out)
+}
+
+/// The path with the steps into `Fn::ForEach` bodies left out: inside a
+/// loop, `Resources/Fn::ForEach::Topics/[2]/Topic${Name}` reads as the
+/// resource `Topic${Name}`.
+fn without_loops(path: Vec<Step>) -> Vec<Step> {
+    let is_loop = |s: &Step| match s {
+        Step::Key(k) | Step::Fn(k) => k.starts_with(super::for_each::PREFIX),
+        Step::Index(_) => false,
+    };
+    if !path.iter().any(is_loop) {
+        return path;
+    }
+    let mut out = Vec::with_capacity(path.len());
+    let mut steps = path.into_iter().peekable();
+    while let Some(step) = steps.next() {
+        if is_loop(&step) && steps.peek() == Some(&Step::Index(2)) {
+            steps.next();
+            continue;
+        }
+        out.push(step);
+    }
     out
 }
 
@@ -55,6 +78,11 @@ fn info(span: Span, markdown: String, topic: Option<Topic>) -> Option<HoverInfo>
 
 pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
     let doc = &snapshot.document;
+    if snapshot.contains(super::for_each::PREFIX) {
+        if let Some(found) = loop_hover(snapshot, offset) {
+            return Some(found);
+        }
+    }
     let location = doc.locate(offset);
     for node in location.nodes.iter().rev() {
         if let NodeKind::Intrinsic(intrinsic) = &doc.node(*node).kind {
@@ -85,6 +113,71 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
     let value = doc.str_value(node)?;
     let path = model_path(doc, &location.nodes);
     value_hover(&path, value, doc.node(node).span)
+}
+
+/// On a loop's key: what `Fn::ForEach` does and what this loop produces; on
+/// its identifier (where it is declared, or `${Name}` in the body): the
+/// values it takes.
+fn loop_hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
+    let template = snapshot.template();
+    let values = |l: &super::for_each::Loop| match &l.values {
+        Some(v) => {
+            let mut shown = v
+                .iter()
+                .take(20)
+                .map(|v| format!("`{v}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if v.len() > 20 {
+                shown.push_str(&format!(", … ({} in all)", v.len()));
+            }
+            shown
+        }
+        None => "unknown until the stack is deployed".to_string(),
+    };
+    for l in template.loops() {
+        if l.key_span.touches(offset) {
+            let produced: Vec<&str> = [
+                &template.resource_loops,
+                &template.output_loops,
+                &template.condition_loops,
+            ]
+            .iter()
+            .flat_map(|ls| ls.expanded.iter())
+            .filter(|x| l.span.start <= x.name_span.start && x.name_span.end <= l.span.end)
+            .map(|x| x.name.as_str())
+            .collect();
+            let mut markdown = format!("**Fn::ForEach::{}**", l.name);
+            if let Some((id, _)) = &l.identifier {
+                markdown.push_str(&format!(" · `{id}` in {}", values(l)));
+            }
+            if !produced.is_empty() {
+                let shown: Vec<String> =
+                    produced.iter().take(20).map(|p| format!("`{p}`")).collect();
+                markdown.push_str(&format!("\n\nProduces {}", shown.join(", ")));
+                if produced.len() > 20 {
+                    markdown.push_str(&format!(", … ({} in all)", produced.len()));
+                }
+            }
+            markdown.push_str(&format!(
+                "\n\n---\n\n{}",
+                super::functions::for_each_markdown()
+            ));
+            return info(l.key_span, markdown, None);
+        }
+    }
+    // The innermost loop around the cursor whose identifier is under it.
+    let (l, span) = super::loop_names::at(snapshot, template, offset)?;
+    let (id, _) = l.identifier.as_ref()?;
+    info(
+        span,
+        format!(
+            "**{id}** · identifier of loop `Fn::ForEach::{}`\n\nTakes {}",
+            l.name,
+            values(l)
+        ),
+        None,
+    )
 }
 
 /// A reference under the cursor: what it names. The template is only built

@@ -7,8 +7,11 @@
 pub mod completion;
 pub mod cursor;
 pub mod describe;
+pub mod for_each;
 pub mod functions;
 pub mod hover;
+pub mod loop_findings;
+pub mod loop_names;
 pub mod navigation;
 pub mod properties;
 pub mod refactor;
@@ -38,6 +41,17 @@ pub fn check(
     crate::analysis::pause::point();
     resource_checks::check(snapshot, template, reuse, &mut local);
     crate::analysis::pause::point();
+    loop_findings::merge(
+        template,
+        |span| {
+            snapshot
+                .slice(span)
+                .trim_matches(|c| c == '\'' || c == '"')
+                .to_string()
+        },
+        |x| snapshot.document.node(x.node).span.end,
+        &mut local,
+    );
     rules::suppress::apply(snapshot, template, &mut local);
     findings.extend(local);
 }

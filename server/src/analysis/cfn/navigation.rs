@@ -209,7 +209,26 @@ pub fn prepare_rename(
             symbol.name
         ));
     }
+    looped(template, &symbol)?;
     Ok(Some((span, symbol.name)))
+}
+
+/// A name an `Fn::ForEach` loop produces is not written anywhere as such:
+/// it is renamed by editing the loop's output key.
+fn looped(template: &Template, symbol: &Symbol) -> Result<(), String> {
+    let decl = match symbol.kind {
+        SymbolKind::Resource => template.resource(&symbol.name).map(|r| &r.decl),
+        SymbolKind::Condition => template.condition(&symbol.name),
+        SymbolKind::Output => template.output(&symbol.name),
+        _ => None,
+    };
+    if decl.is_some_and(|d| d.origin.is_some()) {
+        return Err(format!(
+            "`{}` is produced by an `Fn::ForEach` loop: edit the loop's output key to rename it",
+            symbol.name
+        ));
+    }
+    Ok(())
 }
 
 /// The edits renaming the symbol at `offset` to `new_name` everywhere.
@@ -226,6 +245,7 @@ pub fn rename(snapshot: &Snapshot, offset: usize, new_name: &str) -> Result<Vec<
             symbol.name
         ));
     }
+    looped(template, &symbol)?;
     check_new_name(template, &symbol, new_name)?;
     Ok(occurrences(snapshot, template, &symbol)
         .into_iter()

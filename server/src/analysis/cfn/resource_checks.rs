@@ -6,7 +6,8 @@
 //! re-checks that resource only.
 //!
 //! Nothing these checks report depends on anything outside the resource's
-//! entry except the document's kind, the date (runtime deprecation), a macro
+//! entry except the document's kind, the date (runtime deprecation), the
+//! regions validated (values offered per region), a macro
 //! `Transform` (no property checks at all), the types of parameters and
 //! resources (what `Ref` and `Fn::GetAtt` return) and YAML aliases (which may
 //! point outside); findings are reused only when those are the same, and
@@ -37,6 +38,8 @@ struct Context {
     properties: Option<String>,
     /// The parameter and resource types the property checks read.
     declarations: Option<u64>,
+    /// The regions validated (instance types offered per region).
+    regions: std::sync::Arc<[String]>,
 }
 
 #[derive(Debug)]
@@ -60,6 +63,7 @@ pub fn check(
         kind: snapshot.kind,
         properties: checker.as_ref().map(|c| c.today().to_string()),
         declarations: checker.as_ref().map(|c| c.env_fingerprint()),
+        regions: snapshot.regions.clone(),
     };
     let mut reuse = reuse.filter(|_| !snapshot.document.has_anchors());
     if let Some(reuse) = reuse.as_deref_mut() {

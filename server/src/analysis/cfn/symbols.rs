@@ -2,11 +2,12 @@
 //! with their resource type (or parameter type) as detail; and the flat
 //! list of declarations used for workspace symbols.
 
-use awsls_grammars::Span;
+use awsls_grammars::{Entry, Span};
 
 use crate::analysis::outline::{entry_span, OutlineSymbol, SymbolCategory};
 use crate::analysis::Snapshot;
 
+use super::for_each;
 use super::navigation::{self, SymbolKind};
 use super::template::Template;
 
@@ -44,18 +45,10 @@ pub fn outline(snapshot: &Snapshot) -> Vec<OutlineSymbol> {
         .iter()
         .map(|section| {
             let children = match section_kind(&section.key.text) {
-                Some(kind) => doc
-                    .mapping(section.value)
+                Some(kind) => for_each::entries(doc, section.value)
                     .unwrap_or_default()
                     .iter()
-                    .map(|e| OutlineSymbol {
-                        name: e.key.text.clone(),
-                        detail: detail(snapshot, kind, e.value),
-                        category: category(kind),
-                        span: entry_span(doc, e.key.span, e.value),
-                        selection: e.key.span,
-                        children: Vec::new(),
-                    })
+                    .map(|e| entry_symbol(snapshot, kind, e, 0))
                     .collect(),
                 None => Vec::new(),
             };
@@ -75,6 +68,78 @@ pub fn outline(snapshot: &Snapshot) -> Vec<OutlineSymbol> {
             }
         })
         .collect()
+}
+
+/// A declaration; a loop with the output keys of its body as children, each
+/// saying which names it produces.
+fn entry_symbol(snapshot: &Snapshot, kind: SymbolKind, e: &Entry, depth: usize) -> OutlineSymbol {
+    let doc = &snapshot.document;
+    let mut symbol = OutlineSymbol {
+        name: e.key.text.clone(),
+        detail: detail(snapshot, kind, e.value),
+        category: category(kind),
+        span: entry_span(doc, e.key.span, e.value),
+        selection: e.key.span,
+        children: Vec::new(),
+    };
+    if !e.key.text.starts_with(for_each::PREFIX) || depth > for_each::MAX_DEPTH {
+        return symbol;
+    }
+    let template = snapshot.template();
+    if let Some(l) = template.loops().find(|l| l.key_span == e.key.span) {
+        if let Some((id, _)) = &l.identifier {
+            let values = l.values.as_ref().map_or_else(
+                || "unknown values".to_string(),
+                |v| {
+                    let mut shown = v.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
+                    if v.len() > 10 {
+                        shown.push_str(&format!(", … ({} in all)", v.len()));
+                    }
+                    shown
+                },
+            );
+            symbol.detail = Some(format!("{id} in {values}"));
+        }
+    }
+    let body = doc
+        .sequence(e.value)
+        .and_then(|items| items.get(2).copied());
+    let entries = body
+        .and_then(|b| for_each::entries(doc, b))
+        .unwrap_or_default();
+    symbol.children = entries
+        .iter()
+        .map(|inner| {
+            let mut child = entry_symbol(snapshot, kind, inner, depth + 1);
+            if !inner.key.text.starts_with(for_each::PREFIX) {
+                let produced: Vec<&str> = [
+                    &template.resource_loops,
+                    &template.output_loops,
+                    &template.condition_loops,
+                ]
+                .iter()
+                .flat_map(|ls| ls.expanded.iter())
+                .filter(|x| x.name_span == inner.key.span)
+                .map(|x| x.name.as_str())
+                .collect();
+                let mut text = produced
+                    .iter()
+                    .take(10)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if produced.len() > 10 {
+                    text.push_str(&format!(", … ({} in all)", produced.len()));
+                }
+                child.detail = Some(match child.detail {
+                    Some(d) => format!("{d} → {text}"),
+                    None => format!("→ {text}"),
+                });
+            }
+            child
+        })
+        .collect();
+    symbol
 }
 
 fn detail(snapshot: &Snapshot, kind: SymbolKind, node: awsls_grammars::NodeId) -> Option<String> {
@@ -121,4 +186,39 @@ pub fn declarations(snapshot: &Snapshot) -> Vec<DeclaredSymbol> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Snapshot;
+
+    #[test]
+    fn the_outline_shows_loops_and_what_they_produce() {
+        for name in ["loops.yaml", "loops.json"] {
+            let text = match name {
+                "loops.yaml" => {
+                    include_str!("../../../../tests/fixtures/cfn/language-extensions/loops.yaml")
+                }
+                _ => include_str!("../../../../tests/fixtures/cfn/language-extensions/loops.json"),
+            };
+            let snapshot = Snapshot::from_text(name, text);
+            let outline = super::outline(&snapshot);
+            let resources = outline
+                .iter()
+                .find(|s| s.name == "Resources")
+                .expect("Resources");
+            let topics = resources
+                .children
+                .iter()
+                .find(|s| s.name == "Fn::ForEach::Topics")
+                .expect("the loop");
+            assert_eq!(topics.detail.as_deref(), Some("Name in Orders, Invoices"));
+            let body = topics.children.first().expect("the body");
+            assert_eq!(body.name, "Topic${Name}");
+            assert_eq!(
+                body.detail.as_deref(),
+                Some("AWS::SNS::Topik → TopicOrders, TopicInvoices")
+            );
+        }
+    }
 }

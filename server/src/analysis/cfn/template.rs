@@ -7,6 +7,8 @@ use awsls_grammars::{Document, Entry, Format, NodeId, Span};
 
 use crate::analysis::Snapshot;
 
+use super::for_each::{self, Loops};
+
 /// A named entry of a top-level section (`Parameters`, `Conditions`, ...).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Declared {
@@ -15,6 +17,9 @@ pub struct Declared {
     pub name_span: Span,
     /// The declaration's value node.
     pub node: NodeId,
+    /// For a declaration an `Fn::ForEach` loop produces: its position in
+    /// the section's [`Loops::expanded`].
+    pub origin: Option<usize>,
 }
 
 /// A resource: its declaration plus its `Type` when written as a plain string.
@@ -25,6 +30,15 @@ pub struct Resource {
     pub type_span: Option<Span>,
     /// The `Properties` mapping, when present.
     pub properties: Option<NodeId>,
+}
+
+impl Resource {
+    /// Where a finding about the whole resource goes: its `Properties` key,
+    /// or its name when it has none.
+    pub fn anchor(&self, doc: &Document) -> Span {
+        doc.entry(self.decl.node, "Properties")
+            .map_or(self.decl.name_span, |e| e.key.span)
+    }
 }
 
 /// The sections of a template, in document order.
@@ -40,6 +54,11 @@ pub struct Template {
     resource_index: HashMap<String, usize>,
     /// Position in `parameters` of the first parameter of each name.
     parameter_index: HashMap<String, usize>,
+    /// The `Fn::ForEach` loops of `Resources`, `Outputs` and `Conditions`;
+    /// the declarations they produce are in the sections above.
+    pub resource_loops: Loops,
+    pub output_loops: Loops,
+    pub condition_loops: Loops,
 }
 
 /// The position of the first declaration of each name.
@@ -57,6 +76,16 @@ fn index_of<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, usize> 
 /// them. True in the second value when every name matched `old`.
 fn refresh_section(doc: &Document, name: &str, old: Vec<Declared>) -> (Vec<Declared>, bool) {
     let entries = section(doc, name);
+    if entries.is_empty()
+        || entries
+            .iter()
+            .any(|e| e.key.text.starts_with(for_each::PREFIX))
+    {
+        // Sections with loops are read by `expand_section`.
+        if section_loops(doc, name).is_some() {
+            return (Vec::new(), false);
+        }
+    }
     let mut same = entries.len() == old.len();
     let mut old = old.into_iter();
     let refreshed = entries
@@ -73,10 +102,54 @@ fn refresh_section(doc: &Document, name: &str, old: Vec<Declared>) -> (Vec<Decla
                 name,
                 name_span: e.key.span,
                 node: e.value,
+                origin: None,
             }
         })
         .collect();
     (refreshed, same)
+}
+
+/// The entries of section `name` when it has `Fn::ForEach` loops.
+fn section_loops(doc: &Document, name: &str) -> Option<Vec<Entry>> {
+    let node = doc.get(doc.root()?, name)?;
+    let entries = for_each::entries(doc, node)?;
+    entries
+        .iter()
+        .any(|e| e.key.text.starts_with(for_each::PREFIX))
+        .then_some(entries)
+}
+
+/// The declarations of a section with loops: its plain entries, then what
+/// each loop expands to.
+fn expand_section(doc: &Document, name: &str, decls: &mut Vec<Declared>) -> Loops {
+    let Some(entries) = section_loops(doc, name) else {
+        return Loops::default();
+    };
+    let root = doc.root();
+    let src = for_each::Sources {
+        doc,
+        parameters: root.and_then(|r| doc.get(r, "Parameters")),
+        mappings: root.and_then(|r| doc.get(r, "Mappings")),
+    };
+    let loops = for_each::expand(&src, &entries);
+    decls.extend(
+        entries
+            .iter()
+            .filter(|e| !e.key.text.starts_with(for_each::PREFIX))
+            .map(|e| Declared {
+                name: e.key.text.clone(),
+                name_span: e.key.span,
+                node: e.value,
+                origin: None,
+            }),
+    );
+    decls.extend(loops.expanded.iter().enumerate().map(|(i, x)| Declared {
+        name: x.name.clone(),
+        name_span: x.name_span,
+        node: x.node,
+        origin: Some(i),
+    }));
+    loops
 }
 
 /// The entries of the top-level section `name` (`Resources`, ...), read
@@ -92,10 +165,15 @@ pub fn section<'d>(doc: &'d Document, name: &str) -> &'d [Entry] {
 /// directly: a lookup that needs no [`Template`], for requests that should
 /// not wait for the template of a new parse to be built.
 pub fn resource_node(doc: &Document, name: &str) -> Option<NodeId> {
-    section(doc, "Resources")
+    if let Some(e) = section(doc, "Resources")
         .iter()
         .find(|e| e.key.text == name)
-        .map(|e| e.value)
+    {
+        return Some(e.value);
+    }
+    // The body of a loop, named by its output key (`Topic${Name}`).
+    let resources = doc.get(doc.root()?, "Resources")?;
+    for_each::find_output(doc, resources, name)
 }
 
 /// The `Type` of resource `name` when written as a plain string, read from
@@ -201,7 +279,8 @@ impl Template {
                 r.decl
             })
             .collect();
-        let (decls, same_resources) = refresh_section(doc, "Resources", old_decls);
+        let (mut decls, same_resources) = refresh_section(doc, "Resources", old_decls);
+        let resource_loops = expand_section(doc, "Resources", &mut decls);
         let mut old_types = old_types.into_iter();
         let resources = decls
             .into_iter()
@@ -240,16 +319,62 @@ impl Template {
         } else {
             index_of(parameters.iter().map(|p| p.name.as_str()))
         };
+        let mut conditions = refresh_section(doc, "Conditions", conditions).0;
+        let condition_loops = expand_section(doc, "Conditions", &mut conditions);
+        let mut outputs = refresh_section(doc, "Outputs", outputs).0;
+        let output_loops = expand_section(doc, "Outputs", &mut outputs);
         Template {
             root: Some(root),
             resource_index,
             parameter_index,
             parameters,
             resources,
-            conditions: refresh_section(doc, "Conditions", conditions).0,
+            conditions,
             mappings: refresh_section(doc, "Mappings", mappings).0,
-            outputs: refresh_section(doc, "Outputs", outputs).0,
+            outputs,
+            resource_loops,
+            output_loops,
+            condition_loops,
         }
+    }
+
+    /// The loops of every section.
+    pub fn loops(&self) -> impl Iterator<Item = &for_each::Loop> {
+        self.resource_loops
+            .loops
+            .iter()
+            .chain(&self.output_loops.loops)
+            .chain(&self.condition_loops.loops)
+    }
+
+    /// Whether some loop's collection cannot be known, so the names it
+    /// produces are not known either.
+    pub fn loops_open(&self) -> bool {
+        self.resource_loops.open() || self.output_loops.open() || self.condition_loops.open()
+    }
+
+    /// Whether `name` written at `span` is the identifier of a loop around it.
+    pub fn is_loop_identifier(&self, name: &str, span: Span) -> bool {
+        self.resource_loops.is_identifier(name, span)
+            || self.output_loops.is_identifier(name, span)
+            || self.condition_loops.is_identifier(name, span)
+    }
+
+    /// Whether `span` lies inside a loop.
+    pub fn in_loop(&self, span: Span) -> bool {
+        self.loops()
+            .any(|l| l.span.start <= span.start && span.end <= l.span.end)
+    }
+
+    /// The expansion a declaration of `section` comes from.
+    pub fn expansion(&self, section: &str, decl: &Declared) -> Option<&for_each::Expanded> {
+        let loops = match section {
+            "Resources" => &self.resource_loops,
+            "Outputs" => &self.output_loops,
+            "Conditions" => &self.condition_loops,
+            _ => return None,
+        };
+        loops.expanded.get(decl.origin?)
     }
 
     pub fn resource(&self, name: &str) -> Option<&Resource> {
@@ -326,6 +451,8 @@ mod tests {
         assert_eq!(a.conditions, b.conditions);
         assert_eq!(a.mappings, b.mappings);
         assert_eq!(a.outputs, b.outputs);
+        assert_eq!(a.resource_loops, b.resource_loops);
+        assert_eq!(a.output_loops, b.output_loops);
         for r in &b.resources {
             assert_eq!(a.resource(&r.decl.name), b.resource(&r.decl.name));
         }
@@ -347,11 +474,38 @@ mod tests {
             TEXT.replace("Resources:", "Conditions:\n  C: !Equals [a, b]\nResources:"),
             "just text".to_string(),
             String::new(),
+            TEXT.replace("Resources:\n", "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::L:\n    - N\n    - [a, b]\n    - 'T${N}':\n        Type: AWS::SNS::Topic\n"),
+            TEXT.replace("Outputs:\n", "Outputs:\n  Fn::ForEach::O:\n    - N\n    - [a]\n    - 'O${N}': {Value: x}\n"),
         ] {
             let second = parse(&edited, Format::Yaml);
             let refreshed = Template::from_document(&first).refresh(&second);
             assert_same(&refreshed, &Template::from_document(&second));
         }
+    }
+
+    #[test]
+    fn loops_expand_into_declarations_that_resolve() {
+        let text = "Transform: AWS::LanguageExtensions\nConditions:\n  Fn::ForEach::C:\n    - E\n    - [dev, prod]\n    - 'Is${E}': !Equals [a, b]\nResources:\n  Fn::ForEach::T:\n    - N\n    - [a, b]\n    - 'Topic${N}':\n        Type: AWS::SNS::Topic\n  Plain:\n    Type: AWS::SQS::Queue\n";
+        let template = Template::from_document(&parse(text, Format::Yaml));
+        let names: Vec<&str> = template
+            .resources
+            .iter()
+            .map(|r| r.decl.name.as_str())
+            .collect();
+        assert_eq!(names, ["Plain", "Topica", "Topicb"]);
+        let topic = template.resource("Topicb").expect("expanded");
+        assert_eq!(topic.type_name.as_deref(), Some("AWS::SNS::Topic"));
+        assert_eq!(
+            &text[topic.decl.name_span.start..topic.decl.name_span.end],
+            "'Topic${N}'"
+        );
+        let x = template
+            .expansion("Resources", &topic.decl)
+            .expect("its loop");
+        assert_eq!(x.bindings, [("N".to_string(), Some("b".to_string()))]);
+        assert!(template.condition("Isprod").is_some());
+        assert!(!template.loops_open());
+        assert!(resource_node(&parse(text, Format::Yaml), "Topic${N}").is_some());
     }
 
     #[test]

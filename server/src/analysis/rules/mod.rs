@@ -16,14 +16,34 @@ pub mod sink;
 
 use crate::analysis::cfn::properties::formats::defs as formats;
 use crate::analysis::cfn::resource_rules::defs as resource;
+use crate::analysis::cfn::rules::apigateway_links::defs as apigateway_links;
+use crate::analysis::cfn::rules::autoscaling_links::defs as autoscaling_links;
+use crate::analysis::cfn::rules::cfn_init::defs as cfn_init;
 use crate::analysis::cfn::rules::dead_letter_queues::defs as dead_letter_queues;
 use crate::analysis::cfn::rules::dynamic_references::defs as dynamic_references;
+use crate::analysis::cfn::rules::ec2_links::defs as ec2_links;
+use crate::analysis::cfn::rules::ecs_services::defs as ecs_services;
+use crate::analysis::cfn::rules::elbv2_links::defs as elbv2_links;
+use crate::analysis::cfn::rules::for_each_loops::defs as for_each_loops;
+use crate::analysis::cfn::rules::hardcoded_values::defs as hardcoded_values;
+use crate::analysis::cfn::rules::iam_links::defs as iam_links;
+use crate::analysis::cfn::rules::lambda_links::defs as lambda_links;
+use crate::analysis::cfn::rules::lambda_permissions::defs as lambda_permissions;
+use crate::analysis::cfn::rules::logs_links::defs as logs_links;
+use crate::analysis::cfn::rules::metadata_interface::defs as metadata_interface;
 use crate::analysis::cfn::rules::obsolete_depends_on::defs as obsolete_depends_on;
 use crate::analysis::cfn::rules::output_values::defs as output_values;
+use crate::analysis::cfn::rules::rds_links::defs as rds_links;
+use crate::analysis::cfn::rules::references::defs as references;
 use crate::analysis::cfn::rules::regions::defs as regions;
+use crate::analysis::cfn::rules::resource_policies::defs as resource_policies;
+use crate::analysis::cfn::rules::retention_policies::defs as retention_policies;
+use crate::analysis::cfn::rules::secrets::defs as secrets;
 use crate::analysis::cfn::rules::service_lifecycle::defs as service_lifecycle;
 use crate::analysis::cfn::rules::sub_hygiene::defs as sub_hygiene;
 use crate::analysis::cfn::rules::subnet_cidrs::defs as subnet_cidrs;
+use crate::analysis::cfn::rules::unique_identifiers::defs as unique_identifiers;
+use crate::analysis::cfn::rules::yaml_features::defs as yaml_features;
 use crate::analysis::Severity;
 
 /// The family of a rule, which is also the `kind` of its findings.
@@ -147,6 +167,13 @@ registry! {
     InvalidLogicalId => catalog::cfn_structure::INVALID_LOGICAL_ID,
     DuplicateLogicalId => catalog::cfn_structure::DUPLICATE_LOGICAL_ID,
     TemplateNotMapping => catalog::cfn_structure::TEMPLATE_NOT_MAPPING,
+    InvalidMetadataInterface => metadata_interface::INVALID_METADATA_INTERFACE,
+    InvalidCfnInit => cfn_init::INVALID_CFN_INIT,
+    InvalidUpdatePolicy => resource_policies::INVALID_UPDATE_POLICY,
+    InvalidCreationPolicy => resource_policies::INVALID_CREATION_POLICY,
+    SecureStringNotSupported => dynamic_references::SECURE_STRING_NOT_SUPPORTED,
+    ExportNameFromResource => references::EXPORT_NAME_FROM_RESOURCE,
+    UnknownInterfaceParameter => metadata_interface::UNKNOWN_INTERFACE_PARAMETER,
     UnknownResourceAttribute => catalog::cfn_attributes::UNKNOWN_RESOURCE_ATTRIBUTE,
     MissingResourceType => catalog::cfn_attributes::MISSING_RESOURCE_TYPE,
     InvalidAttributeValue => catalog::cfn_attributes::INVALID_ATTRIBUTE_VALUE,
@@ -167,6 +194,7 @@ registry! {
     InvalidFunctionArguments => catalog::cfn_functions::INVALID_FUNCTION_ARGUMENTS,
     FunctionNotAllowed => catalog::cfn_functions::FUNCTION_NOT_ALLOWED,
     LanguageExtensionsRequired => catalog::cfn_functions::LANGUAGE_EXTENSIONS_REQUIRED,
+    InvalidForEach => for_each_loops::INVALID_FOR_EACH,
     SubRequired => sub_hygiene::SUB_REQUIRED,
     SubNotNeeded => sub_hygiene::SUB_NOT_NEEDED,
     UnusedSubVariable => sub_hygiene::UNUSED_SUB_VARIABLE,
@@ -214,9 +242,20 @@ registry! {
     TypeNotInRegion => regions::TYPE_NOT_IN_REGION,
     // Resource rules, by service (cfn::resource_rules).
     ApigatewayRestApiName => resource::APIGATEWAY_REST_API_NAME,
+    ApigatewayAuthorizerTtl => resource::APIGATEWAY_AUTHORIZER_TTL,
+    ApigatewayMethodSettingsPath => resource::APIGATEWAY_METHOD_SETTINGS_PATH,
+    ApigatewayEmptyMethodSettings => resource::APIGATEWAY_EMPTY_METHOD_SETTINGS,
     AutoscalingSizeRange => resource::AUTOSCALING_SIZE_RANGE,
     AutoscalingHealthCheckType => resource::AUTOSCALING_HEALTH_CHECK_TYPE,
+    CloudfrontInvalidAlias => resource::CLOUDFRONT_INVALID_ALIAS,
+    CloudfrontUnknownOrigin => resource::CLOUDFRONT_UNKNOWN_ORIGIN,
+    CloudfrontCookiesForward => resource::CLOUDFRONT_COOKIES_FORWARD,
+    CloudfrontIgnoredForwardedValues => resource::CLOUDFRONT_IGNORED_FORWARDED_VALUES,
     CodebuildS3Location => resource::CODEBUILD_S3_LOCATION,
+    CodepipelineSourceStage => resource::CODEPIPELINE_SOURCE_STAGE,
+    CodepipelineArtifactNames => resource::CODEPIPELINE_ARTIFACT_NAMES,
+    CodepipelineArtifactCount => resource::CODEPIPELINE_ARTIFACT_COUNT,
+    CodepipelineTemplateArtifact => resource::CODEPIPELINE_TEMPLATE_ARTIFACT,
     DynamodbUndefinedKeyAttribute => resource::DYNAMODB_UNDEFINED_KEY_ATTRIBUTE,
     DynamodbUnusedAttributeDefinition => resource::DYNAMODB_UNUSED_ATTRIBUTE_DEFINITION,
     DynamodbOnDemandThroughput => resource::DYNAMODB_ON_DEMAND_THROUGHPUT,
@@ -225,6 +264,10 @@ registry! {
     Ec2SecurityGroupAllPorts => resource::EC2_SECURITY_GROUP_ALL_PORTS,
     Ec2VolumeIopsRequired => resource::EC2_VOLUME_IOPS_REQUIRED,
     Ec2PrimaryPrivateIp => resource::EC2_PRIMARY_PRIVATE_IP,
+    Ec2SecurityGroupPortsIgnored => resource::EC2_SECURITY_GROUP_PORTS_IGNORED,
+    Ec2IopsIgnored => resource::EC2_IOPS_IGNORED,
+    Ec2VirtualName => resource::EC2_VIRTUAL_NAME,
+    Ec2EipDomain => resource::EC2_EIP_DOMAIN,
     EcsNoEssentialContainer => resource::ECS_NO_ESSENTIAL_CONTAINER,
     EcsFargateSettings => resource::ECS_FARGATE_SETTINGS,
     EcsFargateCpuMemory => resource::ECS_FARGATE_CPU_MEMORY,
@@ -232,30 +275,87 @@ registry! {
     EcsHostPort => resource::ECS_HOST_PORT,
     EcsDaemonScheduling => resource::ECS_DAEMON_SCHEDULING,
     ElasticacheClusterFailover => resource::ELASTICACHE_CLUSTER_FAILOVER,
+    ElasticacheValkeyTransitEncryption => resource::ELASTICACHE_VALKEY_TRANSIT_ENCRYPTION,
     ElbListenerCertificate => resource::ELB_LISTENER_CERTIFICATE,
     Elbv2ListenerCertificate => resource::ELBV2_LISTENER_CERTIFICATE,
     Elbv2AlbSubnets => resource::ELBV2_ALB_SUBNETS,
     Elbv2TargetGroupSettings => resource::ELBV2_TARGET_GROUP_SETTINGS,
+    Elbv2TargetGroupProtocol => resource::ELBV2_TARGET_GROUP_PROTOCOL,
+    Elbv2HealthCheckMatcher => resource::ELBV2_HEALTH_CHECK_MATCHER,
     EventsScheduleExpression => resource::EVENTS_SCHEDULE_EXPRESSION,
     LambdaImageSettings => resource::LAMBDA_IMAGE_SETTINGS,
     LambdaZipSettings => resource::LAMBDA_ZIP_SETTINGS,
     LambdaReservedVariable => resource::LAMBDA_RESERVED_VARIABLE,
     LambdaStartingPosition => resource::LAMBDA_STARTING_POSITION,
+    LambdaLogLevelText => resource::LAMBDA_LOG_LEVEL_TEXT,
+    LambdaEnvironmentSize => resource::LAMBDA_ENVIRONMENT_SIZE,
+    LambdaLayerArn => resource::LAMBDA_LAYER_ARN,
+    LambdaTimeoutLimit => resource::LAMBDA_TIMEOUT_LIMIT,
+    LambdaSnapstartRuntime => resource::LAMBDA_SNAPSTART_RUNTIME,
     RdsAuroraInstanceSettings => resource::RDS_AURORA_INSTANCE_SETTINGS,
     RdsMonitoringRole => resource::RDS_MONITORING_ROLE,
     RdsKmsKeyUnencrypted => resource::RDS_KMS_KEY_UNENCRYPTED,
     RdsServerlessClusterSettings => resource::RDS_SERVERLESS_CLUSTER_SETTINGS,
     RdsMultiAzClusterSettings => resource::RDS_MULTI_AZ_CLUSTER_SETTINGS,
+    RdsAuroraClusterSettings => resource::RDS_AURORA_CLUSTER_SETTINGS,
+    RdsReplicaMode => resource::RDS_REPLICA_MODE,
+    RdsRestoreIgnoredSettings => resource::RDS_RESTORE_IGNORED_SETTINGS,
+    RdsClusterMemberBackupRetention => resource::RDS_CLUSTER_MEMBER_BACKUP_RETENTION,
     Route53AliasConflict => resource::ROUTE53_ALIAS_CONFLICT,
     Route53InvalidRecord => resource::ROUTE53_INVALID_RECORD,
     Route53HealthCheckAlarm => resource::ROUTE53_HEALTH_CHECK_ALARM,
+    Route53NameOutsideZone => resource::ROUTE53_NAME_OUTSIDE_ZONE,
+    AcmValidationDomain => resource::ACM_VALIDATION_DOMAIN,
+    BackupColdStorageDays => resource::BACKUP_COLD_STORAGE_DAYS,
+    CloudwatchAlarmPeriod => resource::CLOUDWATCH_ALARM_PERIOD,
+    FsxStorageCapacity => resource::FSX_STORAGE_CAPACITY,
+    GuarddutyDataSourcesAndFeatures => resource::GUARDDUTY_DATA_SOURCES_AND_FEATURES,
+    SnsLambdaEndpoint => resource::SNS_LAMBDA_ENDPOINT,
+    SsmReservedParameterName => resource::SSM_RESERVED_PARAMETER_NAME,
     S3AclWithoutOwnership => resource::S3_ACL_WITHOUT_OWNERSHIP,
     S3TieringDays => resource::S3_TIERING_DAYS,
+    S3LegacyAccessControl => resource::S3_LEGACY_ACCESS_CONTROL,
+    CloudwatchTooManyActions => resource::CLOUDWATCH_TOO_MANY_ACTIONS,
     SqsFifoSettings => resource::SQS_FIFO_SETTINGS,
     InvalidTags => resource::INVALID_TAGS,
+    InvalidInstanceType => resource::INVALID_INSTANCE_TYPE,
+    VpnGatewayType => resource::VPN_GATEWAY_TYPE,
+    InvalidEngineVersion => resource::INVALID_ENGINE_VERSION,
+    DeprecatedEngineVersion => resource::DEPRECATED_ENGINE_VERSION,
     SubnetOutsideVpc => subnet_cidrs::SUBNET_OUTSIDE_VPC,
     OverlappingSubnets => subnet_cidrs::OVERLAPPING_SUBNETS,
     DeadLetterQueueType => dead_letter_queues::DEAD_LETTER_QUEUE_TYPE,
+    RdsInstanceClusterMismatch => rds_links::RDS_INSTANCE_CLUSTER_MISMATCH,
+    LambdaSqsVisibilityTimeout => lambda_links::LAMBDA_SQS_VISIBILITY_TIMEOUT,
+    LambdaSqsFifoBatchSize => lambda_links::LAMBDA_SQS_FIFO_BATCH_SIZE,
+    LambdaSnapstartVersion => lambda_links::LAMBDA_SNAPSTART_VERSION,
+    Ec2ImageIdRequired => ec2_links::EC2_IMAGE_ID_REQUIRED,
+    Ec2LaunchTemplateVpcMismatch => ec2_links::EC2_LAUNCH_TEMPLATE_VPC_MISMATCH,
+    VpcEndpointPrivateDnsConflict => ec2_links::VPC_ENDPOINT_PRIVATE_DNS_CONFLICT,
+    AutoscalingTargetTrackingSize => autoscaling_links::AUTOSCALING_TARGET_TRACKING_SIZE,
+    LogsSubscriptionFilterLimit => logs_links::LOGS_SUBSCRIPTION_FILTER_LIMIT,
+    RoleRefWithPath => iam_links::ROLE_REF_WITH_PATH,
+    EcsServiceNetworkConfiguration => ecs_services::ECS_SERVICE_NETWORK_CONFIGURATION,
+    EcsServiceFargateCompatibility => ecs_services::ECS_SERVICE_FARGATE_COMPATIBILITY,
+    EcsFargateLogDriver => ecs_services::ECS_FARGATE_LOG_DRIVER,
+    EcsDynamicPortHealthCheck => ecs_services::ECS_DYNAMIC_PORT_HEALTH_CHECK,
+    Elbv2ListenerRuleGeneve => elbv2_links::ELBV2_LISTENER_RULE_GENEVE,
+    ApigatewayStageDeploymentApi => apigateway_links::APIGATEWAY_STAGE_DEPLOYMENT_API,
+    ApigatewayAuthorizerApi => apigateway_links::APIGATEWAY_AUTHORIZER_API,
+    ApigatewayAuthorizationType => apigateway_links::APIGATEWAY_AUTHORIZATION_TYPE,
+    ApigatewayBodyWithResources => apigateway_links::APIGATEWAY_BODY_WITH_RESOURCES,
+    LambdaPermissionSourceAccount => lambda_permissions::LAMBDA_PERMISSION_SOURCE_ACCOUNT,
+    LambdaPermissionPrincipal => lambda_permissions::LAMBDA_PERMISSION_PRINCIPAL,
+    DuplicatePrimaryIdentifier => unique_identifiers::DUPLICATE_PRIMARY_IDENTIFIER,
+    DuplicateSubnetAssociation => unique_identifiers::DUPLICATE_SUBNET_ASSOCIATION,
+    PseudoParameterAsText => hardcoded_values::PSEUDO_PARAMETER_AS_TEXT,
+    HardCodedAvailabilityZone => hardcoded_values::HARD_CODED_AVAILABILITY_ZONE,
+    IncompleteRetentionPolicy => retention_policies::INCOMPLETE_RETENTION_POLICY,
+    HardCodedPassword => secrets::HARD_CODED_PASSWORD,
+    SecretParameter => secrets::SECRET_PARAMETER,
+    NoechoParameterShown => secrets::NOECHO_PARAMETER_SHOWN,
+    YamlMergeKey => yaml_features::YAML_MERGE_KEY,
+    YamlAlias => yaml_features::YAML_ALIAS,
     SamInvalidGlobals => catalog::sam::SAM_INVALID_GLOBALS,
     SamUnknownGlobalsSection => catalog::sam::SAM_UNKNOWN_GLOBALS_SECTION,
     SamUnsupportedGlobalProperty => catalog::sam::SAM_UNSUPPORTED_GLOBAL_PROPERTY,

@@ -100,7 +100,15 @@ fn from_text(
 }
 
 fn ref_targets(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry> {
-    let mut out = parameters(ctx);
+    let mut out = loop_identifiers(ctx)
+        .into_iter()
+        .map(|(name, detail)| {
+            let mut entry = ctx.value_entry(&name, CompletionKind::Value);
+            entry.detail = Some(detail);
+            entry
+        })
+        .collect::<Vec<_>>();
+    out.extend(parameters(ctx));
     out.extend(resources(ctx, enclosing));
     out.extend(pseudo_parameters(ctx));
     out
@@ -139,6 +147,9 @@ fn declared_type<'a>(ctx: &Ctx<'a>, declaration: &Entry) -> Option<&'a str> {
 
 /// Resources other than `except`.
 pub(super) fn resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEntry> {
+    if ctx.snapshot.contains(super::super::for_each::PREFIX) {
+        return expanded_resources(ctx, except);
+    }
     let Some(declared) = candidates(ctx, "Resources", except) else {
         return from_text(ctx, "Resources", "Resource", except);
     };
@@ -154,6 +165,25 @@ pub(super) fn resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEn
         .collect()
 }
 
+/// With `Fn::ForEach` loops: the resources of the template's model, where
+/// each loop stands for the names it produces.
+fn expanded_resources(ctx: &Ctx<'_>, except: Option<&str>) -> Vec<CompletionEntry> {
+    let template = ctx.snapshot.template();
+    let others = template.resources.iter().filter(|r| {
+        Some(r.decl.name.as_str()) != except
+            && !r.decl.name.contains("${")
+            && !r.decl.name.contains("&{")
+    });
+    rank::best(others, |r| r.decl.name.as_str(), &ctx.cursor.typed)
+        .into_iter()
+        .map(|r| {
+            let mut entry = ctx.value_entry(&r.decl.name, CompletionKind::Reference);
+            entry.detail = Some(r.type_name.as_deref().unwrap_or("Resource").to_string());
+            entry
+        })
+        .collect()
+}
+
 /// The declarations of `section` other than `except` that the word typed so
 /// far matches: the best of them when there are more than a list shows.
 /// `None` when the model declares nothing there (say, lost to a syntax
@@ -163,9 +193,10 @@ fn candidates<'a>(ctx: &Ctx<'a>, section: &str, except: Option<&str>) -> Option<
     if entries.is_empty() {
         return None;
     }
-    let others = entries
-        .iter()
-        .filter(|e| Some(e.key.text.as_str()) != except);
+    let others = entries.iter().filter(|e| {
+        Some(e.key.text.as_str()) != except
+            && !e.key.text.starts_with(super::super::for_each::PREFIX)
+    });
     Some(rank::best(
         others,
         |e| e.key.text.as_str(),
@@ -357,6 +388,11 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
         .map(|name| plain(&name, CompletionKind::Value, "Fn::Sub variable".to_string()))
         .collect::<Vec<_>>();
     out.extend(
+        loop_identifiers(ctx)
+            .into_iter()
+            .map(|(name, detail)| plain(&name, CompletionKind::Value, detail)),
+    );
+    out.extend(
         candidates(ctx, "Parameters", None)
             .into_iter()
             .flatten()
@@ -388,6 +424,40 @@ fn sub_variables(ctx: &Ctx<'_>, enclosing: Option<&str>) -> Vec<CompletionEntry>
         );
         entry.documentation = Some(description.to_string());
         out.push(entry);
+    }
+    out
+}
+
+/// The identifiers of the `Fn::ForEach` loops around the cursor, innermost
+/// first, each with the values it takes.
+fn loop_identifiers(ctx: &Ctx<'_>) -> Vec<(String, String)> {
+    if !ctx.snapshot.contains(super::super::for_each::PREFIX) {
+        return Vec::new();
+    }
+    let offset = ctx.cursor.offset;
+    let mut around: Vec<&super::super::for_each::Loop> = ctx
+        .snapshot
+        .template()
+        .loops()
+        .filter(|l| l.body.is_some() && l.span.touches(offset))
+        .collect();
+    around.sort_by_key(|l| std::cmp::Reverse(l.span.start));
+    let mut out: Vec<(String, String)> = Vec::new();
+    for l in around {
+        let Some((id, _)) = &l.identifier else {
+            continue;
+        };
+        if out.iter().any(|(seen, _)| seen == id) {
+            continue;
+        }
+        let values = l
+            .values
+            .as_ref()
+            .map_or_else(|| "values not known".to_string(), |v| v.join(", "));
+        out.push((
+            id.clone(),
+            format!("Fn::ForEach::{} identifier ({values})", l.name),
+        ));
     }
     out
 }

@@ -66,16 +66,26 @@ pub struct Cursor {
 impl Cursor {
     /// The path with intrinsic keys of the long form (`Ref:`, `Fn::Sub:`)
     /// turned into [`Seg::Fn`], so both forms read alike.
+    /// Inside an `Fn::ForEach` body the loop's steps are left out: the body
+    /// of `Resources/Fn::ForEach::Topics/[2]/Topic${Name}` reads as the
+    /// resource `Topic${Name}`.
     pub fn normalised_path(&self) -> Vec<Seg> {
-        self.path
-            .iter()
+        let mut path: Vec<Seg> = Vec::with_capacity(self.path.len());
+        let mut steps = self.path.iter().peekable();
+        while let Some(seg) = steps.next() {
+            let is_loop = matches!(seg, Seg::Key(k) | Seg::Fn(k) if k.starts_with(crate::analysis::cfn::for_each::PREFIX));
+            if is_loop && matches!(steps.peek(), Some(Seg::Item { index: 2, .. })) {
+                steps.next();
+                continue;
+            }
+            path.push(seg.clone());
+        }
+        path.iter()
             .enumerate()
             .map(|(i, seg)| match seg {
                 // A key two levels inside a section can be an intrinsic.
                 Seg::Key(k) if i >= 2 && is_function_key(k) => Seg::Fn(k.clone()),
-                Seg::Key(k)
-                    if i >= 2 && k == "Condition" && is_condition_function(&self.path, i) =>
-                {
+                Seg::Key(k) if i >= 2 && k == "Condition" && is_condition_function(&path, i) => {
                     Seg::Fn(k.clone())
                 }
                 other => other.clone(),

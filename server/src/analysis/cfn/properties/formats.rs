@@ -59,10 +59,9 @@ pub fn problem(format: &str, value: &str) -> Option<&'static str> {
         "AWS::SNS::Topic.Arn" => matches(&TOPIC_ARN, value),
         "AWS::SQS::Queue.Arn" => matches(&QUEUE_ARN, value),
         "AWS::ACM::Certificate.Arn" => matches(&CERTIFICATE_ARN, value),
-        // Services take key IDs, aliases and ARNs in many spellings: only an
-        // ARN of something else is surely wrong.
+        // Services take a key as its ID, an alias name or either's ARN.
         "AWS::KMS::Key.Arn" | "AWS::KMS::Key.Id" => {
-            !value.starts_with("arn:") || matches(&KMS_ARN, value)
+            matches(&KMS_ID, value) || matches(&KMS_ARN, value)
         }
         "AWS::KMS::Alias.AliasName" => matches(&KMS_ALIAS, value),
         "AWS::Logs::LogGroup.Name" => matches(&LOG_GROUP, value),
@@ -210,6 +209,9 @@ static CERTIFICATE_ARN: Lazy = Lazy::new(
 static KMS_ARN: Lazy = Lazy::new(
     r"^arn:aws(-cn|-us-gov|-iso|-iso-[a-z]|-eusc)?:kms:[a-z0-9-]+:\d{12}:(key|alias)/.+$",
 );
+static KMS_ID: Lazy = Lazy::new(
+    r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias/[A-Za-z0-9:/_-]+)$",
+);
 static KMS_ALIAS: Lazy = Lazy::new(r"^alias/[A-Za-z0-9/_-]+$");
 static LOG_GROUP: Lazy = Lazy::new(r"^[.\-_/#A-Za-z0-9]{1,512}$");
 
@@ -231,18 +233,27 @@ fn bucket_name(value: &str) -> bool {
         && value.parse::<Ipv4Addr>().is_err()
 }
 
+/// An IPv4 network: an address and a prefix length, with no bits set past
+/// the prefix (`10.0.0.0/16`, not `10.0.0.1/16`).
 fn ipv4_network(value: &str) -> bool {
     let Some((address, prefix)) = value.split_once('/') else {
         return false;
     };
-    address.parse::<Ipv4Addr>().is_ok() && prefix.parse::<u8>().is_ok_and(|p| p <= 32)
+    let (Ok(address), Ok(prefix)) = (address.parse::<Ipv4Addr>(), prefix.parse::<u32>()) else {
+        return false;
+    };
+    prefix <= 32 && u32::from(address).checked_shl(prefix).unwrap_or(0) == 0
 }
 
+/// An IPv6 network, with no bits set past the prefix.
 fn ipv6_network(value: &str) -> bool {
     let Some((address, prefix)) = value.split_once('/') else {
         return false;
     };
-    address.parse::<Ipv6Addr>().is_ok() && prefix.parse::<u8>().is_ok_and(|p| p <= 128)
+    let (Ok(address), Ok(prefix)) = (address.parse::<Ipv6Addr>(), prefix.parse::<u32>()) else {
+        return false;
+    };
+    prefix <= 128 && u128::from(address).checked_shl(prefix).unwrap_or(0) == 0
 }
 
 #[cfg(test)]
@@ -260,6 +271,25 @@ mod tests {
         assert!(problem("ipv4-network", "10.0.0.0/33").is_some());
         assert_eq!(problem("ipv4-network", "10.0.0.0/16"), None);
         assert_eq!(problem("ipv6-network", "2001:db8::/56"), None);
+        assert_eq!(problem("ipv4-network", "0.0.0.0/0"), None);
+        assert!(problem("ipv4-network", "192.168.1.0/0").is_some());
+        assert!(problem("ipv4-network", "10.0.0.1/16").is_some());
+        assert_eq!(problem("ipv4-network", "10.0.0.1/32"), None);
+        assert!(problem("ipv6-network", "2001:db8::1/56").is_some());
+        assert_eq!(problem("ipv6-network", "::/0"), None);
+        assert!(problem("AWS::KMS::Key.Id", "aws/sns").is_some());
+        assert_eq!(problem("AWS::KMS::Key.Id", "alias/aws/sns"), None);
+        assert_eq!(
+            problem("AWS::KMS::Key.Arn", "1234abcd-12ab-34cd-56ef-1234567890ab"),
+            None
+        );
+        assert_eq!(
+            problem(
+                "AWS::KMS::Key.Id",
+                "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+            ),
+            None
+        );
         assert_eq!(
             problem("AWS::IAM::Role.Arn", "arn:aws:iam::123456789012:role/x"),
             None

@@ -14,6 +14,7 @@ mod combinators;
 mod edits;
 pub mod env;
 pub mod formats;
+mod loops;
 mod objects;
 pub mod patterns;
 mod placeholder;

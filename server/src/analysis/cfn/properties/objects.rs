@@ -385,7 +385,8 @@ impl<'a> Walker<'a> {
             if missing.is_empty() {
                 continue;
             }
-            let span = key_span(key).unwrap_or(label);
+            // On the object, as for a required property it lacks.
+            let span = label;
             let message = format!(
                 "`{key}` in {} also requires {} to be set",
                 self.owner(),
@@ -398,17 +399,11 @@ impl<'a> Walker<'a> {
                 continue;
             }
             for other in excluded.iter().filter(|o| present(o)) {
-                // Report each pair once, on the later property.
-                let (Some(a), Some(b)) = (key_span(key), key_span(other)) else {
+                // On the excluded property: when both exclude each other,
+                // each is reported, pointing at the other.
+                let Some(b) = key_span(other) else {
                     continue;
                 };
-                let mutual = extra
-                    .dependent_excluded
-                    .iter()
-                    .any(|(k, ex)| **k == **other && ex.iter().any(|e| **e == **key));
-                if mutual && b.start < a.start {
-                    continue;
-                }
                 let finding = Finding::new(
                     Rule::ExclusiveProperties,
                     b,

@@ -12,6 +12,7 @@ use super::edits;
 use super::env::{is_list_parameter, Env};
 use super::formats;
 use super::scalars;
+use crate::analysis::cfn::rules::parameters::is_valid_type;
 
 /// Deepest nesting of values and combinators checked; deeper values are accepted.
 const MAX_DEPTH: usize = 96;
@@ -128,6 +129,10 @@ impl<'a> Walker<'a> {
             NodeKind::Intrinsic(intrinsic) => {
                 if intrinsic.function == "Fn::If" {
                     self.if_branches(intrinsic.argument, shape, label, out);
+                } else if intrinsic.function.starts_with("Fn::ForEach::") {
+                    // A mapping whose only key is a loop.
+                    self.property_loop(intrinsic.argument, shape, out);
+                    out.uncertain = true;
                 } else {
                     self.computed(intrinsic, shape, n.span, out);
                     out.uncertain = true;
@@ -139,6 +144,12 @@ impl<'a> Walker<'a> {
                 return;
             }
             NodeKind::Mapping(entries) if is_directive(entries) => {
+                if entries
+                    .iter()
+                    .any(|e| e.key.text.starts_with("Fn::ForEach::"))
+                {
+                    self.looped_object(entries, shape, out);
+                }
                 out.uncertain = true;
                 return;
             }
@@ -307,7 +318,9 @@ impl<'a> Walker<'a> {
                 let list = is_list_parameter(ty);
                 let wanted = shape.extra().format.as_deref();
                 let given = formats::of_parameter_type(ty);
-                if list && !takes_list {
+                if !is_valid_type(ty) {
+                    Some(format!("`!Ref {name}` reads a parameter of type `{ty}`, which is no parameter type, so `{}` gets no usable value", self.name()))
+                } else if list && !takes_list {
                     Some(format!("`!Ref {name}` is a list (a parameter of type `{ty}`), but `{}` takes a single value", self.name()))
                 } else if !list
                     && takes_list

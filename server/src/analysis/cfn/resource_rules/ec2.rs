@@ -1,5 +1,6 @@
 //! EC2: security group rule ports against their protocol, EBS volumes that
-//! need provisioned IOPS, and the primary address of a network interface.
+//! need (or ignore) provisioned IOPS, block device virtual names, Elastic IP
+//! domains and the primary address of a network interface.
 
 use awsls_grammars::NodeId;
 
@@ -62,6 +63,58 @@ pub mod defs {
         explanation: "`PrivateIpAddress` is the primary private address of the network interface; when it is set, no address of `PrivateIpAddresses` may be marked `Primary: true` (an interface has one primary address). EC2 rejects the interface and the stack fails when it creates it.",
         example: "`PrivateIpAddress: 10.0.0.10` with `PrivateIpAddresses: [{PrivateIpAddress: 10.0.0.11, Primary: true}]`",
     };
+
+    pub const EC2_SECURITY_GROUP_PORTS_IGNORED: RuleDef = RuleDef {
+        code: "ec2-security-group-ports-ignored",
+        family: Family::CloudFormation,
+        group: "EC2",
+        severity: Severity::Warning,
+        severity_note: None,
+        cfn_lint: &["W3687"],
+        fix: false,
+        summary: "`FromPort` or `ToPort` on a security group rule whose protocol has no ports",
+        explanation: "Ports belong to TCP and UDP (and ICMP types and codes): for every other protocol, including `-1` (all traffic), EC2 ignores `FromPort` and `ToPort` and the rule applies to all traffic of the protocol, whatever ports the template names.",
+        example: "`IpProtocol: -1` with `FromPort: 443` and `ToPort: 443`",
+    };
+
+    pub const EC2_IOPS_IGNORED: RuleDef = RuleDef {
+        code: "ec2-iops-ignored",
+        family: Family::CloudFormation,
+        group: "EC2",
+        severity: Severity::Warning,
+        severity_note: None,
+        cfn_lint: &["W3671"],
+        fix: false,
+        summary: "`Iops` on a block device whose volume type has no provisioned IOPS",
+        explanation: "Only `io1`, `io2` and `gp3` volumes take a provisioned IOPS rate: for `gp2`, `st1`, `sc1` and `standard` volumes of a block device mapping the `Iops` setting is not applied, so the volume performs differently than the template suggests.",
+        example: "`Ebs: {VolumeType: gp2, Iops: 3000}`",
+    };
+
+    pub const EC2_VIRTUAL_NAME: RuleDef = RuleDef {
+        code: "ec2-virtual-name",
+        family: Family::CloudFormation,
+        group: "EC2",
+        severity: Severity::Error,
+        severity_note: Some("warning for a `VirtualName` beside `Ebs`, which ignores it"),
+        cfn_lint: &["E3715", "W3698"],
+        fix: false,
+        summary: "A block device `VirtualName` that is not an instance store name, or one set beside `Ebs`",
+        explanation: "`VirtualName` maps an instance store volume, named `ephemeral0` to `ephemeral23`: EC2 rejects any other name and the instance or launch template fails. A mapping with `Ebs` describes an EBS volume, and its `VirtualName` is not used.",
+        example: "`BlockDeviceMappings: [{DeviceName: /dev/sdb, VirtualName: scratch}]`",
+    };
+
+    pub const EC2_EIP_DOMAIN: RuleDef = RuleDef {
+        code: "ec2-eip-domain",
+        family: Family::CloudFormation,
+        group: "EC2",
+        severity: Severity::Warning,
+        severity_note: None,
+        cfn_lint: &["W3700"],
+        fix: false,
+        summary: "An Elastic IP `Domain` other than `vpc` or `standard`",
+        explanation: "EC2 reads any `Domain` other than `standard` as `vpc` without saying so: a misspelled value is not an error but still allocates a VPC address, which may not be what the template meant.",
+        example: "`Domain: vcp` in an `AWS::EC2::EIP`",
+    };
 }
 
 pub const RULES: &[ResourceRule] = &[
@@ -91,6 +144,10 @@ pub const RULES: &[ResourceRule] = &[
     ResourceRule {
         types: &["AWS::EC2::NetworkInterface"],
         check: network_interface,
+    },
+    ResourceRule {
+        types: &["AWS::EC2::EIP"],
+        check: eip,
     },
 ];
 
@@ -168,6 +225,7 @@ fn check_ports(ctx: &ResourceCtx, rule: NodeId, findings: &mut Vec<Finding>) {
         return;
     };
     let Some(ports) = ports_of(protocol) else {
+        ports_ignored(ctx, rule, protocol, findings);
         return;
     };
     let missing: Vec<&str> = ["FromPort", "ToPort"]
@@ -228,9 +286,11 @@ fn block_device_mappings(ctx: &ResourceCtx, list: Option<NodeId>, findings: &mut
         if ctx.doc.mapping(*item).is_none() {
             continue;
         }
+        virtual_name(ctx, *item, findings);
         if let Some(ebs) = ctx.doc.get(*item, "Ebs") {
             if ctx.doc.mapping(ebs).is_some() {
                 check_iops(ctx, ebs, findings);
+                iops_ignored(ctx, ebs, findings);
             }
         }
     }
@@ -265,6 +325,100 @@ fn check_iops(ctx: &ResourceCtx, volume: NodeId, findings: &mut Vec<Finding>) {
             Rule::Ec2VolumeIopsRequired,
             volume_type.key.span,
             format!("an `{name}` volume needs `Iops`, its provisioned IOPS rate"),
+        ));
+    }
+}
+
+/// Ports of a protocol without ports (anything but TCP, UDP, ICMP and ICMPv6).
+fn ports_ignored(ctx: &ResourceCtx, rule: NodeId, protocol: &str, findings: &mut Vec<Finding>) {
+    let known = ["tcp", "udp", "icmp", "icmpv6"];
+    if known.iter().any(|k| protocol.eq_ignore_ascii_case(k)) {
+        return;
+    }
+    let span = ["FromPort", "ToPort"]
+        .into_iter()
+        .filter(|name| written(ctx, rule, name))
+        .find_map(|name| ctx.key_span(rule, name));
+    if let Some(span) = span {
+        findings.push(Finding::new(
+            Rule::Ec2SecurityGroupPortsIgnored,
+            span,
+            format!("`FromPort` and `ToPort` are ignored for protocol `{protocol}`: the rule allows all of its traffic"),
+        ));
+    }
+}
+
+/// Volume types without provisioned IOPS.
+const NO_PROVISIONED_IOPS: &[&str] = &["gp2", "st1", "sc1", "standard"];
+
+/// `Iops` in the `Ebs` of a block device mapping whose type ignores it.
+fn iops_ignored(ctx: &ResourceCtx, ebs: NodeId, findings: &mut Vec<Finding>) {
+    let Some(volume_type) = ctx.literal(ctx.doc.get(ebs, "VolumeType")) else {
+        return;
+    };
+    if !NO_PROVISIONED_IOPS.contains(&volume_type) {
+        return;
+    }
+    if let Some(span) = super::props::set_everywhere(ctx, ebs, "Iops") {
+        findings.push(Finding::new(
+            Rule::Ec2IopsIgnored,
+            span,
+            format!("`Iops` is not applied to a `{volume_type}` volume: only io1, io2 and gp3 volumes take provisioned IOPS"),
+        ));
+    }
+}
+
+/// Whether `name` is an instance store name, `ephemeral0` to `ephemeral23`.
+fn is_ephemeral_name(name: &str) -> bool {
+    name.strip_prefix("ephemeral").is_some_and(|n| {
+        !n.is_empty()
+            && n.len() <= 2
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && !(n.len() == 2 && n.starts_with('0'))
+            && n.parse::<u32>().is_ok_and(|i| i <= 23)
+    })
+}
+
+/// The `VirtualName` of one block device mapping.
+fn virtual_name(ctx: &ResourceCtx, mapping: NodeId, findings: &mut Vec<Finding>) {
+    let Some(entry) = ctx.doc.entry(mapping, "VirtualName") else {
+        return;
+    };
+    if ctx.doc.get(mapping, "Ebs").is_some() {
+        findings.push(
+            Finding::new(
+                Rule::Ec2VirtualName,
+                entry.key.span,
+                "`VirtualName` is ignored in a mapping with `Ebs`: it names instance store volumes only",
+            )
+            .with_severity(crate::analysis::Severity::Warning),
+        );
+        return;
+    }
+    let Some(name) = ctx.literal(Some(entry.value)) else {
+        return;
+    };
+    if !is_ephemeral_name(name) {
+        findings.push(Finding::new(
+            Rule::Ec2VirtualName,
+            entry.key.span,
+            format!("`{name}` is not an instance store name: use `ephemeral0` to `ephemeral23`"),
+        ));
+    }
+}
+
+fn eip(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    let Some(domain) = ctx.literal(ctx.property("Domain")) else {
+        return;
+    };
+    if domain.eq_ignore_ascii_case("vpc") || domain.eq_ignore_ascii_case("standard") {
+        return;
+    }
+    if let Some(span) = ctx.key_span(ctx.properties, "Domain") {
+        findings.push(Finding::new(
+            Rule::Ec2EipDomain,
+            span,
+            format!("`Domain: {domain}` is neither `vpc` nor `standard`; EC2 treats it as `vpc`"),
         ));
     }
 }
@@ -314,6 +468,16 @@ mod tests {
 
     fn rule(protocol: &str, from: i64, to: i64) -> Option<Rule> {
         judge_ports(ports_of(protocol)?, Some(from), Some(to)).map(|(r, _)| r)
+    }
+
+    #[test]
+    fn instance_store_names() {
+        assert!(super::is_ephemeral_name("ephemeral0"));
+        assert!(super::is_ephemeral_name("ephemeral23"));
+        assert!(!super::is_ephemeral_name("ephemeral24"));
+        assert!(!super::is_ephemeral_name("ephemeral01"));
+        assert!(!super::is_ephemeral_name("ephemeralX"));
+        assert!(!super::is_ephemeral_name("ephemeral"));
     }
 
     #[test]

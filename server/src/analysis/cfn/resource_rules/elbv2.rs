@@ -63,6 +63,32 @@ pub mod defs {
         explanation: "A target group routes to its targets on a port and protocol, except for a Lambda function, which is invoked instead: `Port`, `Protocol` and `VpcId` are not supported with `TargetType: lambda`, and are required with the `instance`, `ip` and `alb` target types. Elastic Load Balancing rejects the target group otherwise, and the stack fails when it creates it.",
         example: "`TargetType: lambda` with `Port: 80`",
     };
+
+    pub const ELBV2_TARGET_GROUP_PROTOCOL: RuleDef = RuleDef {
+        code: "elbv2-target-group-protocol",
+        family: Family::CloudFormation,
+        group: "Elastic Load Balancing",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E3683"],
+        fix: false,
+        summary: "A `GENEVE` target group on a port other than 6081",
+        explanation: "Gateway Load Balancers exchange traffic with their appliances over GENEVE on port 6081, and a target group with `Protocol: GENEVE` must use that port. Elastic Load Balancing rejects any other `Port`, and the stack fails when it creates the target group.",
+        example: "`Protocol: GENEVE` with `Port: 80`",
+    };
+
+    pub const ELBV2_HEALTH_CHECK_MATCHER: RuleDef = RuleDef {
+        code: "elbv2-health-check-matcher",
+        family: Family::CloudFormation,
+        group: "Elastic Load Balancing",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E3684"],
+        fix: false,
+        summary: "A `Matcher` on a target group whose health checks use TCP, TLS or UDP",
+        explanation: "`Matcher` lists the HTTP or gRPC codes a healthy target answers with, which only HTTP and HTTPS health checks read. Elastic Load Balancing rejects it on a target group whose `HealthCheckProtocol` is `TCP`, `TLS`, `UDP` or `TCP_UDP`, and the stack fails when it creates the target group.",
+        example: "`HealthCheckProtocol: TCP` with `Matcher: {HttpCode: '200'}`",
+    };
 }
 
 pub const RULES: &[ResourceRule] = &[
@@ -172,6 +198,7 @@ fn load_balancer(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
 }
 
 fn target_group(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    target_group_protocols(ctx, findings);
     let Some(target_type) = ctx.doc.entry(ctx.properties, "TargetType") else {
         return;
     };
@@ -202,5 +229,33 @@ fn target_group(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
             }
         }
         _ => {}
+    }
+}
+
+/// The port of a GENEVE target group and the matcher of non-HTTP health checks.
+fn target_group_protocols(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    if ctx.literal(ctx.property("Protocol")) == Some("GENEVE") {
+        if let Some(port) = ctx.doc.entry(ctx.properties, "Port") {
+            let number = ctx
+                .literal(Some(port.value))
+                .and_then(|p| p.trim().parse::<i64>().ok());
+            if let Some(number) = number.filter(|n| *n != 6081) {
+                findings.push(Finding::new(
+                    Rule::Elbv2TargetGroupProtocol,
+                    port.key.span,
+                    format!("a `GENEVE` target group uses port 6081, not {number}"),
+                ));
+            }
+        }
+    }
+    let health = ctx.literal(ctx.property("HealthCheckProtocol"));
+    if let Some(protocol @ ("TCP" | "TLS" | "UDP" | "TCP_UDP")) = health {
+        if let Some(span) = super::props::set_everywhere(ctx, ctx.properties, "Matcher") {
+            findings.push(Finding::new(
+                Rule::Elbv2HealthCheckMatcher,
+                span,
+                format!("`Matcher` is only read by HTTP and HTTPS health checks; this target group checks health over `{protocol}`"),
+            ));
+        }
     }
 }

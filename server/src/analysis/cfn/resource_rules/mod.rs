@@ -5,21 +5,34 @@
 //! the schema checks of the resource (`cfn::resource_checks`), so an edit
 //! re-runs only the rules of the resource it touched.
 
+mod acm;
+mod alarm_actions;
 mod apigateway;
 mod autoscaling;
+mod backup;
+mod cloudfront;
+mod cloudwatch;
 mod codebuild;
+mod codepipeline;
 mod dynamodb;
 mod ec2;
 mod ecs;
 mod elasticache;
 mod elbv2;
+mod engine_versions;
 mod events;
+mod fsx;
+mod guardduty;
+mod instance_types;
 mod lambda;
 mod props;
 mod rds;
 mod route53;
 mod s3;
+mod s3_access_control;
+mod sns;
 mod sqs;
+mod ssm;
 mod sub_strings;
 mod tags;
 mod values;
@@ -34,24 +47,39 @@ use crate::analysis::{Finding, Snapshot};
 use super::properties::env::Env;
 use super::template::Resource;
 
+/// The values a node may take, for template-level rules.
+pub(crate) use values::of as values_of;
 pub use values::Value;
 
 /// The definitions of the rules declared here, for the registry.
 pub mod defs {
+    pub use super::acm::defs::*;
+    pub use super::alarm_actions::defs::*;
     pub use super::apigateway::defs::*;
     pub use super::autoscaling::defs::*;
+    pub use super::backup::defs::*;
+    pub use super::cloudfront::defs::*;
+    pub use super::cloudwatch::defs::*;
     pub use super::codebuild::defs::*;
+    pub use super::codepipeline::defs::*;
     pub use super::dynamodb::defs::*;
     pub use super::ec2::defs::*;
     pub use super::ecs::defs::*;
     pub use super::elasticache::defs::*;
     pub use super::elbv2::defs::*;
+    pub use super::engine_versions::defs::*;
     pub use super::events::defs::*;
+    pub use super::fsx::defs::*;
+    pub use super::guardduty::defs::*;
+    pub use super::instance_types::defs::*;
     pub use super::lambda::defs::*;
     pub use super::rds::defs::*;
     pub use super::route53::defs::*;
     pub use super::s3::defs::*;
+    pub use super::s3_access_control::defs::*;
+    pub use super::sns::defs::*;
     pub use super::sqs::defs::*;
+    pub use super::ssm::defs::*;
     pub use super::tags::defs::*;
 }
 
@@ -64,19 +92,32 @@ pub struct ResourceRule {
 
 /// Every resource rule.
 const ALL: &[&[ResourceRule]] = &[
+    acm::RULES,
+    backup::RULES,
+    cloudwatch::RULES,
+    fsx::RULES,
+    guardduty::RULES,
+    sns::RULES,
+    ssm::RULES,
     apigateway::RULES,
     autoscaling::RULES,
+    cloudfront::RULES,
     codebuild::RULES,
+    codepipeline::RULES,
     dynamodb::RULES,
     ec2::RULES,
     ecs::RULES,
     elasticache::RULES,
     elbv2::RULES,
+    engine_versions::RULES,
     events::RULES,
+    instance_types::RULES,
     lambda::RULES,
     rds::RULES,
     route53::RULES,
     s3::RULES,
+    s3_access_control::RULES,
+    alarm_actions::RULES,
     sub_strings::RULES,
     sqs::RULES,
     tags::RULES,
@@ -140,9 +181,7 @@ impl<'a> ResourceCtx<'a> {
     /// settings that do not go together) is reported: its `Properties` key,
     /// else its logical ID.
     pub fn anchor(&self) -> Span {
-        self.doc
-            .entry(self.resource.decl.node, "Properties")
-            .map_or(self.resource.decl.name_span, |e| e.key.span)
+        self.resource.anchor(self.doc)
     }
 }
 

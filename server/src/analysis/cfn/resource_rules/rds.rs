@@ -1,6 +1,7 @@
 //! RDS: settings an Aurora DB instance leaves to its cluster, enhanced
-//! monitoring's interval and role, a KMS key on unencrypted storage, and the
-//! settings of serverless and Multi-AZ DB clusters.
+//! monitoring's interval and role, a KMS key on unencrypted storage, the
+//! settings of Aurora, serverless and Multi-AZ DB clusters, replica modes and
+//! settings ignored when a cluster is restored.
 
 use super::props::{absent, literal_bool, literal_int, set_everywhere};
 use super::{ResourceCtx, ResourceRule};
@@ -75,6 +76,58 @@ pub mod defs {
         explanation: "A Multi-AZ DB cluster (a MySQL or PostgreSQL `AWS::RDS::DBCluster` with a `DBClusterInstanceClass`) has storage of its own: RDS requires `AllocatedStorage`, `StorageType` and, for provisioned IOPS storage (io1, io2), `Iops`, and rejects settings only Aurora has (backtracking, global databases, serverless scaling), so the cluster fails to create.",
         example: "`Engine: postgres` with `DBClusterInstanceClass: db.m6gd.large` and no `AllocatedStorage`",
     };
+
+    pub const RDS_AURORA_CLUSTER_SETTINGS: RuleDef = RuleDef {
+        code: "rds-aurora-cluster-settings",
+        family: Family::CloudFormation,
+        group: "RDS",
+        severity: Severity::Error,
+        severity_note: Some("warning for Performance Insights settings on an Aurora Serverless v1 cluster, which ignores them"),
+        cfn_lint: &["E3693", "W3693"],
+        fix: false,
+        summary: "A Multi-AZ DB cluster setting on an Aurora DB cluster",
+        explanation: "Aurora manages its own shared storage and reaches its instances through their own settings: RDS rejects `AllocatedStorage`, `Iops`, `DBClusterInstanceClass` and `PubliclyAccessible` on an Aurora DB cluster (they belong to Multi-AZ DB clusters), and accepts only `aurora` or `aurora-iopt1` as its `StorageType`, so the cluster fails to create. An Aurora Serverless v1 cluster (`EngineMode: serverless`) also has no Performance Insights, and its settings are not applied.",
+        example: "`Engine: aurora-mysql` with `AllocatedStorage: 100`",
+    };
+
+    pub const RDS_REPLICA_MODE: RuleDef = RuleDef {
+        code: "rds-replica-mode",
+        family: Family::CloudFormation,
+        group: "RDS",
+        severity: Severity::Error,
+        severity_note: Some("warning when the engine is not Oracle or Db2, which ignore `ReplicaMode`"),
+        cfn_lint: &["E3721", "W3699"],
+        fix: false,
+        summary: "A `ReplicaMode` that is not `mounted` or `open-read-only`, or one set for an engine without replica modes",
+        explanation: "Only Oracle and Db2 read replicas have a mode: `mounted` or `open-read-only`. RDS rejects any other value for those engines, so the DB instance fails to create; for other engines `ReplicaMode` has no effect.",
+        example: "`Engine: postgres` with `ReplicaMode: mounted`",
+    };
+
+    pub const RDS_RESTORE_IGNORED_SETTINGS: RuleDef = RuleDef {
+        code: "rds-restore-ignored-settings",
+        family: Family::CloudFormation,
+        group: "RDS",
+        severity: Severity::Warning,
+        severity_note: None,
+        cfn_lint: &["W3688", "W3689"],
+        fix: false,
+        summary: "Credentials or encryption set on a DB cluster restored from a snapshot or another cluster",
+        explanation: "A DB cluster created from a snapshot (`SnapshotIdentifier`) keeps the snapshot's master user name, and one restored from another cluster (`SourceDBClusterIdentifier`) keeps the source's master user, password and storage encryption: the values written in the template are not applied, which is easy to miss.",
+        example: "`SnapshotIdentifier: my-snapshot` with `MasterUsername: admin`",
+    };
+
+    pub const RDS_CLUSTER_MEMBER_BACKUP_RETENTION: RuleDef = RuleDef {
+        code: "rds-cluster-member-backup-retention",
+        family: Family::CloudFormation,
+        group: "RDS",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E3719"],
+        fix: false,
+        summary: "`BackupRetentionPeriod` on a DB instance that belongs to a DB cluster",
+        explanation: "The instances of a DB cluster share the cluster's automated backups: RDS rejects `BackupRetentionPeriod` on a DB instance created with `DBClusterIdentifier`, so it fails to create. Set it on the `AWS::RDS::DBCluster`.",
+        example: "`DBClusterIdentifier: !Ref Cluster` with `BackupRetentionPeriod: 7` in an `AWS::RDS::DBInstance`",
+    };
 }
 
 pub const RULES: &[ResourceRule] = &[
@@ -132,12 +185,28 @@ fn engine(ctx: &ResourceCtx) -> Option<String> {
 }
 
 fn db_instance(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    let props = ctx.properties;
+    // Judged when the cluster is named literally, as cfn-lint does.
+    let in_cluster = ctx.literal(ctx.property("DBClusterIdentifier")).is_some();
+    if in_cluster {
+        if let Some(span) = set_everywhere(ctx, props, "BackupRetentionPeriod") {
+            findings.push(Finding::new(
+                Rule::RdsClusterMemberBackupRetention,
+                span,
+                "`BackupRetentionPeriod` cannot be set on a DB instance of a DB cluster (`DBClusterIdentifier`): set it on the cluster",
+            ));
+        }
+    }
     let Some(engine) = engine(ctx) else {
         return;
     };
-    let props = ctx.properties;
+    replica_mode(ctx, &engine, findings);
     if engine.starts_with("aurora") {
         for name in AURORA_CLUSTER_SETTINGS {
+            // Reported by the rule on cluster members above.
+            if in_cluster && *name == "BackupRetentionPeriod" {
+                continue;
+            }
             if let Some(span) = set_everywhere(ctx, props, name) {
                 findings.push(Finding::new(
                     Rule::RdsAuroraInstanceSettings,
@@ -176,10 +245,14 @@ fn db_instance(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
 }
 
 fn db_cluster(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    restored_cluster(ctx, findings);
     let Some(engine) = engine(ctx) else {
         return;
     };
     let props = ctx.properties;
+    if engine.starts_with("aurora-mysql") || engine.starts_with("aurora-postgresql") {
+        aurora_cluster(ctx, findings);
+    }
     if engine.starts_with("aurora") {
         let mode = match ctx.property("EngineMode") {
             None => Some("provisioned".to_string()),
@@ -285,5 +358,138 @@ fn monitoring(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
             }
             findings.push(finding);
         }
+    }
+}
+
+/// Settings of Multi-AZ DB clusters that an Aurora DB cluster rejects.
+const MULTI_AZ_ONLY: &[&str] = &[
+    "AllocatedStorage",
+    "Iops",
+    "DBClusterInstanceClass",
+    "PubliclyAccessible",
+];
+
+/// Performance Insights settings, which Aurora Serverless v1 ignores.
+const PERFORMANCE_INSIGHTS: &[&str] = &[
+    "PerformanceInsightsEnabled",
+    "PerformanceInsightsKmsKeyId",
+    "PerformanceInsightsRetentionPeriod",
+];
+
+/// An Aurora MySQL or PostgreSQL cluster: no Multi-AZ DB cluster settings,
+/// Aurora storage types only, no Performance Insights in Serverless v1.
+fn aurora_cluster(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    let props = ctx.properties;
+    for name in MULTI_AZ_ONLY {
+        if let Some(span) = set_everywhere(ctx, props, name) {
+            findings.push(Finding::new(
+                Rule::RdsAuroraClusterSettings,
+                span,
+                format!("`{name}` cannot be set on an Aurora DB cluster: it is a setting of Multi-AZ DB clusters"),
+            ));
+        }
+    }
+    if let Some(storage) = ctx.literal(ctx.property("StorageType")) {
+        let lower = storage.to_ascii_lowercase();
+        if lower != "aurora" && lower != "aurora-iopt1" {
+            if let Some(span) = ctx.key_span(props, "StorageType") {
+                findings.push(Finding::new(
+                    Rule::RdsAuroraClusterSettings,
+                    span,
+                    format!("`StorageType: {storage}` is not an Aurora storage type: use `aurora` or `aurora-iopt1`"),
+                ));
+            }
+        }
+    }
+    let serverless = ctx
+        .literal(ctx.property("EngineMode"))
+        .is_some_and(|m| m.eq_ignore_ascii_case("serverless"));
+    if serverless {
+        for name in PERFORMANCE_INSIGHTS {
+            if let Some(span) = set_everywhere(ctx, props, name) {
+                findings.push(
+                    Finding::new(
+                        Rule::RdsAuroraClusterSettings,
+                        span,
+                        format!("`{name}` has no effect on an Aurora Serverless v1 cluster (`EngineMode: serverless`), which has no Performance Insights"),
+                    )
+                    .with_severity(crate::analysis::Severity::Warning),
+                );
+            }
+        }
+    }
+}
+
+/// A cluster restored from a snapshot or from another cluster keeps the
+/// source's credentials (and, from a cluster, its encryption).
+fn restored_cluster(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    let props = ctx.properties;
+    let (source, ignored): (&str, &[&str]) =
+        if set_everywhere(ctx, props, "SourceDBClusterIdentifier").is_some() {
+            (
+                "SourceDBClusterIdentifier",
+                &["MasterUserPassword", "MasterUsername", "StorageEncrypted"],
+            )
+        } else if set_everywhere(ctx, props, "SnapshotIdentifier").is_some() {
+            ("SnapshotIdentifier", &["MasterUsername"])
+        } else {
+            return;
+        };
+    let present: Vec<&str> = ignored
+        .iter()
+        .copied()
+        .filter(|name| set_everywhere(ctx, props, name).is_some())
+        .collect();
+    // One finding, where the first of them (by name) is written.
+    let Some(span) = present.first().and_then(|name| ctx.key_span(props, name)) else {
+        return;
+    };
+    let names = present
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut finding = Finding::new(
+        Rule::RdsRestoreIgnoredSettings,
+        span,
+        format!(
+            "{names} {} not applied: a DB cluster created with `{source}` takes {} from its source",
+            if present.len() == 1 { "is" } else { "are" },
+            if present.len() == 1 { "it" } else { "them" }
+        ),
+    );
+    if let Some(source_span) = ctx.key_span(props, source) {
+        finding = finding.with_related(source_span, "the source");
+    }
+    findings.push(finding);
+}
+
+/// `ReplicaMode`: `mounted` or `open-read-only` for Oracle and Db2, ignored
+/// by every other engine.
+fn replica_mode(ctx: &ResourceCtx, engine: &str, findings: &mut Vec<Finding>) {
+    let Some(span) = set_everywhere(ctx, ctx.properties, "ReplicaMode") else {
+        return;
+    };
+    if engine.starts_with("oracle") || engine.starts_with("db2") {
+        let Some(mode) = ctx.literal(ctx.property("ReplicaMode")) else {
+            return;
+        };
+        let lower = mode.to_ascii_lowercase();
+        if lower != "mounted" && lower != "open-read-only" {
+            findings.push(Finding::new(
+                Rule::RdsReplicaMode,
+                span,
+                format!("`ReplicaMode: {mode}` is not a replica mode: use `mounted` or `open-read-only`"),
+            ));
+        }
+    } else if !engine.starts_with("custom-oracle") {
+        findings.push(
+            Finding::new(
+                Rule::RdsReplicaMode,
+                span,
+                format!("`ReplicaMode` has no effect for `Engine: {engine}`: only Oracle and Db2 read replicas have a mode"),
+            )
+            .with_severity(crate::analysis::Severity::Warning),
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! Route 53 record sets: alias records against `TTL` and `ResourceRecords`,
-//! and record values against their record type.
+//! record values against their record type, and record names against their
+//! hosted zone.
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -51,6 +52,19 @@ pub mod defs {
         explanation: "A health check of type `CLOUDWATCH_METRIC` takes its status from a CloudWatch alarm named by `AlarmIdentifier`: Route 53 rejects it without one and the health check fails to create.",
         example: "`HealthCheckConfig: {Type: CLOUDWATCH_METRIC}` without `AlarmIdentifier`",
     };
+
+    pub const ROUTE53_NAME_OUTSIDE_ZONE: RuleDef = RuleDef {
+        code: "route53-name-outside-zone",
+        family: Family::CloudFormation,
+        group: "Route 53",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E3041"],
+        fix: false,
+        summary: "A record `Name` outside the hosted zone named by `HostedZoneName`",
+        explanation: "A hosted zone only holds records for its own domain and the names below it: Route 53 rejects a record set whose `Name` is not `HostedZoneName` or a subdomain of it, and the stack fails when it creates the record. Names are compared without regard to case or a trailing dot.",
+        example: "`HostedZoneName: example.com.` with `Name: www.example.org`",
+    };
 }
 
 pub const RULES: &[ResourceRule] = &[
@@ -91,6 +105,29 @@ fn health_check(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
 
 fn record_set(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
     check_record(ctx, ctx.properties, findings);
+    name_in_zone(ctx, findings);
+}
+
+/// The record's `Name` is the zone's domain or below it.
+fn name_in_zone(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
+    let zone = ctx.literal(ctx.property("HostedZoneName"));
+    let name = ctx.literal(ctx.property("Name"));
+    let (Some(zone), Some(name)) = (zone, name) else {
+        return;
+    };
+    if zone.contains("${") || name.contains("${") || name.contains('\\') {
+        return;
+    }
+    if super::acm::is_same_or_subdomain(name, zone) {
+        return;
+    }
+    if let Some(span) = ctx.key_span(ctx.properties, "Name") {
+        findings.push(Finding::new(
+            Rule::Route53NameOutsideZone,
+            span,
+            format!("`{name}` is not in the hosted zone `{zone}`: a record's name must be the zone's domain or a subdomain of it"),
+        ));
+    }
 }
 
 fn record_set_group(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {

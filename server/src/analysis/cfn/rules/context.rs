@@ -189,6 +189,11 @@ pub fn is_alphanumeric(name: &str) -> bool {
 }
 
 /// Keys of sections that stand for several generated entries or an included snippet.
+/// A name an `Fn::ForEach` loop with an unknown collection produces
+/// (`Bucket${Name}`) is not judged either.
 pub fn is_special_key(name: &str) -> bool {
-    name == "Fn::Transform" || name.starts_with("Fn::ForEach::")
+    name == "Fn::Transform"
+        || name.starts_with("Fn::ForEach::")
+        || name.contains("${")
+        || name.contains("&{")
 }

@@ -26,6 +26,74 @@ pub mod defs {
         explanation: "CloudFormation resolves `{{resolve:service:reference}}` itself: a service other than `ssm`, `ssm-secure` and `secretsmanager`, a missing parameter or secret name, a version that is not a number, extra segments, or a Secrets Manager reference outside resource properties (where the secret would be shown) fail the stack operation.",
         example: "`'{{resolve:ssm-secure}}'` (no parameter name)",
     };
+
+    pub const SECURE_STRING_NOT_SUPPORTED: RuleDef = RuleDef {
+        code: "secure-string-not-supported",
+        family: Family::CloudFormation,
+        group: "Intrinsic functions",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E1027"],
+        fix: false,
+        summary: "An `ssm-secure` dynamic reference where CloudFormation does not resolve secure strings",
+        explanation: "CloudFormation resolves `{{resolve:ssm-secure:...}}` only in the few resource properties that take a password or token (an RDS or Redshift master password, a Directory Service password, an ElastiCache auth token, an IAM user's login password and a handful more); anywhere else the stack operation fails. Use `{{resolve:secretsmanager:...}}` or a plain `ssm` reference there.",
+        example: "`TopicName: '{{resolve:ssm-secure:/app/name}}'`",
+    };
+}
+
+/// The properties where CloudFormation resolves `ssm-secure` references
+/// (the CloudFormation User Guide, "Resources that support dynamic
+/// parameter patterns for secure strings"); `*` is every item of a list.
+const SECURE_STRING_PLACES: &[(&str, &[&str])] = &[
+    ("AWS::DirectoryService::MicrosoftAD", &["Password"]),
+    ("AWS::DirectoryService::SimpleAD", &["Password"]),
+    ("AWS::ElastiCache::ReplicationGroup", &["AuthToken"]),
+    ("AWS::IAM::User", &["LoginProfile", "Password"]),
+    (
+        "AWS::KinesisFirehose::DeliveryStream",
+        &["RedshiftDestinationConfiguration", "Password"],
+    ),
+    ("AWS::Neptune::DBCluster", &["MasterUserPassword"]),
+    ("AWS::OpsWorks::App", &["AppSource", "Password"]),
+    (
+        "AWS::OpsWorks::Stack",
+        &["CustomCookbooksSource", "Password"],
+    ),
+    (
+        "AWS::OpsWorks::Stack",
+        &["RdsDbInstances", "*", "DbPassword"],
+    ),
+    ("AWS::RDS::DBCluster", &["MasterUserPassword"]),
+    ("AWS::RDS::DBInstance", &["MasterUserPassword"]),
+    ("AWS::Redshift::Cluster", &["MasterUserPassword"]),
+];
+
+/// The values under `properties` of a resource of `type_name` where an
+/// `ssm-secure` reference is resolved.
+fn secure_string_places(
+    ctx: &Ctx,
+    type_name: &str,
+    properties: NodeId,
+) -> Vec<awsls_grammars::Span> {
+    let doc = ctx.doc;
+    let mut places = Vec::new();
+    for (_, path) in SECURE_STRING_PLACES.iter().filter(|(t, _)| *t == type_name) {
+        let mut nodes = vec![properties];
+        for step in path.iter() {
+            nodes = nodes
+                .into_iter()
+                .flat_map(|n| -> Vec<NodeId> {
+                    if *step == "*" {
+                        doc.sequence(n).unwrap_or_default().to_vec()
+                    } else {
+                        doc.get(n, step).into_iter().collect()
+                    }
+                })
+                .collect();
+        }
+        places.extend(nodes.into_iter().map(|n| ctx.span(n)));
+    }
+    places
 }
 
 pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
@@ -38,16 +106,24 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     }
     for resource in &ctx.template.resources {
         if let Some(properties) = resource.properties {
-            strings(ctx, properties, true, findings);
+            let type_name = resource.type_name.as_deref().unwrap_or_default();
+            let secure = secure_string_places(ctx, type_name, properties);
+            strings(ctx, properties, true, &secure, findings);
         }
     }
     for output in &ctx.template.outputs {
-        strings(ctx, output.node, false, findings);
+        strings(ctx, output.node, false, &[], findings);
     }
 }
 
 /// Judges the dynamic references in every string under `start`.
-fn strings(ctx: &Ctx, start: NodeId, in_properties: bool, findings: &mut Vec<Finding>) {
+fn strings(
+    ctx: &Ctx,
+    start: NodeId,
+    in_properties: bool,
+    secure_places: &[awsls_grammars::Span],
+    findings: &mut Vec<Finding>,
+) {
     let doc = ctx.doc;
     for id in descendants(doc, start) {
         let NodeKind::Scalar(scalar) = &doc.node(id).kind else {
@@ -72,6 +148,16 @@ fn strings(ctx: &Ctx, start: NodeId, in_properties: bool, findings: &mut Vec<Fin
                     Rule::InvalidDynamicReference,
                     span,
                     format!("`{{{{{reference}}}}}`: {problem}"),
+                ));
+            } else if reference.starts_with("resolve:ssm-secure:")
+                && !secure_places
+                    .iter()
+                    .any(|p| p.start <= span.start && span.end <= p.end)
+            {
+                findings.push(finding(
+                    Rule::SecureStringNotSupported,
+                    span,
+                    format!("`{{{{{reference}}}}}`: CloudFormation resolves `ssm-secure` references only in properties that take a password or token (such as an RDS `MasterUserPassword`); use `secretsmanager` or `ssm` here"),
                 ));
             }
             rest = &after[close + 2..];

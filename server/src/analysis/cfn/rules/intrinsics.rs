@@ -6,6 +6,7 @@
 use crate::analysis::rules::Rule;
 use awsls_grammars::{Intrinsic, NodeId, NodeKind, Span};
 
+use crate::analysis::cfn::properties::env::Env;
 use crate::analysis::Finding;
 
 use super::context::{finding, is_special_key, with_suggestion, Ctx};
@@ -33,6 +34,7 @@ const FUNCTIONS: &[&str] = &[
     "Fn::Or",
     "Fn::Length",
     "Fn::ToJsonString",
+    "Fn::GetStackOutput",
 ];
 
 /// Functions that only the `Rules` section understands.
@@ -338,15 +340,21 @@ fn check_arguments(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, findings: &mut 
             }
             _ => Some("`Fn::Sub` takes a string, or [string, {Variable: value, ...}]"),
         },
-        "Fn::Join" => (!(seq_len(2..=2)
+        "Fn::Join" if !(seq_len(2..=2)
             && matches!(item(0), Shape::Scalar | Shape::Null | Shape::Intrinsic(_) | Shape::Unknown)
-            && is_list(item(1))))
-        .then_some("`Fn::Join` takes [delimiter, [value, ...]]"),
+            && is_list(item(1))) =>
+        {
+            Some("`Fn::Join` takes [delimiter, [value, ...]]")
+        }
+        "Fn::Join" => return check_list_argument(ctx, function, items[1], findings),
         "Fn::Select" => return check_select(ctx, items, arg, arg_shape, findings),
         "Fn::Split" => (!(seq_len(2..=2) && is_value(item(0)) && is_value(item(1))))
             .then_some("`Fn::Split` takes [delimiter, string]"),
-        "Fn::GetAZs" => (!matches!(arg_shape, Shape::Scalar | Shape::Null | Shape::Intrinsic(_)))
-            .then_some("`Fn::GetAZs` takes a Region name, `!Ref AWS::Region` or an empty string"),
+        "Fn::GetAZs" => match arg_shape {
+            Shape::Scalar => return check_get_azs(ctx, arg, findings),
+            Shape::Null | Shape::Intrinsic(_) => None,
+            _ => Some("`Fn::GetAZs` takes a Region name, `!Ref AWS::Region` or an empty string"),
+        },
         "Fn::ImportValue" => return check_import_value(ctx, arg, arg_shape, findings),
         "Fn::Base64" => (!is_value(arg_shape)).then_some("`Fn::Base64` takes a string"),
         "Fn::Cidr" if !(seq_len(3..=3) && (0..3).all(|i| is_value(item(i)))) => {
@@ -363,6 +371,9 @@ fn check_arguments(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, findings: &mut 
         "Fn::Not" if !seq_len(1..=1) => Some("`Fn::Not` takes a list of exactly one condition"),
         "Fn::And" | "Fn::Or" | "Fn::Not" => return check_operands(ctx, function, items, findings),
         "Fn::FindInMap" => return check_find_in_map(ctx, items, arg, arg_shape, findings),
+        "Fn::GetStackOutput" => {
+            return super::stack_outputs::check_arguments(ctx, intrinsic, arg_shape, findings)
+        }
         _ => None,
     };
     if let Some(problem) = problem {
@@ -459,6 +470,7 @@ fn check_select(
         ));
         return;
     }
+    check_list_argument(ctx, "Fn::Select", list, findings);
     let Some(text) = doc.str_value(index) else {
         return;
     };
@@ -479,6 +491,66 @@ fn check_select(
                     "`Fn::Select` index {n} is out of range: the list has {} item(s)",
                     values.len()
                 ),
+            ));
+        }
+    }
+}
+
+/// `Fn::GetAZs` of a literal: an empty string (the stack's Region) or a
+/// Region name.
+fn check_get_azs(ctx: &Ctx, arg: NodeId, findings: &mut Vec<Finding>) {
+    let Some(region) = ctx.doc.str_value(arg) else {
+        return;
+    };
+    let known = crate::schema::cfn::region_names();
+    if region.is_empty() || known.iter().any(|r| &**r == region) {
+        return;
+    }
+    findings.push(with_suggestion(
+        finding(
+            Rule::InvalidFunctionArguments,
+            ctx.span(arg),
+            format!(
+                "`Fn::GetAZs` takes a Region name or an empty string: `{region}` is not a Region"
+            ),
+        ),
+        region,
+        known.iter().map(|r| &**r),
+    ));
+}
+
+/// The list a function reads (`Fn::Join`'s values, `Fn::Select`'s list):
+/// a `Ref` there must give a list, and a `Ref` among literal items one value.
+fn check_list_argument(ctx: &Ctx, function: &str, list: NodeId, findings: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    let env = Env::of(doc, ctx.template);
+    let ref_name = |node: NodeId| {
+        doc.intrinsic(doc.resolve(node))
+            .filter(|i| i.function == "Ref")
+            .and_then(|i| doc.str_value(i.argument))
+    };
+    if let Some(name) = ref_name(list) {
+        let Some(ty) = env.parameter(name) else {
+            return;
+        };
+        if env.list_parameter(name).is_none() && !ty.starts_with("AWS::SSM::Parameter::Value<") {
+            findings.push(finding(
+                Rule::IncompatibleReference,
+                ctx.span(list),
+                format!("`{function}` needs a list here, but `!Ref {name}` is one value (a parameter of type `{ty}`)"),
+            ));
+        }
+        return;
+    }
+    for item in doc.sequence(list).unwrap_or_default() {
+        let Some(name) = ref_name(*item) else {
+            continue;
+        };
+        if let Some(ty) = env.list_parameter(name) {
+            findings.push(finding(
+                Rule::IncompatibleReference,
+                ctx.span(*item),
+                format!("each item of the list `{function}` reads is one value, but `!Ref {name}` is a list (a parameter of type `{ty}`); pass the parameter as the whole list instead"),
             ));
         }
     }
@@ -559,8 +631,42 @@ fn for_each_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
+    use crate::analysis::Severity;
 
     const HEAD: &str = "Parameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, x]\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: C\n    Properties:\n";
+
+    #[test]
+    fn lists_read_by_join_and_select_match_their_parameters() {
+        let params = "Parameters:\n  One:\n    Type: String\n  Many:\n    Type: List<AWS::EC2::Subnet::Id>\n";
+        let with = |value: &str| property(value).replacen("Parameters:\n", params, 1);
+        let bad = [
+            "!Join ['', !Ref One]",
+            "!Select [0, !Ref One]",
+            "!Join ['', [a, !Ref Many]]",
+        ];
+        for value in bad {
+            let findings = run(&with(value));
+            assert_eq!(
+                findings
+                    .iter()
+                    .filter(|f| f.code() == "incompatible-reference")
+                    .count(),
+                1,
+                "{value}: {findings:#?}"
+            );
+        }
+        for value in [
+            "!Join ['', !Ref Many]",
+            "!Select [0, !Ref Many]",
+            "!Join ['', [a, !Ref One]]",
+        ] {
+            let findings = run(&with(value));
+            assert!(
+                findings.iter().all(|f| f.severity != Severity::Error),
+                "{value}: {findings:#?}"
+            );
+        }
+    }
 
     fn property(value: &str) -> String {
         format!("{HEAD}      TopicName: {value}\n")
@@ -596,6 +702,7 @@ mod tests {
             "!FindInMap [M, a]",
             "!Ref [a]",
             "!ImportValue [a]",
+            "!GetAZs us-east-99",
         ];
         for value in bad {
             let findings = run(&property(value));

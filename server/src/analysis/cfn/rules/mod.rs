@@ -4,30 +4,51 @@
 //! types and properties are checked against their schemas elsewhere
 //! (`cfn::properties`); rule codes are listed in `docs/rules.md`.
 
+pub mod apigateway_links;
+pub mod autoscaling_links;
+pub mod cfn_init;
 mod conditions;
 mod context;
 mod cycles;
 pub mod dead_letter_queues;
 pub mod dynamic_references;
+pub mod ec2_links;
+pub mod ecs_services;
+pub mod elbv2_links;
+pub mod for_each_loops;
+pub mod hardcoded_values;
+pub mod iam_links;
 mod implicit;
 mod intrinsics;
+pub mod lambda_links;
+pub mod lambda_permissions;
 mod limits;
+pub mod logs_links;
 mod mappings;
+pub mod metadata_interface;
 pub mod obsolete_depends_on;
 pub mod output_values;
 mod outputs;
-mod parameters;
-mod references;
+pub mod parameters;
+pub mod rds_links;
+pub mod references;
 pub mod regions;
 mod resource_attributes;
+mod resource_links;
+pub mod resource_policies;
+pub mod retention_policies;
+pub mod secrets;
 pub mod service_lifecycle;
+pub mod stack_outputs;
 mod structure;
 pub mod sub_hygiene;
 pub mod subnet_cidrs;
 pub mod suppress;
 mod template_rules;
 mod transforms;
+pub mod unique_identifiers;
 mod walk;
+pub mod yaml_features;
 
 #[cfg(test)]
 mod test_support;
@@ -73,19 +94,23 @@ pub fn check_with_implicit(
         return;
     };
     let ctx = context::Ctx::new(snapshot, template, root, implicit);
-    let families: [fn(&context::Ctx, &mut Vec<Finding>); 20] = [
+    let families: &[fn(&context::Ctx, &mut Vec<Finding>)] = &[
         structure::check,
         transforms::check,
         resource_attributes::check,
+        resource_policies::check,
         references::check,
         cycles::check,
         obsolete_depends_on::check,
         intrinsics::check,
+        for_each_loops::check,
         sub_hygiene::check,
         dynamic_references::check,
         parameters::check,
         conditions::check,
         mappings::check,
+        metadata_interface::check,
+        cfn_init::check,
         outputs::check,
         output_values::check,
         template_rules::check,
@@ -94,6 +119,21 @@ pub fn check_with_implicit(
         regions::check,
         subnet_cidrs::check,
         dead_letter_queues::check,
+        ecs_services::check,
+        elbv2_links::check,
+        apigateway_links::check,
+        lambda_permissions::check,
+        unique_identifiers::check,
+        hardcoded_values::check,
+        retention_policies::check,
+        secrets::check,
+        yaml_features::check,
+        rds_links::check,
+        lambda_links::check,
+        ec2_links::check,
+        autoscaling_links::check,
+        logs_links::check,
+        iam_links::check,
     ];
     for family in families {
         pause::point();

@@ -74,10 +74,17 @@ fn judge(ctx: &Ctx, node: NodeId, what: &str, depth: usize, findings: &mut Vec<F
                 None
             }
             f if LIST_FUNCTIONS.contains(&f) => Some(format!("`{f}`, which returns a list")),
-            "Ref" => doc
-                .str_value(intrinsic.argument)
-                .and_then(|name| Env::of(doc, ctx.template).list_parameter(name))
-                .map(|ty| format!("a parameter of type `{ty}`, which is a list")),
+            "Ref" => doc.str_value(intrinsic.argument).and_then(|name| {
+                let env = Env::of(doc, ctx.template);
+                match env.parameter(name) {
+                    Some(ty) if !super::parameters::is_valid_type(ty) => Some(format!(
+                        "a parameter of type `{ty}`, which is no parameter type"
+                    )),
+                    _ => env
+                        .list_parameter(name)
+                        .map(|ty| format!("a parameter of type `{ty}`, which is a list")),
+                }
+            }),
             "Fn::GetAtt" => list_attribute(&Env::of(doc, ctx.template), doc, intrinsic.argument),
             _ => None,
         },
@@ -87,7 +94,11 @@ fn judge(ctx: &Ctx, node: NodeId, what: &str, depth: usize, findings: &mut Vec<F
         findings.push(finding(
             Rule::OutputNotString,
             span,
-            format!("{what} must be a string, not {problem}; join a list with `Fn::Join` first"),
+            if problem.contains("list") {
+                format!("{what} must be a string, not {problem}; join a list with `Fn::Join` first")
+            } else {
+                format!("{what} must be a string, not {problem}")
+            },
         ));
     }
 }

@@ -14,6 +14,24 @@ use crate::schema;
 use super::context::{finding, with_suggestion, Ctx};
 use super::walk::{declaration_span, shape, Shape};
 
+pub mod defs {
+    use crate::analysis::rules::{Family, RuleDef};
+    use crate::analysis::Severity;
+
+    pub const EXPORT_NAME_FROM_RESOURCE: RuleDef = RuleDef {
+        code: "export-name-from-resource",
+        family: Family::CloudFormation,
+        group: "Outputs",
+        severity: Severity::Error,
+        severity_note: None,
+        cfn_lint: &["E1010", "E1019", "E1020", "E1022"],
+        fix: false,
+        summary: "An export name built from a resource (`Ref`, `Fn::GetAtt` or `${Resource}`)",
+        explanation: "CloudFormation resolves export names before it creates any resource, so an `Export: Name` may use parameters, pseudo parameters and mappings but not a resource's `Ref` or attributes: the template is rejected.",
+        example: "`Export: {Name: !GetAtt Topic.TopicName}`",
+    };
+}
+
 pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     if ctx.transforms.unknown_macro() {
         return;
@@ -25,8 +43,22 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
             .find(|(_, s)| s.start <= span.start && span.end <= s.end)
             .map(|(name, _)| *name)
     };
+    let export_names = export_name_spans(ctx);
     for r in &ctx.refs {
-        if ctx.is_opaque(r.span) {
+        if ctx.is_opaque(r.span) || in_loop_terms(ctx, r) {
+            continue;
+        }
+        if export_names
+            .iter()
+            .any(|s| s.start <= r.span.start && r.span.end <= s.end)
+            && matches!(r.via, Via::Ref | Via::GetAtt | Via::Sub)
+            && ctx.template.resource(&r.name).is_some()
+        {
+            findings.push(finding(
+                Rule::ExportNameFromResource,
+                r.span,
+                format!("an export name cannot depend on a resource, and `{}` is one; build the name from parameters and pseudo parameters such as `AWS::StackName`", r.name),
+            ));
             continue;
         }
         let section = section_of(r.span);
@@ -45,6 +77,31 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         }
     }
     check_find_in_map_keys(ctx, findings);
+}
+
+/// The identifier of an `Fn::ForEach` loop around the reference (`!Ref
+/// Name`, `${Name}` in `Fn::Sub`), which the loop replaces. Names written
+/// with `${Name}` outside `Fn::Sub` (`!Ref 'Topic${Name}'`) are judged as
+/// written, as cfn-lint does: use `Fn::Sub` to build them.
+fn in_loop_terms(ctx: &Ctx, r: &Reference) -> bool {
+    ctx.template.is_loop_identifier(&r.name, r.span)
+        // `${Bucket${Name}.Arn}` in `Fn::Sub`: the loop fills the name in
+        // before `Fn::Sub` reads it.
+        || (r.via == Via::Sub
+            && (r.name.contains("${") || r.name.contains("&{"))
+            && ctx.template.in_loop(r.span))
+}
+
+/// The spans of the outputs' `Export: {Name: ...}` values.
+fn export_name_spans(ctx: &Ctx) -> Vec<Span> {
+    let doc = ctx.doc;
+    ctx.template
+        .outputs
+        .iter()
+        .filter_map(|o| doc.get(o.node, "Export"))
+        .filter_map(|e| doc.get(e, "Name"))
+        .map(|n| ctx.span(n))
+        .collect()
 }
 
 fn top_level_spans<'a>(ctx: &'a Ctx) -> Vec<(&'a str, Span)> {
@@ -79,6 +136,10 @@ fn check_value(
 ) {
     let name = r.name.as_str();
     if ctx.template.parameter(name).is_some() || is_pseudo_parameter(name) {
+        return;
+    }
+    if untyped(ctx, name) {
+        findings.push(untyped_finding(Rule::UnknownRef, r, what));
         return;
     }
     if ctx.is_resource(name) {
@@ -139,9 +200,32 @@ fn check_get_att(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
         ));
         return;
     };
+    if resource.type_span.is_none() {
+        findings.push(untyped_finding(Rule::UnknownGetattResource, r, what));
+        return;
+    }
     if let (Some(t), Some(attr)) = (resource.type_name.as_deref(), &r.attribute) {
         check_attribute(name, t, attr, findings);
     }
+}
+
+/// Whether `name` is declared under `Resources` without a `Type`: it is not
+/// a resource CloudFormation creates, so nothing can refer to it.
+fn untyped(ctx: &Ctx, name: &str) -> bool {
+    ctx.template
+        .resource(name)
+        .is_some_and(|r| r.type_span.is_none())
+}
+
+fn untyped_finding(rule: Rule, r: &Reference, what: &str) -> Finding {
+    finding(
+        rule,
+        r.span,
+        format!(
+            "{what} names `{}`, which has no `Type` and so is not a resource CloudFormation creates",
+            r.name
+        ),
+    )
 }
 
 /// Types whose attributes are not known until deployment.
@@ -204,6 +288,10 @@ fn containing_resource<'a>(ctx: &'a Ctx, span: Span) -> Option<&'a str> {
 
 fn check_depends_on(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
     let name = r.name.as_str();
+    if untyped(ctx, name) {
+        findings.push(untyped_finding(Rule::UnknownDependsOn, r, "`DependsOn`"));
+        return;
+    }
     if ctx.is_resource(name) {
         if containing_resource(ctx, r.span) == Some(name) {
             findings.push(finding(
@@ -290,12 +378,17 @@ fn check_find_in_map_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
         let Some(top_entries) = doc.mapping(map_decl.node) else {
             continue;
         };
+        // Keys an `Fn::ForEach` loop fills in (`'${Name}'`) are not judged.
+        let looped =
+            |s: &str| (s.contains("${") || s.contains("&{")) && ctx.template.in_loop(node.span);
         let top_name = doc
             .str_value(*top)
-            .filter(|_| shape(doc, *top) == Shape::Scalar);
+            .filter(|_| shape(doc, *top) == Shape::Scalar)
+            .filter(|s| !looped(s));
         let second_name = doc
             .str_value(*second)
-            .filter(|_| shape(doc, *second) == Shape::Scalar);
+            .filter(|_| shape(doc, *second) == Shape::Scalar)
+            .filter(|s| !looped(s));
         match top_name {
             Some(top_name) => {
                 let Some(top_entry) = top_entries.iter().find(|e| e.key.text == top_name) else {
@@ -460,6 +553,34 @@ mod tests {
         assert_eq!(
             only(&findings, "resource-in-conditions").span,
             span_of(text, "B", 0)
+        );
+    }
+
+    #[test]
+    fn references_to_a_resource_without_type_are_reported() {
+        let text = "Resources:\n  Untyped:\n    Properties: {}\n  T:\n    Type: AWS::SNS::Topic\n    DependsOn: Untyped\n    Properties:\n      TopicName: !Ref Untyped\n      DisplayName: !GetAtt Untyped.Arn\n";
+        let f = run(text);
+        for code in [
+            "unknown-ref",
+            "unknown-getatt-resource",
+            "unknown-depends-on",
+        ] {
+            assert!(
+                only(&f, code).message.contains("has no `Type`"),
+                "{code}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn export_names_cannot_use_resources() {
+        let text = "Parameters:\n  P:\n    Type: String\nResources:\n  R:\n    Type: AWS::SNS::Topic\nOutputs:\n  A:\n    Value: !Ref R\n    Export:\n      Name: !GetAtt R.TopicName\n  B:\n    Value: !Ref R\n    Export:\n      Name: !Sub '${R}-x'\n  C:\n    Value: !Ref R\n    Export:\n      Name: !Sub '${AWS::StackName}-${P}'\n";
+        let f = run(text);
+        let codes: Vec<_> = f.iter().map(|f| f.code()).collect();
+        assert_eq!(
+            codes,
+            ["export-name-from-resource", "export-name-from-resource"],
+            "{f:#?}"
         );
     }
 

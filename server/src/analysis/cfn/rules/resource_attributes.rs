@@ -79,7 +79,13 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 continue;
             }
             let known = ATTRIBUTES.contains(&key) || (sam && SAM_ATTRIBUTES.contains(&key));
-            if !known {
+            if !known && SAM_ATTRIBUTES.contains(&key) {
+                findings.push(finding(
+                    Rule::ServerlessWithoutTransform,
+                    entry.key.span,
+                    format!("`{key}` is a SAM resource attribute: add `Transform: AWS::Serverless-2016-10-31` to the template or remove it"),
+                ));
+            } else if !known {
                 let candidates = ATTRIBUTES
                     .iter()
                     .chain(if sam { SAM_ATTRIBUTES } else { &[] })
@@ -147,7 +153,18 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 continue;
             };
             let Some(text) = doc.str_value(value) else {
-                // `Fn::If` and `Ref` to a parameter are accepted here.
+                // `Fn::If` and `Ref` to a parameter are accepted here, with
+                // the language extensions.
+                if let Shape::Intrinsic(function) = shape(doc, value) {
+                    if !ctx.transforms.language_extensions {
+                        findings.push(finding(
+                            Rule::LanguageExtensionsRequired,
+                            ctx.span(value),
+                            format!("`{function}` in `{key}` needs the `AWS::LanguageExtensions` transform: add `Transform: AWS::LanguageExtensions`, or write the policy itself"),
+                        ));
+                    }
+                    continue;
+                }
                 if matches!(
                     shape(doc, value),
                     Shape::Mapping | Shape::Sequence | Shape::Null
@@ -251,8 +268,15 @@ mod tests {
         assert!(f.message.contains("did you mean `Retain`?"));
         let w = only(&findings, "snapshot-not-supported");
         assert_eq!(w.severity, crate::analysis::Severity::Warning);
-        let ok = "Parameters:\n  P:\n    Type: String\nResources:\n  D:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: !Ref P\n";
+        let ok = "Transform: AWS::LanguageExtensions\nParameters:\n  P:\n    Type: String\nResources:\n  D:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: !Ref P\n";
         assert_clean(ok);
+        let without = run(&ok.replace("Transform: AWS::LanguageExtensions\n", ""));
+        let f = only(&without, "language-extensions-required");
+        assert!(
+            f.message.contains("`Ref` in `UpdateReplacePolicy`"),
+            "{}",
+            f.message
+        );
     }
 
     #[test]

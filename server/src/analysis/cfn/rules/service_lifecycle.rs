@@ -87,10 +87,10 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
 
 fn check_on(ctx: &Ctx, today: &str, findings: &mut Vec<Finding>) {
     for resource in &ctx.template.resources {
-        let (Some(type_name), Some(span)) = (resource.type_name.as_deref(), resource.type_span)
-        else {
+        let Some(type_name) = resource.type_name.as_deref() else {
             continue;
         };
+        let span = resource.anchor(ctx.doc);
         let Some((_, end)) = ENDINGS
             .iter()
             .find(|(prefix, _)| type_name.starts_with(prefix))
@@ -133,11 +133,11 @@ mod tests {
         let findings = run(text);
         assert_eq!(
             only(&findings, "service-shut-down").span,
-            span_of(text, "AWS::QLDB::Ledger", 0)
+            span_of(text, "Properties", 0)
         );
         assert_eq!(
             only(&findings, "service-ending").span,
-            span_of(text, "AWS::WAF::WebACL", 0)
+            span_of(text, "Properties", 1)
         );
     }
 }

@@ -133,7 +133,14 @@ fn check_description(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let Some(description) = ctx.section("Description") else {
         return;
     };
+    let kind = ctx.doc.scalar(description).map(|s| s.kind);
     match shape(ctx.doc, description) {
+        Shape::Scalar if kind.is_some_and(|k| k != awsls_grammars::ScalarKind::String) => findings
+            .push(finding(
+                Rule::InvalidSectionType,
+                ctx.span(description),
+                "`Description` must be a string; quote it",
+            )),
         Shape::Scalar | Shape::Unknown => {
             let len = ctx.doc.str_value(description).map_or(0, str::len);
             if len > MAX_DESCRIPTION {
@@ -276,6 +283,12 @@ mod tests {
 
     #[test]
     fn sections_must_be_mappings_and_description_a_short_string() {
+        let number = run(&format!("Description: 123\n{BUCKET}"));
+        assert_eq!(
+            only(&number, "invalid-section-type").message,
+            "`Description` must be a string; quote it"
+        );
+        assert!(run(&format!("Description: '123'\n{BUCKET}")).is_empty());
         let text = format!("Description: [a]\nOutputs: x\n{BUCKET}");
         let findings = run(&text);
         assert_eq!(

@@ -95,6 +95,15 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     ));
                 }
             }
+            if let Some(description) = doc.get(*item, "AssertDescription") {
+                if !matches!(shape(doc, description), Shape::Scalar | Shape::Unknown) {
+                    findings.push(finding(
+                        Rule::InvalidRule,
+                        ctx.span(description),
+                        "`AssertDescription` must be a string",
+                    ));
+                }
+            }
             if doc.get(*item, "Assert").is_none() {
                 findings.push(finding(
                     Rule::InvalidRule,

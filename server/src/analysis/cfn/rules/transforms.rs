@@ -31,7 +31,8 @@ pub struct Transforms {
     pub macros: Vec<String>,
     /// `Fn::Transform` at the top level or directly in a section: it may add declarations.
     pub section_include: bool,
-    /// `Fn::ForEach::*` anywhere: generated declarations with computed names.
+    /// An `Fn::ForEach` loop whose collection cannot be known: it generates
+    /// declarations whose names are not known.
     pub for_each: bool,
 }
 
@@ -77,14 +78,10 @@ impl Transforms {
         if uses_rain(snapshot) {
             t.macros.push(String::from("Rain"));
         }
+        // Loops are expanded in the template; only a loop whose collection
+        // cannot be known produces names nobody can list.
         t.for_each = snapshot.contains("Fn::ForEach::")
-            && doc.nodes.iter().any(|n| match &n.kind {
-                NodeKind::Mapping(entries) => entries
-                    .iter()
-                    .any(|e| e.key.text.starts_with("Fn::ForEach::")),
-                NodeKind::Intrinsic(i) => i.function.starts_with("Fn::ForEach::"),
-                _ => false,
-            });
+            && crate::analysis::cfn::template::Template::of(snapshot).loops_open();
         t
     }
 

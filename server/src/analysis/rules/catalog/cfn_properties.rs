@@ -9,9 +9,9 @@ const CLOUDFORMATION_RESOURCES_AND_PROPERTIES: RuleDef =
 
 pub const SERVERLESS_WITHOUT_TRANSFORM: RuleDef = RuleDef {
     code: "serverless-without-transform",
-    cfn_lint: &["E3038"],
-    summary: "An `AWS::Serverless::*` type in a template without the SAM transform",
-    explanation: "An `AWS::Serverless::*` type in a template without the SAM transform; CloudFormation rejects it. Properties are checked by the resource provider only when the resource is created or updated: the stack fails midway and rolls back, often minutes in. Caught here, it costs nothing.",
+    cfn_lint: &["E3038", "E3066"],
+    summary: "An `AWS::Serverless::*` type or a SAM resource attribute (`Connectors`, `IgnoreGlobals`) in a template without the SAM transform",
+    explanation: "An `AWS::Serverless::*` type, or a resource attribute only SAM reads (`Connectors`, `IgnoreGlobals`), in a template without the SAM transform; CloudFormation rejects it. Properties are checked by the resource provider only when the resource is created or updated: the stack fails midway and rolls back, often minutes in. Caught here, it costs nothing.",
     example: "`Type: AWS::Serverless::Function` with no `Transform`",
     ..CLOUDFORMATION_RESOURCES_AND_PROPERTIES
 };

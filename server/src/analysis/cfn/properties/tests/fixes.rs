@@ -157,9 +157,13 @@ fn remove_one_of_two_exclusive_properties() {
         "ImageId: ami-0abcdef1234567890\nSubnetId: subnet-0abcdef1234567890\nNetworkInterfaces: []",
     );
     let found = yaml(&text);
+    let on_interfaces = found
+        .iter()
+        .find(|f| &text[f.span.start..f.span.end] == "NetworkInterfaces")
+        .expect("a finding on `NetworkInterfaces`");
     let fixed = apply(
         &text,
-        &fix_titled(&found[0], "Remove `NetworkInterfaces`").edits,
+        &fix_titled(on_interfaces, "Remove `NetworkInterfaces`").edits,
     );
     assert_eq!(
         fixed,

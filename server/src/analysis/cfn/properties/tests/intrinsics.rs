@@ -62,9 +62,11 @@ fn aliases_are_followed() {
 }
 
 #[test]
-fn language_extension_loops_are_skipped() {
-    let text = "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Queues:\n    - Name\n    - [a, b]\n    - Q${Name}:\n        Type: AWS::SQS::Queue\n        Properties:\n          DelaySeconds: '${Name}'\n";
-    assert!(yaml(text).is_empty(), "{:?}", yaml(text));
+fn language_extension_loop_bodies_are_checked() {
+    // The body is checked for each iteration (the schema checks see
+    // `${Name}` as written, like cfn-lint does).
+    let text = "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Queues:\n    - Name\n    - [a, b]\n    - Q${Name}:\n        Type: AWS::SQS::Queue\n        Properties:\n          DelaySecond: 1\n          QueueName: !Sub 'q-${Name}'\n";
+    assert_eq!(codes(&yaml(text)), ["unknown-property", "unknown-property"]);
 }
 
 #[test]
@@ -85,4 +87,13 @@ fn ref_of_a_role_where_a_role_arn_goes_is_reported() {
     assert!(yaml(&fixed)
         .iter()
         .all(|f| f.code() != "incompatible-reference"));
+}
+
+#[test]
+fn ref_of_a_parameter_of_no_parameter_type_is_reported() {
+    let text = "Parameters:\n  Name:\n    Type: Strin\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref Name\n";
+    let found = yaml(text);
+    assert_eq!(codes(&found), ["incompatible-reference"], "{found:?}");
+    let fixed = text.replace("Strin", "String");
+    assert!(yaml(&fixed).is_empty(), "{:?}", yaml(&fixed));
 }

@@ -144,19 +144,23 @@ fn exclusive_properties_behind_conditions_are_not_reported() {
 }
 
 #[test]
-fn dependent_excluded_pairs_are_reported_once() {
+fn dependent_excluded_pairs_are_reported_at_both_properties() {
     let text = resource(
         "AWS::EC2::Instance",
         "ImageId: ami-0abcdef1234567890\nSubnetId: subnet-0abcdef1234567890\nNetworkInterfaces: []",
     );
     let found = yaml(&text);
-    assert_eq!(codes(&found), ["exclusive-properties"]);
     assert_eq!(
-        &text[found[0].span.start..found[0].span.end],
-        "NetworkInterfaces"
+        codes(&found),
+        ["exclusive-properties", "exclusive-properties"]
     );
+    let at: Vec<&str> = found
+        .iter()
+        .map(|f| &text[f.span.start..f.span.end])
+        .collect();
+    assert_eq!(at, ["SubnetId", "NetworkInterfaces"]);
     assert_eq!(
-        found[0].message,
+        found[1].message,
         "`NetworkInterfaces` cannot be used together with `SubnetId` in `AWS::EC2::Instance`; remove one of them"
     );
 }
@@ -172,7 +176,7 @@ fn dependent_required() {
         brief(&text, &found),
         vec![(
             "missing-required-property",
-            "MaxHealthyPercentage",
+            "InstanceMaintenancePolicy",
             "`MaxHealthyPercentage` in `InstanceMaintenancePolicy` (in `AWS::AutoScaling::AutoScalingGroup`) also requires `MinHealthyPercentage` to be set".to_string()
         )]
     );
