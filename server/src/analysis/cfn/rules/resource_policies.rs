@@ -223,10 +223,8 @@ impl Judge<'_, '_> {
                     self.push(span, format!("`{key}` must be a mapping"));
                 }
             }
-            Kind::TextList => {
-                if doc.sequence(node).is_none() {
-                    self.push(span, format!("`{key}` must be a list"));
-                }
+            Kind::TextList if doc.sequence(node).is_none() => {
+                self.push(span, format!("`{key}` must be a list"));
             }
             Kind::Integer if !is_integer(doc, node) => {
                 self.push(span, format!("`{key}` must be a whole number"));
