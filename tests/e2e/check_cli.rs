@@ -94,6 +94,47 @@ fn clean_files_exit_0_and_non_aws_files_are_skipped() {
 }
 
 #[test]
+fn a_named_file_that_is_not_recognised_is_noted_and_counted_as_skipped() {
+    let folder = fixtures("check/clean");
+    let other = folder.join("package.json");
+    assert!(other.is_file(), "fixture {} is missing", other.display());
+    // Named on the command line: a note on stderr and the summary counts it.
+    let named = check(&[], &[folder.clone(), other.clone()]);
+    assert_eq!(named.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&named.stderr);
+    assert!(
+        stderr.contains("package.json` is not recognised as a CloudFormation, SAM, AppSpec or IAM file; use --kind"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&named.stdout);
+    assert!(
+        stdout.contains("No problems found in 1 file; skipped 1 file."),
+        "{stdout}"
+    );
+    // Found inside a folder: skipped quietly.
+    let found = check(&[], &[folder]);
+    assert!(String::from_utf8_lossy(&found.stderr).is_empty());
+    assert!(!String::from_utf8_lossy(&found.stdout).contains("skipped"));
+}
+
+#[test]
+fn a_json_policy_with_a_wrong_version_is_checked_not_skipped() {
+    let dir = std::env::temp_dir().join(format!("awsls-policy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let policy = dir.join("policy.json");
+    let text = r#"{"Version": "2012-10-18", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#;
+    std::fs::write(&policy, text).expect("write policy");
+    let output = check(&["--format", "json"], std::slice::from_ref(&policy));
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(output.status.code(), Some(1));
+    let findings = json_findings(&output);
+    assert!(
+        findings.iter().any(|f| f["code"] == "iam-invalid-version"),
+        "{findings:#?}"
+    );
+}
+
+#[test]
 fn text_output_points_at_the_problem() {
     let output = check(&[], &[fixtures("check/broken/unclosed-flow.yaml")]);
     assert_eq!(output.status.code(), Some(1));

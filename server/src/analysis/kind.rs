@@ -60,6 +60,14 @@ pub fn detect(doc: &Document, text: &Rope, name: &str) -> Option<DocKind> {
 }
 
 fn detect_from_model(doc: &Document, root: NodeId, name: &str) -> Option<DocKind> {
+    if let Some(items) = doc.sequence(root) {
+        // A template written as a list of its sections: still a template, so
+        // that it is told it must be a mapping.
+        let sections = items
+            .iter()
+            .any(|i| doc.mapping(*i).is_some() && is_template(doc, *i));
+        return sections.then_some(DocKind::CloudFormation);
+    }
     doc.mapping(root)?;
     if is_template(doc, root) {
         return Some(if has_sam_transform(doc, root) {
@@ -132,10 +140,10 @@ fn is_appspec_content(doc: &Document, root: NodeId) -> bool {
     (version_ok && sections) || (has("os") && (has("files") || has("hooks")))
 }
 
+/// `Statement` beside a `Version`: a policy, even when the version is wrong
+/// (then it is told so rather than skipped).
 fn is_policy(doc: &Document, root: NodeId) -> bool {
-    let version = doc.get(root, "Version").and_then(|v| doc.str_value(v));
-    matches!(version, Some("2012-10-17") | Some("2008-10-17"))
-        && doc.get(root, "Statement").is_some()
+    doc.get(root, "Version").is_some() && doc.get(root, "Statement").is_some()
 }
 
 /// A rough look at the text for documents too broken to have a usable model.
@@ -162,4 +170,29 @@ fn detect_from_text(text: &Rope) -> Option<DocKind> {
         return Some(DocKind::IamPolicy);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{DocKind, Snapshot};
+
+    fn kind(name: &str, text: &str) -> Option<DocKind> {
+        Snapshot::from_text(name, text).kind
+    }
+
+    #[test]
+    fn a_policy_with_a_wrong_version_is_still_a_policy() {
+        let json = r#"{"Version": "2012-10-18", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#;
+        assert_eq!(kind("policy.json", json), Some(DocKind::IamPolicy));
+        let yaml = "Version: '2012-10-18'\nStatement: []\n";
+        assert_eq!(kind("policy.yaml", yaml), Some(DocKind::IamPolicy));
+        assert_eq!(kind("other.json", r#"{"Version": "1"}"#), None);
+    }
+
+    #[test]
+    fn a_template_written_as_a_list_is_a_template() {
+        let text = "- AWSTemplateFormatVersion: '2010-09-09'\n- Resources: {}\n";
+        assert_eq!(kind("t.yaml", text), Some(DocKind::CloudFormation));
+        assert_eq!(kind("list.yaml", "- a\n- b: 1\n"), None);
+    }
 }

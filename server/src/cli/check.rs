@@ -107,19 +107,29 @@ pub fn run(options: &CheckOptions) -> u8 {
     };
     let outcomes: Vec<FileOutcome> = files
         .par_iter()
-        .map(|file| check_file(file, options.kind, &regions))
+        .map(|file| check_file(&file.path, options.kind, &regions))
         .collect();
     let mut reports = Vec::new();
     let mut unreadable = Vec::new();
-    for outcome in outcomes {
+    let mut skipped = Vec::new();
+    for (outcome, file) in outcomes.into_iter().zip(&files) {
         match outcome {
             FileOutcome::Checked(report) => reports.push(report),
+            // Files found inside folders are skipped quietly; a file the user
+            // named is not.
+            FileOutcome::Skipped if file.named => skipped.push(&file.path),
             FileOutcome::Skipped => {}
             FileOutcome::Unreadable(message) => unreadable.push(message),
         }
     }
+    for path in &skipped {
+        eprintln!(
+            "awsls: note: `{}` is not recognised as a CloudFormation, SAM, AppSpec or IAM file; use --kind",
+            path.display()
+        );
+    }
     let rendered = match options.format {
-        OutputFormat::Text => report::text(&reports),
+        OutputFormat::Text => report::text(&reports, skipped.len()),
         OutputFormat::Json => report::json(&reports),
         OutputFormat::Sarif => report::sarif(&reports),
         OutputFormat::Github => report::github(&reports),

@@ -66,7 +66,8 @@ pub fn json(reports: &[FileReport]) -> String {
     out
 }
 
-pub fn text(reports: &[FileReport]) -> String {
+/// `skipped`: files named on the command line that were not recognised.
+pub fn text(reports: &[FileReport], skipped: usize) -> String {
     let mut out = String::new();
     let (mut errors, mut warnings, mut others) = (0usize, 0usize, 0usize);
     for report in reports {
@@ -121,12 +122,21 @@ pub fn text(reports: &[FileReport]) -> String {
     }
     let files = reports.len();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let skipped = if skipped == 0 {
+        String::new()
+    } else {
+        format!("; skipped {}", plural(skipped, "file"))
+    };
     if errors + warnings + others == 0 {
-        let _ = writeln!(out, "No problems found in {}.", plural(files, "file"));
+        let _ = writeln!(
+            out,
+            "No problems found in {}{skipped}.",
+            plural(files, "file")
+        );
     } else {
         let _ = writeln!(
             out,
-            "Found {}, {} and {} in {}.",
+            "Found {}, {} and {} in {}{skipped}.",
             plural(errors, "error"),
             plural(warnings, "warning"),
             plural(others, "note"),

@@ -4,7 +4,7 @@
 //! functions only in `Rules`; language extensions only with their transform).
 
 use crate::analysis::rules::Rule;
-use awsls_grammars::{Intrinsic, NodeId, NodeKind, Span};
+use awsls_grammars::{Intrinsic, IntrinsicForm, NodeId, NodeKind, Span};
 
 use crate::analysis::cfn::properties::env::Env;
 use crate::analysis::Finding;
@@ -352,7 +352,10 @@ fn check_arguments(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, findings: &mut 
             .then_some("`Fn::Split` takes [delimiter, string]"),
         "Fn::GetAZs" => match arg_shape {
             Shape::Scalar => return check_get_azs(ctx, arg, findings),
-            Shape::Null | Shape::Intrinsic(_) => None,
+            // `!GetAZs` with nothing after the tag is the empty string; a key
+            // with no value (`Fn::GetAZs:`, JSON `null`) is no region at all.
+            Shape::Null if intrinsic.form == IntrinsicForm::Short => None,
+            Shape::Intrinsic(_) => None,
             _ => Some("`Fn::GetAZs` takes a Region name, `!Ref AWS::Region` or an empty string"),
         },
         "Fn::ImportValue" => return check_import_value(ctx, arg, arg_shape, findings),
@@ -703,6 +706,8 @@ mod tests {
             "!Ref [a]",
             "!ImportValue [a]",
             "!GetAZs us-east-99",
+            "{'Fn::GetAZs': null}",
+            "!Select [0, {'Fn::GetAZs': }]",
         ];
         for value in bad {
             let findings = run(&property(value));
@@ -730,6 +735,7 @@ mod tests {
             "!Sub ['${A}', {A: !Ref P}]",
             "!ImportValue {'Fn::Sub': '${P}-x'}",
             "{'Fn::GetAZs': {Ref: AWS::Region}}",
+            "!Select [0, !GetAZs ]",
         ];
         for value in good {
             let findings = run(&property(value));

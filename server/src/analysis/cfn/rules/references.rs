@@ -135,7 +135,17 @@ fn check_value(
     findings: &mut Vec<Finding>,
 ) {
     let name = r.name.as_str();
-    if ctx.template.parameter(name).is_some() || is_pseudo_parameter(name) {
+    if let Some(param) = ctx.template.parameter(name) {
+        if let Some(fault) = broken_parameter(ctx, param.node) {
+            findings.push(finding(
+                Rule::UnknownRef,
+                r.span,
+                format!("{what} target `{name}` is declared as a parameter, but {fault}, so CloudFormation does not accept it as one"),
+            ));
+        }
+        return;
+    }
+    if is_pseudo_parameter(name) {
         return;
     }
     if untyped(ctx, name) {
@@ -168,6 +178,18 @@ fn check_value(
         name,
         value_candidates(ctx),
     ));
+}
+
+/// Why a parameter declaration cannot be referenced (its value is not a
+/// mapping, or it has no `Type`), or `None` when it can.
+fn broken_parameter(ctx: &Ctx, node: NodeId) -> Option<&'static str> {
+    let doc = ctx.doc;
+    if doc.mapping(node).is_none() {
+        return (shape(doc, node) != Shape::Unknown).then_some("its declaration is not a mapping");
+    }
+    doc.get(node, "Type")
+        .is_none()
+        .then_some("it has no `Type`")
 }
 
 fn check_get_att(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
@@ -404,9 +426,24 @@ fn check_find_in_map_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     findings.push(with_suggestion(finding, top_name, keys));
                     continue;
                 };
-                let (Some(second_name), Some(seconds)) =
-                    (second_name, doc.mapping(top_entry.value))
-                else {
+                let Some(second_name) = second_name else {
+                    continue;
+                };
+                let Some(seconds) = doc.mapping(top_entry.value) else {
+                    let plain = matches!(
+                        shape(doc, top_entry.value),
+                        Shape::Scalar | Shape::Null | Shape::Sequence
+                    );
+                    if plain {
+                        findings.push(finding(
+                            Rule::UnknownMappingKey,
+                            inner(ctx, *second),
+                            format!(
+                                "`{top_name}` in mapping `{}` is not a mapping of keys, so it has no key `{second_name}`",
+                                map_decl.name
+                            ),
+                        ));
+                    }
                     continue;
                 };
                 if !seconds.iter().any(|e| e.key.text == second_name) {
