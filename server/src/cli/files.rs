@@ -14,7 +14,7 @@ pub fn is_candidate(path: &Path) -> bool {
 
 /// A file to check, and whether it was named on the command line (then it is
 /// never skipped silently) or found inside a folder.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone)]
 pub struct Candidate {
     pub path: PathBuf,
     pub named: bool,

@@ -430,11 +430,11 @@ fn check_find_in_map_keys(ctx: &Ctx, findings: &mut Vec<Finding>) {
                     continue;
                 };
                 let Some(seconds) = doc.mapping(top_entry.value) else {
-                    let plain = matches!(
+                    // The same shapes `invalid-mapping` reports at the declaration.
+                    if !matches!(
                         shape(doc, top_entry.value),
-                        Shape::Scalar | Shape::Null | Shape::Sequence
-                    );
-                    if plain {
+                        Shape::Unknown | Shape::Intrinsic(_)
+                    ) {
                         findings.push(finding(
                             Rule::UnknownMappingKey,
                             inner(ctx, *second),
