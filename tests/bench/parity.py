@@ -54,6 +54,8 @@ LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
 CFN_LINT_LEVELS = {"Error": "error", "Warning": "warning", "Informational": "info"}
 VALIDATE_LEVELS = {"FATAL": "error", "ERROR": "error", "WARN": "warning", "INFO": "info", "DEBUG": "info"}
 EXAMPLES = 5
+# How cfn-lint words a finding that is an exception raised inside one of its rules.
+CFN_LINT_INTERNAL_ERROR = re.compile(r"^(Exception '.*' raised while validating|Unknown exception while processing rule)")
 
 
 @dataclass
@@ -249,9 +251,14 @@ def run_cfn_lint(venv: Path, files: list[Path], chunk: int, timeout: float) -> R
         run.processes += 1
         done_files += len(batch)
         for item in items:
-            run.findings.append(Finding(
+            finding = Finding(
                 "cfn-lint", norm(item["Filename"]), int(item["Location"]["Start"]["LineNumber"]),
-                item["Rule"]["Id"], CFN_LINT_LEVELS.get(item["Level"], item["Level"].lower()), item["Message"]))
+                item["Rule"]["Id"], CFN_LINT_LEVELS.get(item["Level"], item["Level"].lower()), item["Message"])
+            # cfn-lint reports its own exceptions as findings: they say nothing of the template.
+            if CFN_LINT_INTERNAL_ERROR.match(finding.message):
+                run.extra.setdefault("internal_errors", []).append(finding.to_json())
+            else:
+                run.findings.append(finding)
         print(f"  cfn-lint: {done_files}/{len(files)} templates, {run.wall:.0f} s "
               f"(+{search_wall:.0f} s finding {len(run.failed)} crashing templates)", file=sys.stderr)
     run.extra["search_wall"] = search_wall
@@ -473,6 +480,7 @@ def compare(templates: list[str], awsls: Run, cfn: Run, validate: Run, registry:
         "compared": len(compared),
         "cfn_lint_could_not_check": [{"file": relative(f["file"]), "reason": f["reason"]} for f in cfn.failed],
         "validate_could_not_check": [{"file": relative(f["file"]), "reason": f["reason"]} for f in validate.failed],
+        "cfn_lint_internal_errors": cfn.extra.get("internal_errors", []),
         "counts": {tool: Counter(f.level for f in findings)
                    for tool, findings in (("awsls", a_all), ("cfn-lint", c_all), ("cloudformation-validate", v_all))},
         "headline": {
@@ -535,6 +543,10 @@ def markdown(result: dict, times: dict, meta: dict) -> str:
     w(f"- Templates: {result['templates']}; cfn-lint could not check {len(result['cfn_lint_could_not_check'])} "
       f"(left out of the comparison), cloudformation-validate could not check "
       f"{len(result['validate_could_not_check'])}; **{result['compared']} compared**")
+    if result["cfn_lint_internal_errors"]:
+        w(f"- cfn-lint reported {len(result['cfn_lint_internal_errors'])} exceptions raised inside its own rules "
+          "as findings (\"Exception '...' raised while validating\"); they say nothing of the templates and "
+          "are left out")
     w(f"- Findings compared ({'errors only' if meta['only_errors'] else 'all levels'}): " + "; ".join(
         f"{tool} " + ", ".join(f"{n} {lvl}" for lvl, n in sorted(c.items(), key=lambda x: LEVEL_ORDER.get(x[0], 3)))
         for tool, c in result["counts"].items()))

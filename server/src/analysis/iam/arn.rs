@@ -53,13 +53,80 @@ pub fn syntax_error(text: &str) -> Option<String> {
         ));
     }
     // A wildcard may stand for the missing parts (`arn:aws:logs:*`).
-    if split(&masked).is_none() && !masked.contains('*') {
+    let Some(arn) = split(&masked) else {
         let colons = masked.matches(':').count();
+        // A wildcard region may end the ARN (`arn:aws:logs:*`); with an
+        // account part the resource part must follow.
+        if masked.contains('*') && (colons == 3 || colons > 4) {
+            return None;
+        }
         return Some(if colons < 5 {
             format!("'{text}' has {} of the 6 ARN parts (arn:partition:service:region:account:resource)", colons + 1)
         } else {
             format!("'{text}' has an empty partition, service or resource part")
         });
+    };
+    part_error(text, &arn)
+}
+
+/// The AWS partitions (from the AWS SDKs' partition list).
+const PARTITIONS: &[&str] = &[
+    "aws",
+    "aws-cn",
+    "aws-us-gov",
+    "aws-iso",
+    "aws-iso-b",
+    "aws-iso-e",
+    "aws-iso-f",
+    "aws-eusc",
+];
+
+/// A part that stands for any value: a wildcard, or a placeholder left to
+/// fill in (`<region>`, `<account-id>`).
+fn wild(part: &str) -> bool {
+    part.contains(['*', '?']) || (part.contains('<') && part.contains('>'))
+}
+
+/// A region name's shape: `us-east-1`, `us-gov-west-1`, `cn-north-1`,
+/// `us-isob-east-1`.
+fn region_shaped(region: &str) -> bool {
+    let mut words: Vec<&str> = region.split('-').collect();
+    let Some(number) = words.pop() else {
+        return false;
+    };
+    words.len() >= 2
+        && words[0].len() == 2
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Why the partition, region or account of an ARN cannot be, if one cannot.
+fn part_error(text: &str, arn: &Arn) -> Option<String> {
+    if !wild(arn.partition) && !PARTITIONS.contains(&arn.partition) {
+        return Some(format!(
+            "'{text}' has partition `{}`, which does not exist ({})",
+            arn.partition,
+            PARTITIONS.join(", ")
+        ));
+    }
+    if !arn.region.is_empty() && !wild(arn.region) && !region_shaped(arn.region) {
+        return Some(format!(
+            "'{text}' has region `{}`, which is not a region name (such as `us-east-1`)",
+            arn.region
+        ));
+    }
+    let account_ok = arn.account.is_empty()
+        || wild(arn.account)
+        || arn.account == "aws"
+        || (arn.account.len() == 12 && arn.account.bytes().all(|b| b.is_ascii_digit()));
+    if !account_ok {
+        return Some(format!(
+            "'{text}' has account `{}`: an account ID is 12 digits (or empty, `aws` or a wildcard)",
+            arn.account
+        ));
     }
     None
 }
@@ -225,7 +292,31 @@ mod tests {
         assert!(syntax_error("arn:aws:s3").is_some());
         assert!(syntax_error("bucket/*").is_some());
         assert!(syntax_error("arn:aws:logs:*").is_none());
+        assert!(syntax_error("arn:aws:sns:*:*").is_some());
         assert!(syntax_error("execute-api:/*/GET/pets").is_none());
+    }
+
+    #[test]
+    fn arn_parts() {
+        for good in [
+            "arn:aws:sqs:us-east-1:123456789012:q",
+            "arn:aws-us-gov:s3:::b",
+            "arn:aws-cn:sns:cn-north-1:123456789012:t",
+            "arn:aws:iam::aws:policy/ReadOnlyAccess",
+            "arn:aws:sns:*:*:topic",
+            "arn:aws:ec2:us-east-1:12345678901?:instance/*",
+            "arn:*:s3:::b",
+            "arn:aws:ssm:<region>::parameter/aws/*",
+            "arn:aws:lambda:*:<service-account-id>:layer:*",
+        ] {
+            assert!(syntax_error(good).is_none(), "{good}");
+        }
+        let region = syntax_error("arn:aws:sqs:us-east-1x:123456789012:q").unwrap_or_default();
+        assert!(region.contains("region `us-east-1x`"), "{region}");
+        let account = syntax_error("arn:aws:sqs:us-east-1:12345:q").unwrap_or_default();
+        assert!(account.contains("account `12345`"), "{account}");
+        let partition = syntax_error("arn:amazon:s3:::b").unwrap_or_default();
+        assert!(partition.contains("partition `amazon`"), "{partition}");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Whether a property is set in a mapping, allowing for values that may
-//! vanish at deploy time (`Fn::If` with `AWS::NoValue`) and YAML merge keys.
+//! vanish at deploy time (`Fn::If` with `AWS::NoValue`) and YAML merge keys;
+//! a null value is no value.
 
-use awsls_grammars::{Document, Entry, NodeKind};
+use awsls_grammars::{Document, Entry, NodeKind, ScalarKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Presence {
@@ -38,7 +39,11 @@ pub(super) fn presence(doc: &Document, entries: &[Entry], name: &str) -> Presenc
         {
             Presence::Maybe
         }
-        NodeKind::Null | NodeKind::Invalid | NodeKind::Alias { .. } => Presence::Maybe,
+        // A key with no value, or `null`, is no property: CloudFormation
+        // does not take nulls, and what checks templates drops them.
+        NodeKind::Null => Presence::Absent,
+        NodeKind::Scalar(s) if s.kind == ScalarKind::Null => Presence::Absent,
+        NodeKind::Invalid | NodeKind::Alias { .. } => Presence::Maybe,
         _ => Presence::Present,
     }
 }

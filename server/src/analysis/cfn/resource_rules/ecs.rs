@@ -208,18 +208,22 @@ fn fargate_settings(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
         return;
     };
     if fargate_accepts(cpu, memory) == Some(false) {
-        let span = ctx
-            .property("Memory")
-            .map(|m| ctx.doc.node(m).span)
-            .unwrap_or_else(|| ctx.anchor());
-        findings.push(Finding::new(
+        // Settings that do not go together are reported on the resource,
+        // pointing at each.
+        let mut finding = Finding::new(
             Rule::EcsFargateCpuMemory,
-            span,
+            ctx.anchor(),
             format!(
                 "Fargate has no task size with CPU `{cpu_text}` and memory `{memory_text}`: {}",
                 memory_range(cpu).unwrap_or_default()
             ),
-        ));
+        );
+        for (name, what) in [("Cpu", "the CPU"), ("Memory", "the memory")] {
+            if let Some(node) = ctx.property(name) {
+                finding = finding.with_related(ctx.doc.node(node).span, what);
+            }
+        }
+        findings.push(finding);
     }
 }
 

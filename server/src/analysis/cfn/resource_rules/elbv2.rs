@@ -118,13 +118,17 @@ fn listener(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
         return;
     };
     if ctx.property("Certificates").is_none() {
-        findings.push(Finding::new(
-            Rule::Elbv2ListenerCertificate,
-            ctx.doc.node(protocol).span,
-            format!(
-                "a listener with protocol `{name}` needs its default certificate in `Certificates`"
-            ),
-        ));
+        // A missing property is reported where `missing-required-property` is.
+        findings.push(
+            Finding::new(
+                Rule::Elbv2ListenerCertificate,
+                ctx.anchor(),
+                format!(
+                    "a listener with protocol `{name}` needs its default certificate in `Certificates`"
+                ),
+            )
+            .with_related(ctx.doc.node(protocol).span, "the protocol is set here"),
+        );
     }
 }
 
@@ -145,13 +149,22 @@ fn classic_load_balancer(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
         };
         let secure = name.eq_ignore_ascii_case("HTTPS") || name.eq_ignore_ascii_case("SSL");
         if secure && ctx.doc.get(*listener, "SSLCertificateId").is_none() {
-            findings.push(Finding::new(
-                Rule::ElbListenerCertificate,
-                ctx.doc.node(protocol).span,
-                format!(
-                    "a listener with protocol `{name}` needs the certificate in `SSLCertificateId`"
-                ),
-            ));
+            // Reported on the listener's first key, as a missing property of a list item is.
+            let label = ctx
+                .doc
+                .mapping(*listener)
+                .and_then(|e| e.first())
+                .map_or(ctx.doc.node(*listener).span, |e| e.key.span);
+            findings.push(
+                Finding::new(
+                    Rule::ElbListenerCertificate,
+                    label,
+                    format!(
+                        "a listener with protocol `{name}` needs the certificate in `SSLCertificateId`"
+                    ),
+                )
+                .with_related(ctx.doc.node(protocol).span, "the protocol is set here"),
+            );
         }
     }
 }

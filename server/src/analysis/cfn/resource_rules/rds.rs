@@ -225,11 +225,15 @@ fn db_instance(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
     };
     let encrypted = ctx.property("StorageEncrypted");
     if absent(ctx, props, "StorageEncrypted") {
-        findings.push(Finding::new(
-            Rule::RdsKmsKeyUnencrypted,
-            key,
-            "`KmsKeyId` needs `StorageEncrypted: true`: storage is not encrypted by default",
-        ));
+        // A missing property is reported where `missing-required-property` is.
+        findings.push(
+            Finding::new(
+                Rule::RdsKmsKeyUnencrypted,
+                ctx.anchor(),
+                "`KmsKeyId` needs `StorageEncrypted: true`: storage is not encrypted by default",
+            )
+            .with_related(key, "the key"),
+        );
     } else if literal_bool(ctx, encrypted) == Some(false) {
         if let Some(span) = ctx.key_span(props, "StorageEncrypted") {
             findings.push(
@@ -339,11 +343,15 @@ fn monitoring(ctx: &ResourceCtx, findings: &mut Vec<Finding>) {
     };
     if interval > 0 && absent(ctx, props, "MonitoringRoleArn") {
         if let Some(span) = ctx.key_span(props, "MonitoringInterval") {
-            findings.push(Finding::new(
-                Rule::RdsMonitoringRole,
-                span,
-                format!("`MonitoringInterval: {interval}` needs `MonitoringRoleArn`, the role RDS uses to publish enhanced monitoring metrics"),
-            ));
+            // A missing property is reported where `missing-required-property` is.
+            findings.push(
+                Finding::new(
+                    Rule::RdsMonitoringRole,
+                    ctx.anchor(),
+                    format!("`MonitoringInterval: {interval}` needs `MonitoringRoleArn`, the role RDS uses to publish enhanced monitoring metrics"),
+                )
+                .with_related(span, "the interval"),
+            );
         }
     }
     if interval == 0 {

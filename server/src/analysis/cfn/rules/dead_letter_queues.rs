@@ -71,16 +71,23 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
         };
         if source != sink {
             let kind = |fifo: bool| if fifo { "a FIFO" } else { "a standard" };
-            findings.push(finding(
-                Rule::DeadLetterQueueType,
-                ctx.span(target),
-                format!(
-                    "`{}` is {} queue, but its dead-letter queue `{dead_letter}` is {} queue; both must be of the same type",
-                    resource.decl.name,
-                    kind(source),
-                    kind(sink)
-                ),
-            ));
+            let message = format!(
+                "`{}` is {} queue, but its dead-letter queue `{dead_letter}` is {} queue; both must be of the same type",
+                resource.decl.name,
+                kind(source),
+                kind(sink)
+            );
+            // Reported where the source queue says it is FIFO, when it says
+            // so, else at the dead-letter target.
+            let fifo_key = resource
+                .properties
+                .and_then(|p| doc.entry(p, "FifoQueue"))
+                .map(|e| e.key.span);
+            findings.push(match fifo_key {
+                Some(span) => finding(Rule::DeadLetterQueueType, span, message)
+                    .with_related(ctx.span(target), "the dead-letter queue"),
+                None => finding(Rule::DeadLetterQueueType, ctx.span(target), message),
+            });
         }
     }
 }

@@ -26,6 +26,7 @@ mod limits;
 pub mod logs_links;
 mod mappings;
 pub mod metadata_interface;
+mod metadata_nulls;
 pub mod obsolete_depends_on;
 pub mod output_values;
 mod outputs;
@@ -110,6 +111,7 @@ pub fn check_with_implicit(
         conditions::check,
         mappings::check,
         metadata_interface::check,
+        metadata_nulls::check,
         cfn_init::check,
         outputs::check,
         output_values::check,

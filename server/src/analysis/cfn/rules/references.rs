@@ -250,6 +250,26 @@ fn untyped_finding(rule: Rule, r: &Reference, what: &str) -> Finding {
     )
 }
 
+/// For a SAM resource type whose `Fn::GetAtt` attributes are known: the
+/// type of the resource it becomes (whose attributes it has) and the names
+/// SAM resolves itself (the resources it generates beside it).
+fn sam_attributes(type_name: &str) -> Option<(&'static str, &'static [&'static str])> {
+    Some(match type_name {
+        "AWS::Serverless::Function" => (
+            "AWS::Lambda::Function",
+            &["Alias", "Version", "DestinationTopic", "DestinationQueue"],
+        ),
+        "AWS::Serverless::SimpleTable" => ("AWS::DynamoDB::Table", &[]),
+        "AWS::Serverless::StateMachine" => ("AWS::StepFunctions::StateMachine", &[]),
+        "AWS::Serverless::Api" => (
+            "AWS::ApiGateway::RestApi",
+            &["Stage", "Deployment", "DomainName"],
+        ),
+        "AWS::Serverless::HttpApi" => ("AWS::ApiGatewayV2::Api", &["Stage", "DomainName"]),
+        _ => return None,
+    })
+}
+
 /// Types whose attributes are not known until deployment.
 fn attributes_open(type_name: &str) -> bool {
     type_name.starts_with("Custom::")
@@ -266,9 +286,17 @@ fn check_attribute(
     findings: &mut Vec<Finding>,
 ) {
     let (attribute, span) = attr;
-    if attributes_open(type_name) || attribute.contains("${") {
+    if attribute.contains("${") {
         return;
     }
+    // A SAM resource whose attributes are those of the resource it becomes,
+    // beside the references SAM resolves itself (`Function.Alias`).
+    let type_name = match sam_attributes(type_name) {
+        Some((_, extra)) if extra.contains(&attribute.as_str()) => return,
+        Some((generated, _)) => generated,
+        None if attributes_open(type_name) => return,
+        None => type_name,
+    };
     let Some(schema) = schema::cfn::resource(type_name) else {
         return; // unknown types are reported by the resource type check
     };
@@ -628,6 +656,19 @@ mod tests {
         assert!(only(&f, "unknown-getatt-resource")
             .message
             .contains("use `Ref`"));
+    }
+
+    #[test]
+    fn sam_resources_have_the_attributes_of_what_they_become() {
+        let sam = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      InlineCode: x\nOutputs:\n  A:\n    Value: !GetAtt Fn.Arn\n  B:\n    Value: !Sub '${Fn.Alias}'\n  C:\n    Value: !GetAtt Fn.Name\n";
+        let f = run(sam);
+        let finding = only(&f, "unknown-attribute");
+        assert_eq!(finding.span, span_of(sam, "Name", 0));
+        assert!(
+            finding.message.contains("AWS::Lambda::Function"),
+            "{}",
+            finding.message
+        );
     }
 
     #[test]

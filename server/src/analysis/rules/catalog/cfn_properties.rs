@@ -154,9 +154,9 @@ pub const BLOCKED_LAMBDA_RUNTIME: RuleDef = RuleDef {
 
 pub const NULL_VALUE: RuleDef = RuleDef {
     code: "null-value",
-    cfn_lint: &["E3012"],
-    summary: "`Properties` written with no value",
-    explanation: "A resource's `Properties` must be a mapping: `Properties:` with nothing after it (or `null`) fails template validation. Remove the key, or give the properties.",
+    cfn_lint: &["E3012", "E3028", "E4002"],
+    summary: "`Properties`, or a value in `Metadata`, written with no value",
+    explanation: "CloudFormation takes no null value in a template: `Properties:` with nothing after it (or `null`), and a key with no value anywhere in the template's or a resource's `Metadata`, fail template validation. Remove the key, or give it a value. (A property with no value counts as not set, so a required one is reported as missing.)",
     example: "`Properties:` with nothing after it",
     ..CLOUDFORMATION_RESOURCES_AND_PROPERTIES
 };

@@ -8,7 +8,8 @@ const IAM_RESOURCES: RuleDef = RuleDef::base(Family::Iam, "Resources");
 
 pub const IAM_INVALID_ARN: RuleDef = RuleDef {
     code: "iam-invalid-arn",
-    summary: "A resource that is not `*` or an `arn:partition:service:region:account:resource`",
+    cfn_lint: &["E3510", "E3514"],
+    summary: "A resource that is not `*` or an `arn:partition:service:region:account:resource` with a real partition, a region name and a 12-digit account",
     explanation: "A resource that is not `*` or an `arn:partition:service:region:account:resource`. A resource that does not fit the actions never matches: the statement silently allows or denies less than meant.",
     example: "`Resource: my-bucket/*`. Policy variables (`${aws:username}`) and `!Sub` variables are allowed; placeholders such as `<bucket-arn>` are skipped.",
     ..IAM_RESOURCES
