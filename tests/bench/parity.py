@@ -55,7 +55,7 @@ CFN_LINT_LEVELS = {"Error": "error", "Warning": "warning", "Informational": "inf
 VALIDATE_LEVELS = {"FATAL": "error", "ERROR": "error", "WARN": "warning", "INFO": "info", "DEBUG": "info"}
 EXAMPLES = 5
 # How cfn-lint words a finding that is an exception raised inside one of its rules.
-CFN_LINT_INTERNAL_ERROR = re.compile(r"^(Exception '.*' raised while validating|Unknown exception while processing rule)")
+CFN_LINT_INTERNAL_ERROR = re.compile(r"^(Exception [\"'].*[\"'] raised while validating|Unknown exception while processing rule)")
 
 
 @dataclass

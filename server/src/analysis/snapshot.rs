@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use awsls_grammars::{Document, Format, Span};
 use ropey::Rope;
 
+use super::cfn::conditions::Conditions;
 use super::cfn::template::Template;
 use super::kind::DocKind;
 use super::sam::Generated;
@@ -22,8 +23,13 @@ pub struct Derived {
     template: OnceLock<Template>,
     /// The resources SAM generates from the template's.
     generated: OnceLock<Vec<Generated>>,
+    /// The template's conditions, decided, with the text they were read
+    /// from (`Parameters` and `Conditions`).
+    conditions: OnceLock<(String, Arc<Conditions>)>,
     /// The template of the parse before, to refresh rather than rebuild.
     previous_template: Mutex<Option<Template>>,
+    /// The conditions of the parse before, kept when their text is the same.
+    previous_conditions: Option<(String, Arc<Conditions>)>,
     /// The findings of the last validation of this parse, and the regions
     /// it was made for: a code-action request reads them instead of
     /// validating again.
@@ -39,11 +45,13 @@ impl Derived {
     /// edit inside one resource then costs the template a walk over the
     /// declarations that allocates nothing for the unchanged ones.
     pub fn succeeding(previous: Arc<Derived>) -> Derived {
+        let previous_conditions = previous.conditions.get().cloned();
         let template = Arc::try_unwrap(previous)
             .ok()
             .and_then(|derived| derived.template.into_inner());
         Derived {
             previous_template: Mutex::new(template),
+            previous_conditions,
             ..Derived::default()
         }
     }
@@ -157,6 +165,36 @@ impl Snapshot {
                 None => Template::from_document(&self.document),
             }
         })
+    }
+
+    /// What this snapshot's parse derived, for tests that build the next one.
+    #[cfg(test)]
+    pub fn derived_handle(&self) -> Arc<Derived> {
+        self.derived.clone()
+    }
+
+    /// The template's conditions decided, built once per parse and taken
+    /// over from the parse before when `Parameters` and `Conditions` read
+    /// the same.
+    pub fn conditions(&self) -> &Conditions {
+        let (_, conditions) = self.derived.conditions.get_or_init(|| {
+            let template = self.template();
+            let mut key = String::new();
+            if let Some(root) = template.root {
+                for section in ["Parameters", "Conditions"] {
+                    if let Some(entry) = self.document.entry(root, section) {
+                        let value = self.document.node(entry.value).span;
+                        key.push_str(&self.slice(Span::new(entry.key.span.start, value.end)));
+                    }
+                    key.push('\0');
+                }
+            }
+            match &self.derived.previous_conditions {
+                Some((text, kept)) if *text == key => (key, kept.clone()),
+                _ => (key, Arc::new(Conditions::build(self, template))),
+            }
+        });
+        conditions
     }
 
     /// The resources SAM would generate from the template's, built once per

@@ -5,6 +5,7 @@
 //! schemas.
 
 pub mod completion;
+pub mod conditions;
 pub mod cursor;
 pub mod describe;
 pub mod for_each;

@@ -19,6 +19,7 @@ use crate::analysis::cfn::resource_rules::defs as resource;
 use crate::analysis::cfn::rules::apigateway_links::defs as apigateway_links;
 use crate::analysis::cfn::rules::autoscaling_links::defs as autoscaling_links;
 use crate::analysis::cfn::rules::cfn_init::defs as cfn_init;
+use crate::analysis::cfn::rules::condition_rules::defs as condition_rules;
 use crate::analysis::cfn::rules::dead_letter_queues::defs as dead_letter_queues;
 use crate::analysis::cfn::rules::dynamic_references::defs as dynamic_references;
 use crate::analysis::cfn::rules::ec2_links::defs as ec2_links;
@@ -325,6 +326,10 @@ registry! {
     SubnetOutsideVpc => subnet_cidrs::SUBNET_OUTSIDE_VPC,
     OverlappingSubnets => subnet_cidrs::OVERLAPPING_SUBNETS,
     DeadLetterQueueType => dead_letter_queues::DEAD_LETTER_QUEUE_TYPE,
+    ConditionalReference => condition_rules::CONDITIONAL_REFERENCE,
+    ConditionalDependsOn => condition_rules::CONDITIONAL_DEPENDS_ON,
+    ConditionAlwaysSame => condition_rules::CONDITION_ALWAYS_SAME,
+    UnreachableIfBranch => condition_rules::UNREACHABLE_IF_BRANCH,
     RdsInstanceClusterMismatch => rds_links::RDS_INSTANCE_CLUSTER_MISMATCH,
     LambdaSqsVisibilityTimeout => lambda_links::LAMBDA_SQS_VISIBILITY_TIMEOUT,
     LambdaSqsFifoBatchSize => lambda_links::LAMBDA_SQS_FIFO_BATCH_SIZE,

@@ -389,10 +389,19 @@ fn check_arguments(ctx: &Ctx, id: NodeId, intrinsic: &Intrinsic, findings: &mut 
             intrinsic.name_span.start,
             doc.node(id).span.end.max(intrinsic.name_span.end),
         );
-        let span = if ctx.span(arg).is_empty() {
+        // When only the second item of a two-item argument is wrong (the
+        // variables of `Fn::Sub`, the list of `Fn::Join`), it is the place.
+        let culprit = match function {
+            "Fn::Sub" | "Fn::Join" if items.len() == 2 && item(0) == Shape::Scalar => {
+                Some(items[1])
+            }
+            _ => None,
+        };
+        let at = culprit.unwrap_or(arg);
+        let span = if ctx.span(at).is_empty() {
             span
         } else {
-            ctx.span(arg)
+            ctx.span(at)
         };
         findings.push(finding(Rule::InvalidFunctionArguments, span, message));
     }
@@ -636,7 +645,7 @@ mod tests {
     use super::super::test_support::*;
     use crate::analysis::Severity;
 
-    const HEAD: &str = "Parameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, x]\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: C\n    Properties:\n";
+    const HEAD: &str = "Parameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, x]\nResources:\n  U:\n    Type: AWS::SNS::Topic\n    Condition: C\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n";
 
     #[test]
     fn lists_read_by_join_and_select_match_their_parameters() {
@@ -719,6 +728,16 @@ mod tests {
                 1,
                 "{value}: {findings:#?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_wrong_second_item_is_the_place_reported() {
+        for (value, second) in [("!Sub [abc, xyz]", "xyz"), ("!Join [',', abc]", "abc")] {
+            let text = property(value);
+            let findings = run(&text);
+            let f = only(&findings, "invalid-function-arguments");
+            assert_eq!(f.span, span_of(&text, second, 0), "{value}");
         }
     }
 

@@ -7,6 +7,7 @@
 pub mod apigateway_links;
 pub mod autoscaling_links;
 pub mod cfn_init;
+pub mod condition_rules;
 mod conditions;
 mod context;
 mod cycles;
@@ -109,6 +110,7 @@ pub fn check_with_implicit(
         dynamic_references::check,
         parameters::check,
         conditions::check,
+        condition_rules::check,
         mappings::check,
         metadata_interface::check,
         metadata_nulls::check,

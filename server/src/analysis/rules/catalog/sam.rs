@@ -160,7 +160,7 @@ pub const SAM_INVALID_EVENT: RuleDef = RuleDef {
 
 pub const SAM_MISSING_EVENT_TYPE: RuleDef = RuleDef {
     code: "sam-missing-event-type",
-    cfn_lint: &["E3003"],
+    cfn_lint: &["E3003", "E3017"],
     summary: "An event without `Type`",
     explanation: "An event without `Type`. The SAM transform rejects the template (the change set fails to create), or generates resources other than the ones meant.",
     example: "",
@@ -169,7 +169,7 @@ pub const SAM_MISSING_EVENT_TYPE: RuleDef = RuleDef {
 
 pub const SAM_UNKNOWN_EVENT_TYPE: RuleDef = RuleDef {
     code: "sam-unknown-event-type",
-    cfn_lint: &["E3030", "E3003", "E3002"],
+    cfn_lint: &["E3030", "E3003", "E3002", "E3017"],
     fix: true,
     summary: "A `Type` the resource type does not take",
     explanation: "A `Type` the resource type does not take. The SAM transform rejects the template (the change set fails to create), or generates resources other than the ones meant.",
