@@ -227,3 +227,82 @@ mod lookups {
         bencher.bench(|| index.lookup(&topic, 3));
     }
 }
+
+/// The conditions of a 1,000-resource template with 100 parameters and 200
+/// conditions (nested `Fn::And`/`Fn::Or`/`Fn::Not`), a `Condition` on every
+/// resource: deciding them, and running every condition rule on it.
+mod conditions {
+    use super::*;
+    use awsls::analysis::cfn::conditions::Conditions;
+    use awsls::analysis::cfn::rules::condition_rules;
+
+    fn snapshot() -> Snapshot {
+        static TEXT: OnceLock<String> = OnceLock::new();
+        let text =
+            TEXT.get_or_init(|| Spec::new(1_000, Flavor::Conditions, Syntax::Yaml).generate());
+        Snapshot::from_text("conditions.yaml", text)
+    }
+
+    /// Every rule, for comparison with the same template without conditions.
+    #[divan::bench(sample_count = 10, max_time = 5)]
+    fn every_rule(bencher: Bencher) {
+        bencher
+            .with_inputs(|| {
+                let snapshot = snapshot();
+                snapshot.template();
+                snapshot
+            })
+            .bench_refs(|snapshot| analysis::diagnostics(snapshot));
+    }
+
+    #[divan::bench(sample_count = 10, max_time = 5)]
+    fn decide(bencher: Bencher) {
+        let snapshot = snapshot();
+        let template = snapshot.template();
+        bencher.bench(|| Conditions::build(&snapshot, template));
+    }
+
+    /// Again after an edit that leaves `Parameters` and `Conditions` alone:
+    /// the decided conditions and their answers are kept.
+    #[divan::bench(sample_count = 10, max_time = 5)]
+    fn every_condition_rule_again(bencher: Bencher) {
+        let first = snapshot();
+        condition_rules::findings(&first);
+        bencher
+            .with_inputs(|| {
+                let text = first
+                    .text
+                    .to_string()
+                    .replace("Type: AWS::SQS::Queue", "Type: AWS::SQS::Queue ");
+                let document = std::sync::Arc::new(awsls_grammars::parse(&text, Format::Yaml));
+                let derived = std::sync::Arc::new(awsls::analysis::snapshot::Derived::succeeding(
+                    first.derived_handle(),
+                ));
+                let next = Snapshot::sharing(
+                    "conditions.yaml".into(),
+                    None,
+                    text.as_str().into(),
+                    Format::Yaml,
+                    document,
+                    derived,
+                );
+                next.template();
+                next
+            })
+            .bench_refs(|snapshot| condition_rules::findings(snapshot));
+    }
+
+    #[divan::bench(sample_count = 10, max_time = 5)]
+    fn every_condition_rule(bencher: Bencher) {
+        // The template's declarations and conditions are built beforehand,
+        // as the other rules have by then.
+        bencher
+            .with_inputs(|| {
+                let snapshot = snapshot();
+                snapshot.template();
+                snapshot.conditions();
+                snapshot
+            })
+            .bench_refs(|snapshot| condition_rules::findings(snapshot));
+    }
+}

@@ -4,7 +4,7 @@
 //! and hover sent right after edits), and peak RSS.
 //!
 //! `cargo bench -p awsls --bench lsp -- [--sizes 100,1000,5000] [--edits 240]
-//! [--syntax yaml,json] [--flavor cfn,sam,loops] [--binary PATH]`; with
+//! [--syntax yaml,json] [--flavor cfn,sam,loops,conditions] [--binary PATH]`; with
 //! `--write-templates DIR` it only writes the generated templates to `DIR`.
 
 #[path = "support/generate.rs"]
@@ -73,6 +73,7 @@ fn options() -> Result<Options, String> {
                         "cfn" => Ok(Flavor::CloudFormation),
                         "sam" => Ok(Flavor::Sam),
                         "loops" => Ok(Flavor::Loops),
+                        "conditions" => Ok(Flavor::Conditions),
                         _ => Err(format!("bad flavor {s:?}")),
                     })
                     .collect::<Result<_, _>>()?

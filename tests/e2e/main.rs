@@ -7,6 +7,7 @@ mod cfn_properties;
 mod cfn_validation;
 mod check_cli;
 mod client;
+mod conditions;
 mod edit_safety;
 mod foundation;
 mod framing;

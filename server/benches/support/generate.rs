@@ -15,6 +15,9 @@ pub enum Flavor {
     /// `AWS::LanguageExtensions` transform): each loop is one group of
     /// resources repeated for ten values.
     Loops,
+    /// The CloudFormation resources under 200 conditions (nested `Fn::And`,
+    /// `Fn::Or` and `Fn::Not` over 100 parameters), each resource with one.
+    Conditions,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +58,7 @@ impl Spec {
             Flavor::CloudFormation => "cfn",
             Flavor::Sam => "sam",
             Flavor::Loops => "loops",
+            Flavor::Conditions => "conditions",
         };
         format!("{flavor}-{}.{}", self.resources, self.syntax.extension())
     }
@@ -270,7 +274,7 @@ fn group(g: usize, flavor: Flavor) -> Vec<(String, Value)> {
         ]),
     )]);
     match flavor {
-        Flavor::CloudFormation | Flavor::Loops => {
+        Flavor::CloudFormation | Flavor::Loops | Flavor::Conditions => {
             out.push((
                 role.clone(),
                 resource(
@@ -510,9 +514,89 @@ pub fn template(resources: usize, flavor: Flavor) -> Value {
         })
         .collect();
     let mut entries = common_sections(resources, flavor);
+    let mut outputs = outputs;
+    if flavor == Flavor::Conditions {
+        with_conditions(&mut entries, &mut items, &mut outputs);
+    }
     entries.push(("Resources".to_owned(), Value::Map(items)));
     entries.push(("Outputs".to_owned(), Value::Map(outputs)));
     Value::Map(entries)
+}
+
+fn equals(a: Value, b: Value) -> Value {
+    Value::Fn("Fn::Equals", Box::new(Value::List(vec![a, b])))
+}
+
+fn condition(name: String) -> Value {
+    Value::Fn("Condition", Box::new(s(name)))
+}
+
+/// 100 more parameters (every other one with `AllowedValues`), 200 more
+/// conditions (100 comparisons, 100 combinations of earlier ones) and a
+/// `Condition` on every resource and output: the same for the ten resources
+/// of a group, which refer to each other, so the template is correct.
+fn with_conditions(
+    entries: &mut [(String, Value)],
+    items: &mut [(String, Value)],
+    outputs: &mut [(String, Value)],
+) {
+    for (key, value) in entries.iter_mut() {
+        let Value::Map(section) = value else {
+            continue;
+        };
+        if key == "Parameters" {
+            for i in 0..100 {
+                let mut parameter = vec![("Type", s("String")), ("Default", s("a"))];
+                if i % 2 == 0 {
+                    parameter.push(("AllowedValues", Value::List(vec![s("a"), s("b"), s("c")])));
+                }
+                section.push((format!("P{i}"), map(parameter)));
+            }
+        }
+        if key == "Conditions" {
+            for i in 0..100 {
+                let value = ["a", "b", "c"][i % 3];
+                section.push((
+                    format!("C{i}"),
+                    equals(reference(format!("P{i}")), s(value)),
+                ));
+            }
+            for i in 100..200 {
+                let (x, y, z) = (i - 100, (i * 7) % 100, (i * 13 + 5) % 100);
+                let both = Value::Fn(
+                    "Fn::And",
+                    Box::new(Value::List(vec![
+                        condition(format!("C{x}")),
+                        condition(format!("C{y}")),
+                    ])),
+                );
+                let either = Value::Fn(
+                    "Fn::Or",
+                    Box::new(Value::List(vec![
+                        both,
+                        Value::Fn(
+                            "Fn::Not",
+                            Box::new(Value::List(vec![condition(format!("C{z}"))])),
+                        ),
+                    ])),
+                );
+                section.push((format!("C{i}"), either));
+            }
+        }
+    }
+    for (i, (_, resource)) in items.iter_mut().enumerate() {
+        if let Value::Map(attributes) = resource {
+            attributes.insert(
+                1,
+                ("Condition".to_owned(), s(format!("C{}", (i / 10) % 200))),
+            );
+        }
+    }
+    for (i, (_, output)) in outputs.iter_mut().enumerate() {
+        if let Value::Map(attributes) = output {
+            attributes.insert(0, ("Condition".to_owned(), s(format!("C{}", i % 200))));
+        }
+    }
 }
 
 /// The sections before `Resources`: format version, description, transforms,

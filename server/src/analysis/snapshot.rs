@@ -167,8 +167,8 @@ impl Snapshot {
         })
     }
 
-    /// What this snapshot's parse derived, for tests that build the next one.
-    #[cfg(test)]
+    /// What this snapshot's parse derived, for tests and benchmarks that
+    /// build the next one.
     pub fn derived_handle(&self) -> Arc<Derived> {
         self.derived.clone()
     }

@@ -6,7 +6,7 @@ use tower_lsp_server::ls_types::{
     ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
 };
 use tower_lsp_server::ls_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions,
     FoldingRangeProviderCapability, OneOf, RenameOptions, SelectionRangeProviderCapability,
     SemanticTokensFullOptions, SemanticTokensOptions, SemanticTokensServerCapabilities,
 };
@@ -23,8 +23,21 @@ pub fn negotiate_encoding(client: &ClientCapabilities) -> Encoding {
     }
 }
 
-pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
+/// Whether the client shows inlay hints; when it does not, the hints are
+/// offered as code lenses.
+pub fn shows_inlay_hints(client: &ClientCapabilities) -> bool {
+    client
+        .text_document
+        .as_ref()
+        .is_some_and(|t| t.inlay_hint.is_some())
+}
+
+pub fn server_capabilities(encoding: Encoding, inlay_hints: bool) -> ServerCapabilities {
     ServerCapabilities {
+        inlay_hint_provider: inlay_hints.then_some(OneOf::Left(true)),
+        code_lens_provider: (!inlay_hints).then_some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
         position_encoding: Some(match encoding {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,

@@ -113,6 +113,14 @@ impl LanguageServer for Backend {
         handlers::workspace_symbol::handle(&self.state, params).await
     }
 
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        handlers::condition_hints::inlay_hints(&self.state, params).await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        handlers::condition_hints::code_lenses(&self.state, params).await
+    }
+
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         handlers::folding_range::handle(&self.state, params).await
     }

@@ -8,6 +8,7 @@ use awsls_grammars::{Document, NodeId, NodeKind, Span};
 use crate::analysis::{HoverInfo, Snapshot};
 use crate::schema;
 
+use super::conditions::{describe as describe_condition, scenario_words};
 use super::describe;
 use super::functions::{function, pseudo_parameter_markdown};
 use super::navigation::{self, SymbolKind};
@@ -218,15 +219,7 @@ fn reference_hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
             }
             out
         }
-        SymbolKind::Condition => {
-            let condition = template.condition(&symbol.name)?;
-            let span = doc.node(condition.node).span;
-            format!(
-                "**{}** · condition\n\n```\n{}\n```",
-                symbol.name,
-                snapshot.slice(span).trim()
-            )
-        }
+        SymbolKind::Condition => condition_markdown(snapshot, template, &symbol.name)?,
         SymbolKind::Mapping => {
             let mapping = template.mapping(&symbol.name)?;
             let keys: Vec<String> = doc
@@ -252,6 +245,60 @@ fn reference_hover(snapshot: &Snapshot, offset: usize) -> Option<HoverInfo> {
         markdown.push_str(&format!("\n\n*Declared on line {line}.*"));
     }
     info(reference.span, markdown, None)
+}
+
+/// A condition: as written, in words, and parameter values for which it is
+/// true and false.
+pub fn condition_markdown(snapshot: &Snapshot, template: &Template, name: &str) -> Option<String> {
+    let condition = template.condition(name)?;
+    let span = snapshot.document.node(condition.node).span;
+    let mut out = format!(
+        "**{name}** · condition\n\n```\n{}\n```",
+        snapshot.slice(span).trim()
+    );
+    let model = snapshot.conditions();
+    let (Some(expr), Some(formula)) = (model.expr(name), model.condition(name)) else {
+        return Some(out);
+    };
+    out.push_str(&format!("\n\nTrue when {}.", describe_condition(expr)));
+    let example = |f: &biodivine_lib_bdd::Bdd| model.example(f).as_ref().and_then(scenario_words);
+    if !model.possible(formula) {
+        out.push_str("\n\n**Never true**, whatever the parameter values.");
+    } else if model.certain(formula) {
+        out.push_str("\n\n**Always true**, whatever the parameter values.");
+    } else {
+        if let Some(yes) = example(formula) {
+            out.push_str(&format!("\n\n- true when {yes}"));
+        }
+        if let Some(no) = example(&formula.not()) {
+            out.push_str(&format!("\n- false when {no}"));
+        }
+    }
+    let users: Vec<&str> = template
+        .resources
+        .iter()
+        .filter(|r| {
+            snapshot
+                .document
+                .get(r.decl.node, "Condition")
+                .and_then(|c| snapshot.document.str_value(c))
+                == Some(name)
+        })
+        .map(|r| r.decl.name.as_str())
+        .collect();
+    if !users.is_empty() {
+        let shown: Vec<String> = users.iter().take(8).map(|u| format!("`{u}`")).collect();
+        let more = if users.len() > 8 {
+            format!(" and {} more", users.len() - 8)
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "\n\nResources that exist only then: {}{more}.",
+            shown.join(", ")
+        ));
+    }
+    Some(out)
 }
 
 fn first_sentence(text: &str) -> &str {
@@ -313,6 +360,11 @@ fn key_hover(snapshot: &Snapshot, path: &[Step], span: Span) -> Option<HoverInfo
                 Some(Topic::TemplateSection(section.to_string())),
             )
         }
+        ["Conditions", name] => info(
+            span,
+            condition_markdown(snapshot, snapshot.template(), name)?,
+            None,
+        ),
         ["Resources", id] => {
             let type_name = template::resource_type(doc, id)?;
             let markdown = match schema::cfn::resource(type_name) {

@@ -52,7 +52,10 @@ pub fn handle(state: &Arc<ServerState>, params: InitializeParams) -> Result<Init
         state.update_settings(|s| s.merge_json(options));
     }
     Ok(InitializeResult {
-        capabilities: capabilities::server_capabilities(encoding),
+        capabilities: capabilities::server_capabilities(
+            encoding,
+            capabilities::shows_inlay_hints(&params.capabilities),
+        ),
         server_info: Some(ServerInfo {
             name: "awsls".to_string(),
             version: Some(env!("CARGO_PKG_VERSION").to_string()),

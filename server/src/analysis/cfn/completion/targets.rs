@@ -4,6 +4,7 @@
 
 use awsls_grammars::{Entry, Format, Span};
 
+use crate::analysis::cfn::references::Via;
 use crate::analysis::{CompletionEntry, CompletionKind};
 use crate::schema;
 
@@ -220,14 +221,42 @@ pub(super) fn conditions(ctx: &Ctx<'_>) -> Vec<CompletionEntry> {
     let Some(declared) = candidates(ctx, "Conditions", None) else {
         return from_text(ctx, "Conditions", "Condition", None);
     };
-    declared
+    // The conditions used most come first.
+    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let references =
+        crate::analysis::cfn::references::collect(ctx.snapshot, ctx.snapshot.template());
+    for r in &references {
+        if matches!(r.via, Via::Condition | Via::If) {
+            *uses.entry(r.name.as_str()).or_default() += 1;
+        }
+    }
+    let mut entries: Vec<(usize, CompletionEntry)> = declared
         .into_iter()
         .map(|c| {
             let mut entry = ctx.value_entry(&c.key.text, CompletionKind::Reference);
-            entry.detail = Some("Condition".to_string());
-            let body = ctx.snapshot.slice(ctx.snapshot.document.node(c.value).span);
-            let body: String = body.trim().chars().take(300).collect();
-            entry.documentation = Some(format!("```\n{body}\n```"));
+            let used = uses.get(c.key.text.as_str()).copied().unwrap_or(0);
+            entry.detail = Some(match used {
+                0 => "Condition, not used yet".to_string(),
+                1 => "Condition, used once".to_string(),
+                n => format!("Condition, used {n} times"),
+            });
+            entry.documentation = Some(
+                crate::analysis::cfn::hover::condition_markdown(
+                    ctx.snapshot,
+                    ctx.snapshot.template(),
+                    &c.key.text,
+                )
+                .unwrap_or_default(),
+            );
+            (used, entry)
+        })
+        .collect();
+    entries.sort_by(|(a, x), (b, y)| b.cmp(a).then_with(|| x.label.cmp(&y.label)));
+    entries
+        .into_iter()
+        .enumerate()
+        .map(|(rank, (_, mut entry))| {
+            entry.sort_text = Some(format!("{rank:04}"));
             entry
         })
         .collect()

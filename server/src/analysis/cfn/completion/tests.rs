@@ -113,6 +113,19 @@ fn ref_getatt_sub_targets() {
 }
 
 #[test]
+fn conditions_are_offered_most_used_first_with_their_meaning() {
+    let text = "Parameters:\n  Env:\n    Type: String\n    AllowedValues: [prod, dev]\nConditions:\n  Alpha: !Equals [!Ref Env, dev]\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  A:\n    Type: AWS::SNS::Topic\n    Condition: IsProd\n  B:\n    Type: AWS::SNS::Topic\n    Condition: IsProd\n  Q:\n    Type: AWS::SQS::Queue\n    Condition: |\n";
+    let (entries, _, _) = at("t.yaml", text);
+    assert_eq!(labels(&entries), ["IsProd", "Alpha"]);
+    assert_eq!(
+        entries[0].detail.as_deref(),
+        Some("Condition, used 2 times")
+    );
+    let docs = entries[0].documentation.as_deref().unwrap_or_default();
+    assert!(docs.contains("false when `Env` is `dev`"), "{docs}");
+}
+
+#[test]
 fn conditions_mappings_depends_on() {
     let base = format!(
         "{HEAD}Resources:\n  B:\n    Type: AWS::S3::Bucket\n  Q:\n    Type: AWS::SQS::Queue\n"

@@ -5,9 +5,11 @@
 //! `Conditions` are unchanged.
 
 mod formula;
+mod hints;
 mod model;
 mod words;
 
 pub use formula::{Expr, Subject};
+pub use hints::{hints, ConditionHint};
 pub use model::{Conditions, Scenario};
 pub use words::{describe, scenario_words};

@@ -30,9 +30,22 @@ pub struct Conditions {
     /// The values each subject is compared with, and whether they are all
     /// it can take (its `AllowedValues`).
     subjects: BTreeMap<Subject, (Vec<String>, bool)>,
-    /// What always holds: a subject has at most one value (exactly one of
-    /// its allowed values).
-    domain: Bdd,
+    /// What always holds, subject by subject: it has at most one value
+    /// (exactly one of its allowed values). Kept apart, since a question
+    /// needs only the constraints of the subjects it mentions.
+    domains: Vec<Bdd>,
+    /// The subject (its position in `domains`) of each fact variable.
+    subject_of: HashMap<BddVariable, usize>,
+    /// Each subject's variables and the values they stand for, in the
+    /// order of `domains`.
+    subject_vars: Vec<(Subject, Vec<(BddVariable, String)>)>,
+    /// Answers of [`Conditions::example_without`], kept with the model so
+    /// that an edit that leaves the conditions alone asks nothing again.
+    missing: std::sync::Mutex<HashMap<(Bdd, Bdd), Option<Scenario>>>,
+    /// Answers of [`Conditions::possible`].
+    possible: std::sync::Mutex<HashMap<Bdd, bool>>,
+    /// The pair of subjects each equality variable compares.
+    same_of: HashMap<BddVariable, (Subject, Subject)>,
     /// Each declared condition's formula as written, and decided.
     exprs: HashMap<String, Expr>,
     formulas: HashMap<String, Bdd>,
@@ -148,19 +161,34 @@ impl Conditions {
                 Fact::Opaque(_) => {}
             }
         }
-        let mut domain = vars.mk_true();
+        let mut domains = Vec::new();
+        let mut subject_of = HashMap::new();
+        let mut subject_vars = Vec::new();
         for (subject, (values, closed)) in &subjects {
             let xs: Vec<BddVariable> = values
                 .iter()
                 .filter_map(|v| equals.get(&(subject.clone(), v.clone())).copied())
                 .collect();
-            domain = domain.and(&at_most_one(&vars, &xs));
+            let mut domain = at_most_one(&vars, &xs);
             if *closed {
                 let any = xs
                     .iter()
                     .fold(vars.mk_false(), |acc, x| acc.or(&vars.mk_var(*x)));
                 domain = domain.and(&any);
             }
+            for x in &xs {
+                subject_of.insert(*x, domains.len());
+            }
+            domains.push(domain);
+            let named = values
+                .iter()
+                .filter_map(|v| {
+                    equals
+                        .get(&(subject.clone(), v.clone()))
+                        .map(|x| (*x, v.clone()))
+                })
+                .collect();
+            subject_vars.push((subject.clone(), named));
         }
         let exprs: HashMap<String, Expr> = ordered.into_iter().collect();
         let mut model = Conditions {
@@ -168,7 +196,15 @@ impl Conditions {
             facts,
             equals,
             subjects,
-            domain,
+            domains,
+            subject_of,
+            subject_vars,
+            same_of: same_vars
+                .iter()
+                .map(|(pair, v)| (*v, pair.clone()))
+                .collect(),
+            missing: std::sync::Mutex::new(HashMap::new()),
+            possible: std::sync::Mutex::new(HashMap::new()),
             exprs,
             formulas: HashMap::new(),
         };
@@ -210,9 +246,40 @@ impl Conditions {
         self.vars.mk_false()
     }
 
-    /// Whether `f` holds for some parameter values.
+    /// `f` with the constraints of the subjects it mentions (those of the
+    /// others hold whatever `f` is, as they share no variable with it).
+    fn constrained(&self, f: &Bdd) -> Bdd {
+        let mut touched: Vec<usize> = f
+            .support_set()
+            .iter()
+            .filter_map(|v| self.subject_of.get(v).copied())
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
+        touched
+            .iter()
+            .fold(f.clone(), |acc, i| acc.and(&self.domains[*i]))
+    }
+
+    /// Whether `f` holds for some parameter values (remembered: the rules
+    /// ask the same of every edit).
     pub fn possible(&self, f: &Bdd) -> bool {
-        !self.domain.and(f).is_false()
+        if f.is_false() {
+            return false;
+        }
+        if f.is_true() {
+            return true;
+        }
+        if let Some(known) = self.possible.lock().ok().and_then(|m| m.get(f).copied()) {
+            return known;
+        }
+        let answer = !self.constrained(f).is_false();
+        if let Ok(mut memo) = self.possible.lock() {
+            if memo.len() < 100_000 {
+                memo.insert(f.clone(), answer);
+            }
+        }
+        answer
     }
 
     /// Whether `f` holds for every parameter values.
@@ -220,48 +287,61 @@ impl Conditions {
         !self.possible(&f.not())
     }
 
+    /// Parameter values for which `holds` holds and `target` does not, if
+    /// any (remembered per pair).
+    pub fn example_without(&self, holds: &Bdd, target: &Bdd) -> Option<Scenario> {
+        let key = (holds.clone(), target.clone());
+        if let Some(known) = self.missing.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return known;
+        }
+        let answer = self.example(&holds.and_not(target));
+        if let Ok(mut memo) = self.missing.lock() {
+            if memo.len() < 100_000 {
+                memo.insert(key, answer.clone());
+            }
+        }
+        answer
+    }
+
     /// Parameter values for which `f` holds, if any.
     pub fn example(&self, f: &Bdd) -> Option<Scenario> {
-        let witness = self.domain.and(f).sat_witness()?;
+        let witness = self.constrained(f).sat_witness()?;
         Some(self.scenario(&witness, f))
     }
 
     fn scenario(&self, witness: &BddValuation, f: &Bdd) -> Scenario {
         let support: HashSet<BddVariable> = f.support_set().into_iter().collect();
+        let mut touched: Vec<usize> = support
+            .iter()
+            .filter_map(|v| self.subject_of.get(v).copied())
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
         let mut values = Vec::new();
-        for (subject, (vals, _)) in &self.subjects {
-            let vars: Vec<(BddVariable, &String)> = vals
-                .iter()
-                .filter_map(|v| {
-                    self.equals
-                        .get(&(subject.clone(), v.clone()))
-                        .map(|x| (*x, v))
-                })
-                .collect();
-            if !vars.iter().any(|(x, _)| support.contains(x)) {
-                continue;
-            }
+        for i in touched {
+            let (subject, vars) = &self.subject_vars[i];
             match vars.iter().find(|(x, _)| witness.value(*x)) {
-                Some((_, v)) => values.push((subject.clone(), Assigned::Is((*v).clone()))),
+                Some((_, v)) => values.push((subject.clone(), Assigned::Is(v.clone()))),
                 None => values.push((
                     subject.clone(),
-                    Assigned::IsNot(vars.iter().map(|(_, v)| (*v).clone()).collect()),
+                    Assigned::IsNot(vars.iter().map(|(_, v)| v.clone()).collect()),
                 )),
             }
         }
-        for (fact, var) in self.facts.iter().zip(self.vars.variables()) {
-            if let Fact::Same(a, b) = fact {
-                if support.contains(&var) {
-                    values.push((
-                        a.clone(),
-                        if witness.value(var) {
-                            Assigned::SameAs(b.clone())
-                        } else {
-                            Assigned::NotSameAs(b.clone())
-                        },
-                    ));
-                }
-            }
+        let mut same: Vec<(&BddVariable, &(Subject, Subject))> = support
+            .iter()
+            .filter_map(|v| self.same_of.get(v).map(|pair| (v, pair)))
+            .collect();
+        same.sort_by(|a, b| a.1.cmp(b.1));
+        for (var, (a, b)) in same {
+            values.push((
+                a.clone(),
+                if witness.value(*var) {
+                    Assigned::SameAs(b.clone())
+                } else {
+                    Assigned::NotSameAs(b.clone())
+                },
+            ));
         }
         Scenario { values }
     }

@@ -95,15 +95,34 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     references(ctx, model, &scopes, findings);
 }
 
+/// The findings of these rules alone on a template (for benchmarks).
+pub fn findings(snapshot: &crate::analysis::Snapshot) -> Vec<Finding> {
+    let template = snapshot.template();
+    let mut out = Vec::new();
+    if let Some(root) = template.root {
+        let implicit = super::ImplicitNames::new();
+        let ctx = Ctx::new(snapshot, template, root, &implicit);
+        check(&ctx, &mut out);
+    }
+    out
+}
+
 /// The `Condition` of a resource or output and its formula: `(None,
 /// Some(true))` without one, `(_, None)` when it cannot be known (not a
 /// declared condition's name, or computed in a loop).
-fn own_condition(ctx: &Ctx, model: &Conditions, node: NodeId) -> (Option<String>, Option<Bdd>) {
+fn own_condition<'a>(
+    ctx: &Ctx<'a>,
+    model: &'a Conditions,
+    node: NodeId,
+) -> (Option<&'a str>, Option<std::borrow::Cow<'a, Bdd>>) {
     let Some(value) = ctx.doc.get(node, "Condition") else {
-        return (None, Some(model.always()));
+        return (None, Some(std::borrow::Cow::Owned(model.always())));
     };
     match ctx.doc.str_value(value) {
-        Some(name) => (Some(name.to_string()), model.condition(name).cloned()),
+        Some(name) => (
+            Some(name),
+            model.condition(name).map(std::borrow::Cow::Borrowed),
+        ),
         None => (None, None),
     }
 }
@@ -119,36 +138,33 @@ fn scope(
 ) -> Option<Scope> {
     let node = decl.node;
     let (condition, holds) = own_condition(ctx, model, node);
-    let holds = holds?;
+    let condition = condition.map(str::to_string);
+    let holds = holds?.into_owned();
     let mut branches = Vec::new();
-    let mut stack = vec![(node, holds.clone())];
-    while let Some((id, guard)) = stack.pop() {
+    // The conditions nodes hold under, by index: most nodes share their
+    // parent's, and a formula is not cheap to copy.
+    let mut guards: Vec<Bdd> = vec![holds.clone()];
+    let mut stack = vec![(node, 0usize)];
+    while let Some((id, g)) = stack.pop() {
         match &ctx.doc.node(id).kind {
-            NodeKind::Mapping(entries) => {
-                for e in entries {
-                    stack.push((e.value, guard.clone()));
-                }
-            }
-            NodeKind::Sequence(items) => {
-                for item in items {
-                    stack.push((*item, guard.clone()));
-                }
-            }
+            NodeKind::Mapping(entries) => stack.extend(entries.iter().map(|e| (e.value, g))),
+            NodeKind::Sequence(items) => stack.extend(items.iter().map(|i| (*i, g))),
             NodeKind::Intrinsic(i) if i.function == "Fn::If" => {
                 let items = ctx.doc.sequence(i.argument).unwrap_or_default();
                 let (Some(c), [_, yes, no]) =
                     (items.first().and_then(|c| ctx.doc.str_value(*c)), items)
                 else {
-                    stack.push((i.argument, guard.clone()));
+                    stack.push((i.argument, g));
                     continue;
                 };
                 let Some(f) = model.condition(c) else {
-                    stack.push((*yes, guard.clone()));
-                    stack.push((*no, guard.clone()));
+                    stack.push((*yes, g));
+                    stack.push((*no, g));
                     continue;
                 };
+                let guard = &guards[g];
                 let when_yes = guard.and(f);
-                let when_no = guard.and(&f.not());
+                let when_no = guard.and_not(f);
                 let decided = model.certain(f) || !model.possible(f);
                 for (branch, when, taken) in [(*yes, &when_yes, "true"), (*no, &when_no, "false")] {
                     if !decided && !model.possible(when) {
@@ -158,17 +174,19 @@ fn scope(
                             branch,
                             c,
                             taken,
-                            &guard,
+                            guard,
                             condition.as_deref(),
                         ));
                     }
                 }
                 branches.push((ctx.doc.node(*yes).span, when_yes.clone()));
                 branches.push((ctx.doc.node(*no).span, when_no.clone()));
-                stack.push((*yes, when_yes));
-                stack.push((*no, when_no));
+                guards.push(when_yes);
+                stack.push((*yes, guards.len() - 1));
+                guards.push(when_no);
+                stack.push((*no, guards.len() - 1));
             }
-            NodeKind::Intrinsic(i) => stack.push((i.argument, guard)),
+            NodeKind::Intrinsic(i) => stack.push((i.argument, g)),
             _ => {}
         }
     }
@@ -269,20 +287,21 @@ fn references(ctx: &Ctx, model: &Conditions, scopes: &[Scope], findings: &mut Ve
             continue;
         }
         // The innermost branch holding the reference says when it is evaluated.
-        let holds = scope
+        let branch = scope
             .branches
             .iter()
             .filter(|(span, _)| span.start <= r.span.start && r.span.end <= span.end)
-            .min_by_key(|(span, _)| span.end - span.start)
-            .map_or(&scope.holds, |(_, f)| f);
-        let missing = holds.and(&target_holds.not());
-        if !model.possible(&missing) {
+            .min_by_key(|(span, _)| span.end - span.start);
+        // A referrer under the target's own condition is the common case.
+        if branch.is_none() && scope.condition.as_deref() == Some(target_condition) {
             continue;
         }
-        let example = model
-            .example(&missing)
-            .as_ref()
-            .and_then(scenario_words)
+        let holds = branch.map_or(&scope.holds, |(_, f)| f);
+        // Values for which the referrer is there and the target is not.
+        let Some(scenario) = model.example_without(holds, target_holds.as_ref()) else {
+            continue;
+        };
+        let example = scenario_words(&scenario)
             .map(|w| format!(", for example when {w}"))
             .unwrap_or_default();
         let referrer = match &scope.condition {
