@@ -151,6 +151,9 @@ fn validate_resource_on(
     let mut walker = Walker::new(snapshot, schema);
     walker.skip = skip;
     walker.env = env;
+    walker.condition = doc
+        .get(resource.decl.node, "Condition")
+        .and_then(|c| doc.str_value(c));
     let mut out = Out::default();
     let properties_key = doc
         .entry(resource.decl.node, "Properties")

@@ -195,6 +195,21 @@ impl<'a> Walker<'a> {
         out.findings.push(finding);
     }
 
+    /// Whether the `branch` ("true" or "false") of `Fn::If` on `condition`
+    /// can be taken, under the resource's own condition.
+    fn branch_taken(&self, condition: &str, branch: &str) -> bool {
+        let model = self.snapshot.conditions();
+        let Some(f) = model.condition(condition) else {
+            return true;
+        };
+        let taken = if branch == "true" { f.clone() } else { f.not() };
+        let holds = match self.condition.and_then(|c| model.condition(c)) {
+            Some(own) => own.and(&taken),
+            None => taken,
+        };
+        model.possible(&holds)
+    }
+
     /// A finding for properties that must be added, with a fix inserting placeholders.
     pub(super) fn missing(
         &self,
@@ -264,6 +279,9 @@ impl<'a> Walker<'a> {
                 continue;
             };
             if let Some((condition, branch)) = removed_when(self.doc, entry.value) {
+                if !self.branch_taken(&condition, branch) {
+                    continue;
+                }
                 let message = format!(
                     "{} needs `{name}`, but `AWS::NoValue` removes it when condition `{condition}` is {branch}",
                     self.owner()

@@ -60,6 +60,9 @@ pub(super) struct Walker<'a> {
     /// How many combinator branches (`oneOf`, `anyOf`, ...) are being tried:
     /// checks that judge one branch of a `Fn::If` alone stay quiet there.
     pub(super) probing: usize,
+    /// The resource's `Condition`: a branch of `Fn::If` it rules out is
+    /// never taken.
+    pub condition: Option<&'a str>,
 }
 
 /// True for keys a preprocessor replaces before CloudFormation validates the
@@ -81,6 +84,7 @@ impl<'a> Walker<'a> {
             skip: None,
             env: None,
             probing: 0,
+            condition: None,
         }
     }
 

@@ -17,10 +17,15 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
 }
 
 /// Export names are unique in an account and Region: two literal ones that
-/// are equal can never both be created.
+/// are equal can never both be created, unless the outputs' conditions never
+/// hold together (then the message says when they clash).
 fn check_duplicate_exports(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let doc = ctx.doc;
-    let mut seen: Vec<(&str, awsls_grammars::Span)> = Vec::new();
+    let condition_of = |node| {
+        doc.get(node, "Condition")
+            .map(|c| doc.str_value(c).map(str::to_string))
+    };
+    let mut seen: Vec<(&str, awsls_grammars::Span, Option<Option<String>>)> = Vec::new();
     for output in &ctx.template.outputs {
         let Some(name) = doc
             .get(output.node, "Export")
@@ -33,17 +38,49 @@ fn check_duplicate_exports(ctx: &Ctx, findings: &mut Vec<Finding>) {
             continue;
         };
         let span = ctx.span(name);
-        match seen.iter().find(|(t, _)| *t == text) {
-            Some((_, first)) => findings.push(
+        let condition = condition_of(output.node);
+        let clash = seen
+            .iter()
+            .filter(|(t, _, _)| *t == text)
+            .find_map(|(_, first, other)| {
+                clash_when(ctx, condition.as_ref(), other.as_ref()).map(|when| (*first, when))
+            });
+        match clash {
+            Some((first, when)) => findings.push(
                 finding(Rule::DuplicateExportName,
                     span,
-                    format!("export name `{text}` is already used by another output; export names must be unique"),
+                    format!("export name `{text}` is already used by another output{when}; export names must be unique"),
                 )
-                .with_related(*first, "the first export with this name"),
+                .with_related(first, "the first export with this name"),
             ),
-            None => seen.push((text, span)),
+            None => seen.push((text, span, condition)),
         }
     }
+}
+
+/// When two declarations with these `Condition`s (`None`: no condition;
+/// `Some(None)`: one that is not a name) both exist: `None` when never,
+/// else "" or ", when ..." with an example.
+fn clash_when(ctx: &Ctx, a: Option<&Option<String>>, b: Option<&Option<String>>) -> Option<String> {
+    if a.is_none() && b.is_none() {
+        return Some(String::new());
+    }
+    let model = ctx.snapshot.conditions();
+    let formula = |c: Option<&Option<String>>| match c {
+        None => Some(model.always()),
+        Some(Some(name)) => model.condition(name).cloned(),
+        Some(None) => None,
+    };
+    let (Some(x), Some(y)) = (formula(a), formula(b)) else {
+        return Some(String::new());
+    };
+    let both = x.and(&y);
+    let scenario = model.example(&both)?;
+    Some(
+        crate::analysis::cfn::conditions::scenario_words(&scenario)
+            .map(|w| format!(" when {w}"))
+            .unwrap_or_default(),
+    )
 }
 
 fn check_outputs(ctx: &Ctx, findings: &mut Vec<Finding>) {
@@ -183,6 +220,27 @@ mod tests {
         let f = only(&findings, "duplicate-export-name");
         assert_eq!(f.span, span_of(text, "shared", 1));
         assert_eq!(f.related[0].0, span_of(text, "shared", 0));
+    }
+
+    #[test]
+    fn exports_clash_only_when_both_conditions_hold() {
+        let head = "Parameters:\n  Env:\n    Type: String\n    AllowedValues: [prod, dev]\n  Eu:\n    Type: String\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Equals [!Ref Env, dev]\n  InEu: !Equals [!Ref Eu, 'yes']\nResources:\n  T:\n    Type: AWS::SNS::Topic\nOutputs:\n";
+        let pair = |a: &str, b: &str| {
+            format!("{head}  A:\n    Condition: {a}\n    Value: !Ref T\n    Export: {{Name: shared}}\n  B:\n    Condition: {b}\n    Value: !Ref T\n    Export: {{Name: shared}}\n")
+        };
+        // Never both: one name for two outputs is fine.
+        let exclusive = run(&pair("IsProd", "IsDev"));
+        assert!(
+            !codes(&exclusive).contains(&"duplicate-export-name"),
+            "{exclusive:#?}"
+        );
+        let both = run(&pair("IsProd", "InEu"));
+        let f = only(&both, "duplicate-export-name");
+        assert!(
+            f.message.contains("when `Env` is `prod` and `Eu` is `yes`"),
+            "{}",
+            f.message
+        );
     }
 
     #[test]

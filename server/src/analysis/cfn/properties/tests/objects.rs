@@ -223,3 +223,12 @@ fn a_required_property_removed_by_no_value_in_one_branch_is_missing_then() {
     );
     assert!(yaml(&optional).is_empty(), "{:?}", yaml(&optional));
 }
+
+#[test]
+fn a_branch_the_resource_condition_rules_out_removes_nothing() {
+    let text = "Parameters:\n  Env:\n    Type: String\n    AllowedValues: [prod, dev]\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  NotDev: !Not [!Equals [!Ref Env, dev]]\nResources:\n  S:\n    Type: AWS::SNS::Subscription\n    Condition: NotDev\n    Properties:\n      TopicArn: arn:aws:sns:us-east-1:123456789012:alerts\n      Protocol: !If [IsProd, email, !Ref AWS::NoValue]\n      Endpoint: ops@example.com\n";
+    // Under `NotDev`, `Env` is `prod`: the branch with `AWS::NoValue` is never taken.
+    assert!(yaml(text).is_empty(), "{:?}", yaml(text));
+    let open = text.replace("    AllowedValues: [prod, dev]\n", "");
+    assert_eq!(codes(&yaml(&open)), ["missing-required-property"]);
+}
