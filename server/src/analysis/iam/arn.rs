@@ -55,9 +55,9 @@ pub fn syntax_error(text: &str) -> Option<String> {
     // A wildcard may stand for the missing parts (`arn:aws:logs:*`).
     let Some(arn) = split(&masked) else {
         let colons = masked.matches(':').count();
-        // A wildcard region may end the ARN (`arn:aws:logs:*`); with an
-        // account part the resource part must follow.
-        if masked.contains('*') && (colons == 3 || colons > 4) {
+        // `arn:aws:logs:*` and `arn:aws:sns:*:*`: IAM takes both, and
+        // published templates that deploy use them.
+        if masked.contains('*') {
             return None;
         }
         return Some(if colons < 5 {
@@ -292,7 +292,7 @@ mod tests {
         assert!(syntax_error("arn:aws:s3").is_some());
         assert!(syntax_error("bucket/*").is_some());
         assert!(syntax_error("arn:aws:logs:*").is_none());
-        assert!(syntax_error("arn:aws:sns:*:*").is_some());
+        assert!(syntax_error("arn:aws:sns:*:*").is_none());
         assert!(syntax_error("execute-api:/*/GET/pets").is_none());
     }
 
