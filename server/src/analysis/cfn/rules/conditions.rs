@@ -116,17 +116,31 @@ fn check_unused(ctx: &Ctx, findings: &mut Vec<Finding>) {
         .collect();
     // `Condition: Name` keys anywhere else (hooks, nested shapes) count as uses too.
     let doc = ctx.doc;
+    // In loops, `Condition: !Sub 'Is${Env}'` names a condition per iteration.
+    let mut patterns: Vec<&str> = Vec::new();
     for node in &doc.nodes {
         if let NodeKind::Mapping(entries) = &node.kind {
             for e in entries.iter().filter(|e| e.key.text == "Condition") {
                 if let Some(name) = doc.str_value(e.value) {
                     used.insert(name);
+                } else if let Some(sub) = doc
+                    .intrinsic(e.value)
+                    .filter(|i| i.function == "Fn::Sub")
+                    .and_then(|i| doc.str_value(i.argument))
+                {
+                    patterns.push(sub);
                 }
             }
         }
     }
     for condition in &ctx.template.conditions {
-        if used.contains(condition.name.as_str()) || is_special_key(&condition.name) {
+        if used.contains(condition.name.as_str())
+            || is_special_key(&condition.name)
+            || patterns.iter().any(|p| {
+                super::context::matches_pattern(p, &condition.name)
+                    || super::context::matches_pattern(&condition.name, p)
+            })
+        {
             continue;
         }
         let mut finding = finding(

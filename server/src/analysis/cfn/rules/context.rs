@@ -121,6 +121,19 @@ impl<'a> Ctx<'a> {
         self.transforms.declarations_open() || self.partial()
     }
 
+    /// True when a loop whose collection cannot be known may declare a
+    /// resource or condition of this name (`Queue${Name}` may be `Queuea`).
+    pub fn loop_may_declare(&self, name: &str) -> bool {
+        self.transforms.for_each
+            && self
+                .template
+                .resources
+                .iter()
+                .map(|r| &r.decl)
+                .chain(self.template.conditions.iter())
+                .any(|d| d.origin.is_some() && matches_pattern(&d.name, name))
+    }
+
     /// True when syntax errors left the model incomplete.
     pub fn partial(&self) -> bool {
         self.doc.has_syntax_errors() || self.doc.limited.is_some()
@@ -128,7 +141,7 @@ impl<'a> Ctx<'a> {
 
     /// True when an undeclared resource name may still exist once transforms ran.
     pub fn may_be_generated(&self, name: &str) -> bool {
-        if self.implicit.contains(name) || self.declarations_open() {
+        if self.implicit.contains(name) || self.declarations_open() || self.loop_may_declare(name) {
             return true;
         }
         if !self.transforms.sam || self.implicit.is_exhaustive() {
@@ -196,4 +209,55 @@ pub fn is_special_key(name: &str) -> bool {
         || name.starts_with("Fn::ForEach::")
         || name.contains("${")
         || name.contains("&{")
+}
+
+/// Whether `name` fits `pattern`, where each `${X}` or `&{X}` of a loop
+/// stands for any text (an identifier whose values are not known).
+pub fn matches_pattern(pattern: &str, name: &str) -> bool {
+    if !pattern.contains("${") && !pattern.contains("&{") {
+        return pattern == name;
+    }
+    // The literal pieces between placeholders, in order.
+    let mut pieces = Vec::new();
+    let mut rest = pattern;
+    while let Some(at) = rest.find("${").or_else(|| rest.find("&{")) {
+        let at = [rest.find("${"), rest.find("&{")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(at);
+        pieces.push(&rest[..at]);
+        match rest[at..].find('}') {
+            Some(end) => rest = &rest[at + end + 1..],
+            None => return false,
+        }
+    }
+    pieces.push(rest);
+    let (first, last) = (pieces[0], pieces[pieces.len() - 1]);
+    if !name.starts_with(first) || name.len() < first.len() + last.len() || !name.ends_with(last) {
+        return false;
+    }
+    let mut middle = &name[first.len()..name.len() - last.len()];
+    for piece in &pieces[1..pieces.len() - 1] {
+        match middle.find(piece) {
+            Some(i) => middle = &middle[i + piece.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod pattern_tests {
+    use super::matches_pattern;
+
+    #[test]
+    fn placeholders_stand_for_any_text() {
+        assert!(matches_pattern("Queue${Name}", "Queuea"));
+        assert!(matches_pattern("Is&{Env}Ready", "IsprodReady"));
+        assert!(matches_pattern("A${X}b${Y}c", "A1b2c"));
+        assert!(!matches_pattern("Queue${Name}", "Topicc"));
+        assert!(!matches_pattern("Is${E}Ready", "IsProd"));
+        assert!(matches_pattern("Plain", "Plain"));
+    }
 }

@@ -370,7 +370,10 @@ fn check_depends_on(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
 
 fn check_condition(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
     let name = r.name.as_str();
-    if ctx.template.condition(name).is_some() || ctx.declarations_open() {
+    if ctx.template.condition(name).is_some()
+        || ctx.declarations_open()
+        || ctx.loop_may_declare(name)
+    {
         return;
     }
     let candidates = ctx.template.conditions.iter().map(|c| c.name.as_str());
@@ -384,9 +387,25 @@ fn check_condition(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
     findings.push(with_suggestion(finding, name, candidates));
 }
 
+/// Whether the `Fn::FindInMap` naming the mapping at `r` has a
+/// `DefaultValue` (then a missing mapping gives the default).
+fn has_default(ctx: &Ctx, r: &Reference) -> bool {
+    let doc = ctx.doc;
+    let location = doc.locate(r.span.start);
+    location.nodes.iter().rev().any(|n| {
+        doc.intrinsic(*n).is_some_and(|i| {
+            i.function == "Fn::FindInMap"
+                && doc
+                    .sequence(i.argument)
+                    .and_then(|items| items.get(3))
+                    .is_some_and(|d| doc.get(*d, "DefaultValue").is_some())
+        })
+    })
+}
+
 fn check_mapping(ctx: &Ctx, r: &Reference, findings: &mut Vec<Finding>) {
     let name = r.name.as_str();
-    if ctx.template.mapping(name).is_some() || ctx.declarations_open() {
+    if ctx.template.mapping(name).is_some() || ctx.declarations_open() || has_default(ctx, r) {
         return;
     }
     let candidates = ctx.template.mappings.iter().map(|m| m.name.as_str());
@@ -656,6 +675,13 @@ mod tests {
         assert!(only(&f, "unknown-getatt-resource")
             .message
             .contains("use `Ref`"));
+    }
+
+    #[test]
+    fn a_loop_over_unknown_values_excuses_only_names_of_its_shape() {
+        let text = "Transform: AWS::LanguageExtensions\nParameters:\n  Free:\n    Type: CommaDelimitedList\nConditions:\n  Fn::ForEach::Checks:\n    - F\n    - !Ref Free\n    - Is&{F}: !Equals [!Ref AWS::Region, us-east-1]\nResources:\n  Fn::ForEach::Queues:\n    - F\n    - !Ref Free\n    - Queue&{F}:\n        Type: AWS::SQS::Queue\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !GetAtt Queuex.QueueName\n      DisplayName: !Ref Topicc\nOutputs:\n  O:\n    Condition: Isx\n    Value: !FindInMap [Nowhere, a, b, {DefaultValue: none}]\n";
+        let found = run(text);
+        assert_eq!(codes(&found), ["unknown-ref"], "{found:#?}");
     }
 
     #[test]

@@ -90,9 +90,11 @@ impl Transforms {
         !self.macros.is_empty()
     }
 
-    /// True when declarations may exist that the template does not spell out.
+    /// True when declarations may exist that the template does not spell
+    /// out. (A loop whose collection is not known declares names of a known
+    /// shape: `Ctx::loop_may_declare` says which.)
     pub fn declarations_open(&self) -> bool {
-        self.unknown_macro() || self.section_include || self.for_each
+        self.unknown_macro() || self.section_include
     }
 }
 
