@@ -196,18 +196,24 @@ impl<'a> Walker<'a> {
     }
 
     /// Whether the `branch` ("true" or "false") of `Fn::If` on `condition`
-    /// can be taken, under the resource's own condition.
-    fn branch_taken(&self, condition: &str, branch: &str) -> bool {
+    /// can be taken, under the resource's own condition: `None` when never,
+    /// else parameter values that take it (", for example when ...").
+    fn branch_taken(&self, condition: &str, branch: &str) -> Option<String> {
         let model = self.snapshot.conditions();
         let Some(f) = model.condition(condition) else {
-            return true;
+            return Some(String::new());
         };
         let taken = if branch == "true" { f.clone() } else { f.not() };
         let holds = match self.condition.and_then(|c| model.condition(c)) {
             Some(own) => own.and(&taken),
             None => taken,
         };
-        model.possible(&holds)
+        let scenario = model.example(&holds)?;
+        Some(
+            crate::analysis::cfn::conditions::scenario_words(&scenario)
+                .map(|w| format!(", for example when {w}"))
+                .unwrap_or_default(),
+        )
     }
 
     /// A finding for properties that must be added, with a fix inserting placeholders.
@@ -279,11 +285,11 @@ impl<'a> Walker<'a> {
                 continue;
             };
             if let Some((condition, branch)) = removed_when(self.doc, entry.value) {
-                if !self.branch_taken(&condition, branch) {
+                let Some(when) = self.branch_taken(&condition, branch) else {
                     continue;
-                }
+                };
                 let message = format!(
-                    "{} needs `{name}`, but `AWS::NoValue` removes it when condition `{condition}` is {branch}",
+                    "{} needs `{name}`, but `AWS::NoValue` removes it when condition `{condition}` is {branch}{when}",
                     self.owner()
                 );
                 out.findings.push(Finding::new(

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use awsls_grammars::{Document, NodeId, NodeKind, Span};
 
+use crate::analysis::cfn::conditions::{scenario_words, Conditions};
 use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 use crate::schema;
@@ -200,7 +201,7 @@ fn primary_identifiers(ctx: &Ctx, findings: &mut Vec<Finding>) {
             .map(|n| format!("`{n}`"))
             .collect::<Vec<_>>()
             .join(" and ");
-        report_clashes(&entries, findings, |entry, other| {
+        report_clashes(ctx, &entries, findings, |entry, other| {
             finding(
                 Rule::DuplicatePrimaryIdentifier,
                 entry.span,
@@ -243,7 +244,7 @@ fn subnet_associations(ctx: &Ctx, findings: &mut Vec<Finding>) {
             candidates,
         });
     }
-    report_clashes(&entries, findings, |entry, other| {
+    report_clashes(ctx, &entries, findings, |entry, other| {
         finding(
             Rule::DuplicateSubnetAssociation,
             entry.span,
@@ -262,33 +263,68 @@ fn usable(ctx: &Ctx, name: &str, span: Span) -> bool {
 
 /// For each entry clashing with another, one finding naming the first it clashes with.
 fn report_clashes(
+    ctx: &Ctx,
     entries: &[Entry],
     findings: &mut Vec<Finding>,
     make: impl Fn(&Entry, &str) -> Finding,
 ) {
+    let model = ctx.snapshot.conditions();
     for (i, entry) in entries.iter().enumerate() {
-        let other = entries
-            .iter()
-            .enumerate()
-            .find(|(j, other)| *j != i && other.name != entry.name && clash(entry, other));
-        if let Some((_, other)) = other {
-            findings.push(make(entry, other.name));
+        let other = entries.iter().enumerate().find_map(|(j, other)| {
+            (j != i && other.name != entry.name)
+                .then(|| clash(model, entry, other).map(|when| (other, when)))
+                .flatten()
+        });
+        if let Some((other, when)) = other {
+            let mut finding = make(entry, other.name);
+            finding.message.push_str(&when);
+            findings.push(finding);
         }
     }
 }
 
-/// Whether two resources may take the same value in one deployment. When
-/// different conditions are involved their relation is unknown: no clash.
-fn clash(a: &Entry, b: &Entry) -> bool {
-    a.candidates.iter().any(|x| {
-        b.candidates.iter().any(|y| {
-            x.key == y.key
-                && merge(&x.assumptions, &y.assumptions).is_some_and(|all| {
-                    let first = all.first().map(|(n, _)| n);
-                    all.iter().all(|(n, _)| Some(n) == first)
-                })
-        })
-    })
+/// Whether two resources may take the same value in one deployment: the
+/// conditions they exist and take it under can all hold together (decided
+/// by the conditions' model). `Some("")` without conditions, `Some(" (when
+/// ...)")` with the parameter values for which they clash.
+fn clash(model: &Conditions, a: &Entry, b: &Entry) -> Option<String> {
+    for x in &a.candidates {
+        for y in &b.candidates {
+            if x.key != y.key {
+                continue;
+            }
+            let Some(all) = merge(&x.assumptions, &y.assumptions) else {
+                continue;
+            };
+            if all.is_empty() {
+                return Some(String::new());
+            }
+            let mut both = model.always();
+            let mut known = true;
+            for (name, holds) in &all {
+                match model.condition(name) {
+                    Some(f) if *holds => both = both.and(f),
+                    Some(f) => both = both.and_not(f),
+                    None => known = false,
+                }
+            }
+            if !known {
+                // A condition that is not declared: only one name is judged.
+                let first = all.first().map(|(n, _)| n);
+                if all.iter().all(|(n, _)| Some(n) == first) {
+                    return Some(String::new());
+                }
+                continue;
+            }
+            if let Some(scenario) = model.example(&both) {
+                let when = scenario_words(&scenario)
+                    .map(|w| format!(" (both exist when {w})"))
+                    .unwrap_or_default();
+                return Some(when);
+            }
+        }
+    }
+    None
 }
 
 /// The union of two sets of assumptions, `None` when they contradict.
@@ -411,5 +447,38 @@ fn canonical(doc: &Document, node: NodeId, depth: usize, out: &mut String) -> bo
         NodeKind::Alias { .. } | NodeKind::Intrinsic(_) | NodeKind::Null | NodeKind::Invalid => {
             false
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    fn pair(a: &str, b: &str) -> String {
+        format!("Parameters:\n  Env:\n    Type: String\n    AllowedValues: [prod, dev]\n  Eu:\n    Type: String\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  NotDev: !Not [!Equals [!Ref Env, dev]]\n  IsDev: !Equals [!Ref Env, dev]\n  InEu: !Equals [!Ref Eu, 'yes']\nResources:\n  A:\n    Type: AWS::S3::Bucket\n    Condition: {a}\n    Properties:\n      BucketName: jobs-bucket\n  B:\n    Type: AWS::S3::Bucket\n    Condition: {b}\n    Properties:\n      BucketName: jobs-bucket\n")
+    }
+
+    fn clashes(text: &str) -> Vec<String> {
+        run(text)
+            .into_iter()
+            .filter(|f| f.code() == "duplicate-primary-identifier")
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn names_clash_only_when_both_conditions_can_hold() {
+        // Never together (`Env` takes one value).
+        assert!(clashes(&pair("IsProd", "IsDev")).is_empty());
+        // Together for some values, and the same condition by another name:
+        // only the solver sees that `NotDev` is `IsProd`.
+        let found = clashes(&pair("IsProd", "InEu"));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].contains("both exist when `Env` is `prod` and `Eu` is `yes`"),
+            "{}",
+            found[0]
+        );
+        assert_eq!(clashes(&pair("IsProd", "NotDev")).len(), 2);
     }
 }
