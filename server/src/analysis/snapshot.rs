@@ -197,6 +197,21 @@ impl Snapshot {
         conditions
     }
 
+    /// A hash of the text the conditions were read from (0 without
+    /// conditions): results that read the conditions are kept while it stays.
+    pub fn conditions_fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        if self.template().conditions.is_empty() {
+            return 0;
+        }
+        self.conditions();
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        if let Some((key, _)) = self.derived.conditions.get() {
+            key.hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
     /// The resources SAM would generate from the template's, built once per
     /// parse (validation, completion and hover all ask).
     pub fn generated(&self) -> &[Generated] {

@@ -62,7 +62,10 @@ pub fn check(
     let context = Context {
         kind: snapshot.kind,
         properties: checker.as_ref().map(|c| c.today().to_string()),
-        declarations: checker.as_ref().map(|c| c.env_fingerprint()),
+        // Required properties removed by `AWS::NoValue` read the conditions.
+        declarations: checker
+            .as_ref()
+            .map(|c| c.env_fingerprint() ^ snapshot.conditions_fingerprint()),
         regions: snapshot.regions.clone(),
     };
     let mut reuse = reuse.filter(|_| !snapshot.document.has_anchors());
@@ -314,6 +317,26 @@ Resources:
         for seed in 5..=7 {
             edits_keep_findings_exact("template.json", json, seed);
         }
+    }
+
+    #[test]
+    fn an_edit_of_the_conditions_checks_resources_again() {
+        let text = "Parameters:\n  Env:\n    Type: String\n    AllowedValues: [prod, dev]\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  Gate: !Equals [!Ref Env, dev]\nResources:\n  S:\n    Type: AWS::SNS::Subscription\n    Condition: Gate\n    Properties:\n      TopicArn: arn:aws:sns:us-east-1:123456789012:alerts\n      Protocol: !If [IsProd, email, !Ref AWS::NoValue]\n      Endpoint: ops@example.com\n";
+        let missing = |f: &[Finding]| {
+            f.iter()
+                .filter(|f| f.code() == "missing-required-property")
+                .count()
+        };
+        let mut reuse = Reuse::default();
+        let first = Snapshot::from_text("template.yaml", text);
+        assert_eq!(missing(&diagnostics_reusing(&first, Some(&mut reuse))), 1);
+        // Under `Gate` = `IsProd`, the branch that removes `Protocol` is never taken.
+        let edited = text.replace(
+            "Gate: !Equals [!Ref Env, dev]",
+            "Gate: !Equals [!Ref Env, prod]",
+        );
+        let second = Snapshot::from_text("template.yaml", &edited);
+        assert_eq!(missing(&diagnostics_reusing(&second, Some(&mut reuse))), 0);
     }
 
     #[test]

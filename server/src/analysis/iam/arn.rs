@@ -136,6 +136,17 @@ pub fn is_placeholder(text: &str) -> bool {
     (text.starts_with('<') && text.ends_with('>')) || (text.starts_with('[') && text.ends_with(']'))
 }
 
+/// In a pattern, any run of characters but `/`.
+const WORD: char = '\u{1}';
+
+/// An ARN format of the service reference as a pattern: each `${...}` is any
+/// text, but a bucket name, which has no `/` (so `arn:aws:s3:::b/*` is an
+/// object, not a bucket).
+fn format_pattern(format: &str) -> String {
+    let bucket = format.replace("${BucketName}", "\u{1}");
+    values::mask_variables(&bucket, "*")
+}
+
 /// True when some string matches both wildcard patterns (`*` any run, `?` one
 /// character; letters compared case-insensitively).
 pub fn globs_intersect(a: &str, b: &str) -> bool {
@@ -147,6 +158,7 @@ pub fn globs_intersect(a: &str, b: &str) -> bool {
     let (n, m) = (a.len(), b.len());
     let mut reach = vec![vec![false; m + 1]; n + 1];
     reach[0][0] = true;
+    let star = |c: Option<char>| matches!(c, Some('*') | Some(WORD));
     for i in 0..=n {
         for j in 0..=m {
             if !reach[i][j] {
@@ -154,6 +166,22 @@ pub fn globs_intersect(a: &str, b: &str) -> bool {
             }
             let ca = a.get(i).copied();
             let cb = b.get(j).copied();
+            // A run of anything but `/` (a bucket name in an ARN format).
+            if ca == Some(WORD) {
+                reach[i + 1][j] = true;
+                if j < m && cb != Some('/') {
+                    reach[i][j + 1] = true;
+                }
+                if cb == Some('*') || cb == Some(WORD) {
+                    reach[i][j + 1] = true;
+                }
+            }
+            if cb == Some(WORD) {
+                reach[i][j + 1] = true;
+                if i < n && ca != Some('/') {
+                    reach[i + 1][j] = true;
+                }
+            }
             if ca == Some('*') {
                 reach[i + 1][j] = true;
                 if j < m {
@@ -167,7 +195,7 @@ pub fn globs_intersect(a: &str, b: &str) -> bool {
                 }
             }
             if let (Some(x), Some(y)) = (ca, cb) {
-                if x != '*' && y != '*' && (x == y || x == '?' || y == '?') {
+                if !star(Some(x)) && !star(Some(y)) && (x == y || x == '?' || y == '?') {
                     reach[i + 1][j + 1] = true;
                 }
             }
@@ -242,10 +270,9 @@ fn check_applies(text: &str, span: Span, scope: &Scope, findings: &mut Vec<Findi
             .resource_types
             .iter()
             .any(|rt| match service.resource_type(&rt.name) {
-                Some(resource_type) => arns_intersect(
-                    &values::mask_variables(&resource_type.arn_format, "*"),
-                    &glob,
-                ),
+                Some(resource_type) => {
+                    arns_intersect(&format_pattern(&resource_type.arn_format), &glob)
+                }
                 None => true,
             })
     });
@@ -294,6 +321,17 @@ mod tests {
         assert!(syntax_error("arn:aws:logs:*").is_none());
         assert!(syntax_error("arn:aws:sns:*:*").is_none());
         assert!(syntax_error("execute-api:/*/GET/pets").is_none());
+    }
+
+    #[test]
+    fn a_bucket_is_not_an_object() {
+        let bucket = format_pattern("arn:${Partition}:s3:::${BucketName}");
+        let object = format_pattern("arn:${Partition}:s3:::${BucketName}/${ObjectName}");
+        assert!(arns_intersect(&bucket, "arn:aws:s3:::reports"));
+        assert!(arns_intersect(&bucket, "arn:aws:s3:::report*"));
+        assert!(!arns_intersect(&bucket, "arn:aws:s3:::reports/*"));
+        assert!(arns_intersect(&object, "arn:aws:s3:::reports/*"));
+        assert!(arns_intersect(&object, "arn:aws:s3:::*"));
     }
 
     #[test]
