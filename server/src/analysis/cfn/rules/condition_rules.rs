@@ -210,7 +210,10 @@ fn unreachable(
     own: Option<&str>,
 ) -> Finding {
     let why = match (own, model.example(guard).as_ref().and_then(scenario_words)) {
-        (Some(own), _) => format!("`{condition}` is never {taken} where `{own}` is true"),
+        (Some(own), Some(words)) => {
+            format!("`{condition}` is never {taken} where `{own}` is true (as when {words})")
+        }
+        (Some(own), None) => format!("`{condition}` is never {taken} where `{own}` is true"),
         (None, Some(words)) => {
             format!("`{condition}` is never {taken} where this is evaluated ({words})")
         }
