@@ -389,7 +389,14 @@ fn collection_values(src: &Sources, node: NodeId, out: &mut Loops) -> Option<Vec
                     let param = doc.get(src.parameters?, name)?;
                     let ty = doc.get(param, "Type").and_then(|t| doc.str_value(t))?;
                     if ty != "CommaDelimitedList" && !ty.starts_with("List<") {
-                        // Resolved by CloudFormation (an SSM parameter, ...).
+                        if !ty.starts_with("AWS::SSM::") {
+                            problem(
+                                out,
+                                doc.node(node).span,
+                                format!("the collection of `Fn::ForEach` must be a list, but parameter `{name}` is of type `{ty}`: use `CommaDelimitedList` or `List<...>`"),
+                            );
+                        }
+                        // An SSM parameter is resolved by CloudFormation.
                         return None;
                     }
                     if let Some(default) = doc.get(param, "Default") {
@@ -429,7 +436,7 @@ fn collection_values(src: &Sources, node: NodeId, out: &mut Loops) -> Option<Vec
                 _ => None,
             }
         }
-        NodeKind::Scalar(_) => {
+        NodeKind::Scalar(_) | NodeKind::Mapping(_) => {
             problem(
                 out,
                 doc.node(node).span,
@@ -530,9 +537,19 @@ mod tests {
             ("    - N\n    - [a, b]\n    - T: {Type: X}\n", "must use"),
             ("    - N\n    - [a]\n    - abc\n", "mapping"),
             ("    - N\n    - []\n    - 'T${N}': {Type: X}\n", "empty"),
+            (
+                "    - N\n    - {a: b}\n    - 'T${N}': {Type: X}\n",
+                "must be a list",
+            ),
+            (
+                "    - N\n    - !Ref One\n    - 'T${N}': {Type: X}\n",
+                "parameter `One` is of type `String`",
+            ),
         ] {
             let l = loops(
-                &format!("Resources:\n  Fn::ForEach::T:\n{body}"),
+                &format!(
+                    "Parameters:\n  One:\n    Type: String\nResources:\n  Fn::ForEach::T:\n{body}"
+                ),
                 Format::Yaml,
             );
             assert!(

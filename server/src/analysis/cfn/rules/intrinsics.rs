@@ -252,6 +252,13 @@ fn check_one(
         ));
         return;
     }
+    if function == "Fn::GetStackOutput" && place == Place::Conditions {
+        findings.push(finding(Rule::FunctionNotAllowed,
+            at,
+            "conditions are decided before any stack is read: `Fn::GetStackOutput` is not allowed in `Conditions`",
+        ));
+        return;
+    }
     check_arguments(ctx, id, intrinsic, findings);
 }
 
@@ -729,6 +736,14 @@ mod tests {
                 "{value}: {findings:#?}"
             );
         }
+    }
+
+    #[test]
+    fn stack_outputs_are_not_read_in_conditions() {
+        let text = "Transform: AWS::LanguageExtensions\nConditions:\n  C: !Equals [!GetStackOutput {StackName: net, OutputName: Env}, prod]\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: C\n";
+        let found = run(text);
+        let f = only(&found, "function-not-allowed");
+        assert_eq!(f.span, span_of(text, "!GetStackOutput", 0));
     }
 
     #[test]
