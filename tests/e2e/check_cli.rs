@@ -315,3 +315,39 @@ fn rules_are_listed_and_explained() {
         .expect("run awsls rules");
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn privilege_escalation_in_policies_and_templates() {
+    let paths = [
+        fixtures("rules/iam-privilege-escalation/bad.json"),
+        fixtures("iam/escalation.yaml"),
+        fixtures("cfn/escalation-in-template.yaml"),
+    ];
+    let output = check(&["--format", "json"], &paths);
+    let mut found: Vec<(String, u64)> = json_findings(&output)
+        .iter()
+        .filter(|f| f["code"] == "iam-privilege-escalation")
+        .map(|f| {
+            let file = f["file"]
+                .as_str()
+                .unwrap_or("")
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            (file, f["line"].as_u64().unwrap_or(0))
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("bad.json".to_string(), 7),
+            ("bad.json".to_string(), 19),
+            ("escalation-in-template.yaml".to_string(), 13),
+            ("escalation.yaml".to_string(), 4),
+        ],
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}

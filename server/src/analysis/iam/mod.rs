@@ -12,6 +12,7 @@ mod completion;
 mod condition_keys;
 mod conditions;
 mod embedded;
+pub mod escalation;
 mod hover;
 mod locate;
 mod operators;

@@ -56,6 +56,7 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
         return;
     }
     let mut sids: Vec<(String, Span)> = Vec::new();
+    let mut statements = Vec::new();
     for node in statement::statement_nodes(doc, root) {
         if doc.intrinsic(node).is_some() {
             continue;
@@ -96,7 +97,9 @@ pub fn check(ctx: &Ctx, policy: Policy, findings: &mut Vec<Finding>) {
             }
         }
         check_statement(ctx, &read, findings);
+        statements.push(read);
     }
+    super::escalation::check(ctx, &statements, findings);
 }
 
 fn unknown_key(

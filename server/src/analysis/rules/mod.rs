@@ -45,6 +45,7 @@ use crate::analysis::cfn::rules::sub_hygiene::defs as sub_hygiene;
 use crate::analysis::cfn::rules::subnet_cidrs::defs as subnet_cidrs;
 use crate::analysis::cfn::rules::unique_identifiers::defs as unique_identifiers;
 use crate::analysis::cfn::rules::yaml_features::defs as yaml_features;
+use crate::analysis::iam::escalation::defs as escalation;
 use crate::analysis::Severity;
 
 /// The family of a rule, which is also the `kind` of its findings.
@@ -424,6 +425,7 @@ registry! {
     IamAllowAll => catalog::iam_security::IAM_ALLOW_ALL,
     IamServiceAdmin => catalog::iam_security::IAM_SERVICE_ADMIN,
     IamPassroleWildcard => catalog::iam_security::IAM_PASSROLE_WILDCARD,
+    IamPrivilegeEscalation => escalation::IAM_PRIVILEGE_ESCALATION,
     IamAllowNotaction => catalog::iam_security::IAM_ALLOW_NOTACTION,
     IamAllowNotresource => catalog::iam_security::IAM_ALLOW_NOTRESOURCE,
     IamAllowNotprincipal => catalog::iam_security::IAM_ALLOW_NOTPRINCIPAL,
