@@ -162,6 +162,21 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                             ctx.span(value),
                             format!("`{function}` in `{key}` needs the `AWS::LanguageExtensions` transform: add `Transform: AWS::LanguageExtensions`, or write the policy itself"),
                         ));
+                    } else if function == "Fn::If" {
+                        // Each branch written as a literal is a policy too.
+                        let branches = doc
+                            .intrinsic(value)
+                            .and_then(|i| doc.sequence(i.argument))
+                            .map(|items| items.iter().skip(1).copied().collect::<Vec<_>>())
+                            .unwrap_or_default();
+                        for branch in branches {
+                            let Some(text) = doc.str_value(branch) else {
+                                continue;
+                            };
+                            if !POLICIES.contains(&text) {
+                                findings.push(invalid_policy(ctx.span(branch), key, text));
+                            }
+                        }
                     }
                     continue;
                 }
@@ -178,15 +193,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
                 continue;
             };
             if !POLICIES.contains(&text) {
-                let finding = finding(
-                    Rule::InvalidDeletionPolicy,
-                    ctx.span(value),
-                    format!(
-                        "`{text}` is not a valid `{key}`; use one of {}",
-                        POLICIES.join(", ")
-                    ),
-                );
-                findings.push(with_suggestion(finding, text, POLICIES.iter().copied()));
+                findings.push(invalid_policy(ctx.span(value), key, text));
             } else if text == "Snapshot" {
                 if let Some(t) = resource.type_name.as_deref() {
                     if t.starts_with("AWS::")
@@ -236,6 +243,19 @@ fn check_depends_on_shape(ctx: &Ctx, node: awsls_grammars::NodeId, findings: &mu
     }
 }
 
+/// `text` is no deletion or update-replace policy.
+fn invalid_policy(span: awsls_grammars::Span, key: &str, text: &str) -> Finding {
+    let found = finding(
+        Rule::InvalidDeletionPolicy,
+        span,
+        format!(
+            "`{text}` is not a valid `{key}`; use one of {}",
+            POLICIES.join(", ")
+        ),
+    );
+    with_suggestion(found, text, POLICIES.iter().copied())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
@@ -257,6 +277,15 @@ mod tests {
             only(&f, "missing-resource-type").span,
             span_of(text, "B", 0)
         );
+    }
+
+    #[test]
+    fn policies_chosen_by_fn_if_are_checked_in_each_branch() {
+        let text = "Transform: AWS::LanguageExtensions\nParameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: !If [Prod, Retain, Delete]\n    UpdateReplacePolicy: !If [Prod, Retain, Dlete]\n";
+        let found = run(text);
+        let f = only(&found, "invalid-deletion-policy");
+        assert_eq!(f.span, span_of(text, "Dlete", 0));
+        assert!(f.message.contains("did you mean `Delete`"), "{}", f.message);
     }
 
     #[test]
