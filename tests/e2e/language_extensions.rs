@@ -345,3 +345,32 @@ fn check_reports_loop_bodies_in_yaml_and_json() {
     }
     assert!(!codes.contains(&"unknown-function"), "{codes:?}");
 }
+
+#[test]
+fn the_outline_shows_loops_and_the_resources_they_produce() {
+    let mut client = Client::start();
+    for (name, text) in [("outline-loops.yaml", YAML), ("outline-loops.json", JSON)] {
+        let (uri, _) = open(&mut client, name, text);
+        let symbols = client.request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        let sections = symbols.as_array().cloned().unwrap_or_default();
+        let resources = sections
+            .iter()
+            .find(|s| s["name"] == "Resources")
+            .unwrap_or_else(|| panic!("{name}: no Resources in {symbols:#}"));
+        let topics = resources["children"]
+            .as_array()
+            .and_then(|c| c.iter().find(|s| s["name"] == "Fn::ForEach::Topics"))
+            .unwrap_or_else(|| panic!("{name}: no loop in {resources:#}"));
+        assert_eq!(topics["detail"], "Name in Orders, Invoices", "{name}");
+        let body = &topics["children"][0];
+        assert_eq!(body["name"], "Topic${Name}", "{name}");
+        assert_eq!(
+            body["detail"], "AWS::SNS::Topik → TopicOrders, TopicInvoices",
+            "{name}"
+        );
+    }
+    client.shutdown();
+}
