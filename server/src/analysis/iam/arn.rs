@@ -223,7 +223,17 @@ pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec
     let Some(element) = statement.resource else {
         return;
     };
+    // The literal resources, when every resource is one (else `None`).
+    let mut literal: Option<Vec<String>> = Some(Vec::new());
     for value in values::values(ctx.snapshot, ctx.doc, element.node) {
+        match &value {
+            Value::Text { text, .. } if text != "*" && !text.contains(['<', '[']) => {
+                if let Some(list) = literal.as_mut() {
+                    list.push(text.clone());
+                }
+            }
+            _ => literal = None,
+        }
         match &value {
             Value::Text { text, inner, .. } => {
                 if text == "*" || is_placeholder(text) {
@@ -255,6 +265,93 @@ pub fn check(ctx: &Ctx, statement: &Statement, scope: &Scope, findings: &mut Vec
             )),
         }
     }
+    if let Some(resources) = literal.filter(|_| !element.negated) {
+        let valid: Vec<String> = resources
+            .into_iter()
+            .filter(|r| syntax_error(r).is_none())
+            .collect();
+        let named: Vec<String> = statement
+            .action
+            .filter(|a| !a.negated)
+            .map(|a| {
+                values::values(ctx.snapshot, ctx.doc, a.node)
+                    .iter()
+                    .filter_map(|v| v.text().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        check_each_action(&valid, &named, element.key_span, scope, findings);
+    }
+}
+
+/// Whether `action` acts on some resource the ARN pattern `glob` names.
+fn applies(
+    service: &crate::schema::iam::Service,
+    action: &crate::schema::iam::Action,
+    glob: &str,
+) -> bool {
+    action
+        .resource_types
+        .iter()
+        .any(|rt| match service.resource_type(&rt.name) {
+            Some(resource_type) => arns_intersect(&format_pattern(&resource_type.arn_format), glob),
+            None => true,
+        })
+}
+
+/// Warns when some of the statement's actions (known exactly) act on none
+/// of its resources while others do: those grant nothing here. (When none
+/// applies, each resource is reported instead.)
+fn check_each_action(
+    resources: &[String],
+    named: &[String],
+    key: Span,
+    scope: &Scope,
+    findings: &mut Vec<Finding>,
+) {
+    if scope.open || scope.actions.len() < 2 || resources.is_empty() {
+        return;
+    }
+    // Only actions written out: a wildcard means "whichever apply".
+    let written = |prefix: &str, name: &str| {
+        named
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(&format!("{prefix}:{name}")))
+    };
+    let globs: Vec<String> = resources
+        .iter()
+        .map(|t| values::mask_variables(t, "*"))
+        .collect();
+    let idle: Vec<String> = scope
+        .actions
+        .iter()
+        .filter(|(service, action)| {
+            written(&service.prefix, &action.name)
+                && !globs.iter().any(|g| applies(service, action, g))
+        })
+        .map(|(s, a)| format!("{}:{}", s.prefix, a.name))
+        .collect();
+    if idle.is_empty() || idle.len() == scope.actions.len() {
+        return;
+    }
+    let shown: Vec<&str> = idle.iter().take(4).map(String::as_str).collect();
+    let more = if idle.len() > 4 {
+        format!(" and {} more", idle.len() - 4)
+    } else {
+        String::new()
+    };
+    findings.push(Finding::new(
+        Rule::IamResourceMismatch,
+        key,
+        format!(
+            "{}{more} {} on none of this statement's resources, so {} nothing here; add the resources {} on (or '*' for actions without one) or move {} to another statement",
+            shown.join(", "),
+            if idle.len() == 1 { "acts" } else { "act" },
+            if idle.len() == 1 { "it grants" } else { "they grant" },
+            if idle.len() == 1 { "it acts" } else { "they act" },
+            if idle.len() == 1 { "it" } else { "them" }
+        ),
+    ));
 }
 
 /// Warns when none of the statement's actions applies to the resource `text`
@@ -265,17 +362,10 @@ fn check_applies(text: &str, span: Span, scope: &Scope, findings: &mut Vec<Findi
         return;
     }
     let glob = values::mask_variables(text, "*");
-    let accepted = scope.actions.iter().any(|(service, action)| {
-        action
-            .resource_types
-            .iter()
-            .any(|rt| match service.resource_type(&rt.name) {
-                Some(resource_type) => {
-                    arns_intersect(&format_pattern(&resource_type.arn_format), &glob)
-                }
-                None => true,
-            })
-    });
+    let accepted = scope
+        .actions
+        .iter()
+        .any(|(service, action)| applies(service, action, &glob));
     if accepted {
         return;
     }
@@ -321,6 +411,30 @@ mod tests {
         assert!(syntax_error("arn:aws:logs:*").is_none());
         assert!(syntax_error("arn:aws:sns:*:*").is_none());
         assert!(syntax_error("execute-api:/*/GET/pets").is_none());
+    }
+
+    #[test]
+    fn actions_that_act_on_none_of_the_resources_are_named() {
+        let policy = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "arn:aws:s3:::reports/*"}]}"#;
+        let found = findings_for(policy);
+        let mismatch: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.code() == "iam-resource-mismatch")
+            .collect();
+        assert_eq!(mismatch.len(), 1, "{found:#?}");
+        assert!(
+            mismatch[0]
+                .message
+                .starts_with("s3:ListBucket acts on none"),
+            "{}",
+            mismatch[0].message
+        );
+        // Both resources given: each action has one.
+        let both = policy.replace(
+            r#""arn:aws:s3:::reports/*""#,
+            r#"["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]"#,
+        );
+        assert!(!codes(&findings_for(&both)).contains(&"iam-resource-mismatch"));
     }
 
     #[test]
@@ -383,7 +497,16 @@ mod tests {
     fn resource_of_another_service() {
         let text = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, s3:PutObject]\n    Resource: arn:aws:sqs:us-east-1:123456789012:queue\n";
         assert_eq!(codes(&findings_for(text)), ["iam-resource-mismatch"]);
-        let ok = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, 'sqs:*']\n    Resource: arn:aws:sqs:us-east-1:123456789012:queue\n";
+        // `sqs:*` applies; `s3:GetObject`, written out, grants nothing here.
+        let mixed = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, 'sqs:*']\n    Resource: arn:aws:sqs:us-east-1:123456789012:queue\n";
+        let found = findings_for(mixed);
+        assert_eq!(codes(&found), ["iam-resource-mismatch"]);
+        assert!(
+            found[0].message.starts_with("s3:GetObject acts on none"),
+            "{}",
+            found[0].message
+        );
+        let ok = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: ['sqs:*']\n    Resource: arn:aws:sqs:us-east-1:123456789012:queue\n";
         assert!(findings_for(ok).is_empty());
         let placeholder = "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: <bucket-arn>\n";
         assert!(findings_for(placeholder).is_empty());

@@ -18,7 +18,7 @@ pub const IAM_INVALID_ARN: RuleDef = RuleDef {
 pub const IAM_RESOURCE_MISMATCH: RuleDef = RuleDef {
     code: "iam-resource-mismatch",
     severity: Severity::Warning,
-    summary: "None of the statement's actions applies to the resource the ARN names",
+    summary: "None of the statement's actions applies to the resource the ARN names, or an action written out applies to none of its resources",
     explanation: "None of the statement's actions applies to the resource the ARN names (checked only when every action is known exactly and the ARN has no `<...>`/`[...]` placeholders). A resource that does not fit the actions never matches: the statement silently allows or denies less than meant.",
     example: "`Action: s3:GetObject` with `Resource: arn:aws:sqs:us-east-1:123456789012:q`.",
     ..IAM_RESOURCES
