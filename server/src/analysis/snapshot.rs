@@ -177,7 +177,12 @@ impl Snapshot {
     /// over from the parse before when `Parameters` and `Conditions` read
     /// the same.
     pub fn conditions(&self) -> &Conditions {
-        let (_, conditions) = self.derived.conditions.get_or_init(|| {
+        &self.decided_conditions().1
+    }
+
+    /// The decided conditions with the text they were read from.
+    fn decided_conditions(&self) -> &(String, Arc<Conditions>) {
+        self.derived.conditions.get_or_init(|| {
             let template = self.template();
             let mut key = String::new();
             if let Some(root) = template.root {
@@ -193,8 +198,7 @@ impl Snapshot {
                 Some((text, kept)) if *text == key => (key, kept.clone()),
                 _ => (key, Arc::new(Conditions::build(self, template))),
             }
-        });
-        conditions
+        })
     }
 
     /// A hash of the text the conditions were read from (0 without
@@ -204,11 +208,8 @@ impl Snapshot {
         if self.template().conditions.is_empty() {
             return 0;
         }
-        self.conditions();
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        if let Some((key, _)) = self.derived.conditions.get() {
-            key.hash(&mut hasher);
-        }
+        self.decided_conditions().0.hash(&mut hasher);
         hasher.finish()
     }
 

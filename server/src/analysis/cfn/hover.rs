@@ -278,11 +278,7 @@ pub fn condition_markdown(snapshot: &Snapshot, template: &Template, name: &str) 
         .resources
         .iter()
         .filter(|r| {
-            snapshot
-                .document
-                .get(r.decl.node, "Condition")
-                .and_then(|c| snapshot.document.str_value(c))
-                == Some(name)
+            template::condition_attribute(&snapshot.document, r.decl.node) == Some(Some(name))
         })
         .map(|r| r.decl.name.as_str())
         .collect();

@@ -402,6 +402,13 @@ impl Template {
     }
 }
 
+/// The `Condition` attribute of a resource or output: `None` without one,
+/// `Some(None)` when it is not a plain name (computed in a loop, or a
+/// mistake reported elsewhere), `Some(Some(name))` otherwise.
+pub fn condition_attribute(doc: &Document, node: NodeId) -> Option<Option<&str>> {
+    doc.get(node, "Condition").map(|c| doc.str_value(c))
+}
+
 /// Pseudo parameters `Ref` accepts besides parameters and resources.
 pub const PSEUDO_PARAMETERS: &[(&str, &str)] = &[
     (

@@ -1,6 +1,7 @@
 //! The hints shown after each resource and output with a `Condition`: "only
 //! when IsProd", with the condition in words; plain data with byte offsets.
 
+use crate::analysis::cfn::template::condition_attribute;
 use crate::analysis::Snapshot;
 
 use super::words::describe;
@@ -34,10 +35,7 @@ pub fn hints(snapshot: &Snapshot) -> Vec<ConditionHint> {
         .map(|r| &r.decl)
         .chain(template.outputs.iter());
     for decl in declarations {
-        let Some(name) = doc
-            .get(decl.node, "Condition")
-            .and_then(|c| doc.str_value(c))
-        else {
+        let Some(Some(name)) = condition_attribute(doc, decl.node) else {
             continue;
         };
         let Some(expr) = model.expr(name) else {

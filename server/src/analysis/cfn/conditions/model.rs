@@ -24,7 +24,6 @@ enum Fact {
 /// The conditions of a template, decided.
 pub struct Conditions {
     vars: BddVariableSet,
-    facts: Vec<Fact>,
     /// Every fact's variable, by subject and value.
     equals: HashMap<(Subject, String), BddVariable>,
     /// The values each subject is compared with, and whether they are all
@@ -193,7 +192,6 @@ impl Conditions {
         let exprs: HashMap<String, Expr> = ordered.into_iter().collect();
         let mut model = Conditions {
             vars,
-            facts,
             equals,
             subjects,
             domains,
@@ -231,6 +229,17 @@ impl Conditions {
     /// false (`None` when no condition has that name).
     pub fn condition(&self, name: &str) -> Option<&Bdd> {
         self.formulas.get(name)
+    }
+
+    /// When every named condition has the given value (`(name, true)`: the
+    /// condition holds); `None` when one of them is not declared.
+    pub fn all_of<'n>(&self, conditions: impl IntoIterator<Item = (&'n str, bool)>) -> Option<Bdd> {
+        let mut all = self.always();
+        for (name, holds) in conditions {
+            let f = self.formulas.get(name)?;
+            all = if holds { all.and(f) } else { all.and_not(f) };
+        }
+        Some(all)
     }
 
     /// A condition's formula as written.
@@ -353,11 +362,6 @@ impl Conditions {
             .filter(|(_, closed)| *closed)
             .map(|(values, _)| values.as_slice())
     }
-
-    /// The declared conditions' names.
-    pub fn names(&self) -> impl Iterator<Item = &String> {
-        self.exprs.keys()
-    }
 }
 
 /// `xs` has at most one true variable (linear in `xs`).
@@ -468,7 +472,7 @@ impl std::fmt::Debug for Conditions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Conditions")
             .field("conditions", &self.exprs.len())
-            .field("facts", &self.facts.len())
+            .field("variables", &self.vars.num_vars())
             .finish()
     }
 }

@@ -34,7 +34,7 @@ use awsls_grammars::{NodeId, Span};
 use crate::analysis::{Finding, Snapshot};
 use crate::schema::{ResourceSchema, Shape};
 
-use super::template::{Resource, Template};
+use super::template::{condition_attribute, Resource, Template};
 
 pub use runtime::today;
 
@@ -151,9 +151,7 @@ fn validate_resource_on(
     let mut walker = Walker::new(snapshot, schema);
     walker.skip = skip;
     walker.env = env;
-    walker.condition = doc
-        .get(resource.decl.node, "Condition")
-        .and_then(|c| doc.str_value(c));
+    walker.condition = condition_attribute(doc, resource.decl.node).flatten();
     let mut out = Out::default();
     let properties_key = doc
         .entry(resource.decl.node, "Properties")

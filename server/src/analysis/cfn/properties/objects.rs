@@ -200,14 +200,15 @@ impl<'a> Walker<'a> {
     /// else parameter values that take it (", for example when ...").
     fn branch_taken(&self, condition: &str, branch: &str) -> Option<String> {
         let model = self.snapshot.conditions();
-        let Some(f) = model.condition(condition) else {
+        if model.condition(condition).is_none() {
             return Some(String::new());
-        };
-        let taken = if branch == "true" { f.clone() } else { f.not() };
-        let holds = match self.condition.and_then(|c| model.condition(c)) {
-            Some(own) => own.and(&taken),
-            None => taken,
-        };
+        }
+        let own = self.condition.filter(|c| model.condition(c).is_some());
+        let holds = model.all_of(
+            own.map(|c| (c, true))
+                .into_iter()
+                .chain([(condition, branch == "true")]),
+        )?;
         let scenario = model.example(&holds)?;
         Some(
             crate::analysis::cfn::conditions::scenario_words(&scenario)

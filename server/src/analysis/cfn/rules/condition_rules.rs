@@ -8,7 +8,7 @@ use biodivine_lib_bdd::Bdd;
 
 use crate::analysis::cfn::conditions::{describe, scenario_words, Conditions, Expr, Subject};
 use crate::analysis::cfn::references::Via;
-use crate::analysis::cfn::template::Declared;
+use crate::analysis::cfn::template::{condition_attribute, Declared};
 use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 
@@ -115,15 +115,13 @@ fn own_condition<'a>(
     model: &'a Conditions,
     node: NodeId,
 ) -> (Option<&'a str>, Option<std::borrow::Cow<'a, Bdd>>) {
-    let Some(value) = ctx.doc.get(node, "Condition") else {
-        return (None, Some(std::borrow::Cow::Owned(model.always())));
-    };
-    match ctx.doc.str_value(value) {
-        Some(name) => (
+    match condition_attribute(ctx.doc, node) {
+        None => (None, Some(std::borrow::Cow::Owned(model.always()))),
+        Some(Some(name)) => (
             Some(name),
             model.condition(name).map(std::borrow::Cow::Borrowed),
         ),
-        None => (None, None),
+        Some(None) => (None, None),
     }
 }
 

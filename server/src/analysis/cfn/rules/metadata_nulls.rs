@@ -2,12 +2,13 @@
 //! takes no null value anywhere in a template, and nothing else checks what
 //! metadata holds.
 
-use awsls_grammars::{Document, NodeId, NodeKind, ScalarKind, Span};
+use awsls_grammars::{Document, NodeId, NodeKind, Span};
 
 use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 
 use super::context::{finding, Ctx};
+use super::walk::{shape, Shape};
 
 pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let doc = ctx.doc;
@@ -22,11 +23,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
 }
 
 fn is_null(doc: &Document, id: NodeId) -> bool {
-    match &doc.node(id).kind {
-        NodeKind::Null => true,
-        NodeKind::Scalar(s) => s.kind == ScalarKind::Null,
-        _ => false,
-    }
+    shape(doc, id) == Shape::Null
 }
 
 /// Reports the nulls inside `node` (a null `node` itself is the business of

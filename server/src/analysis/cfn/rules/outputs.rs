@@ -1,5 +1,6 @@
 //! Outputs: known keys, a `Value`, and an `Export` with a `Name`.
 
+use crate::analysis::cfn::template::condition_attribute;
 use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 
@@ -21,11 +22,7 @@ pub fn check(ctx: &Ctx, findings: &mut Vec<Finding>) {
 /// hold together (then the message says when they clash).
 fn check_duplicate_exports(ctx: &Ctx, findings: &mut Vec<Finding>) {
     let doc = ctx.doc;
-    let condition_of = |node| {
-        doc.get(node, "Condition")
-            .map(|c| doc.str_value(c).map(str::to_string))
-    };
-    let mut seen: Vec<(&str, awsls_grammars::Span, Option<Option<String>>)> = Vec::new();
+    let mut seen: Vec<(&str, awsls_grammars::Span, Option<Option<&str>>)> = Vec::new();
     for output in &ctx.template.outputs {
         let Some(name) = doc
             .get(output.node, "Export")
@@ -38,12 +35,12 @@ fn check_duplicate_exports(ctx: &Ctx, findings: &mut Vec<Finding>) {
             continue;
         };
         let span = ctx.span(name);
-        let condition = condition_of(output.node);
+        let condition = condition_attribute(doc, output.node);
         let clash = seen
             .iter()
             .filter(|(t, _, _)| *t == text)
             .find_map(|(_, first, other)| {
-                clash_when(ctx, condition.as_ref(), other.as_ref()).map(|when| (*first, when))
+                clash_when(ctx, condition, *other).map(|when| (*first, when))
             });
         match clash {
             Some((first, when)) => findings.push(
@@ -61,20 +58,20 @@ fn check_duplicate_exports(ctx: &Ctx, findings: &mut Vec<Finding>) {
 /// When two declarations with these `Condition`s (`None`: no condition;
 /// `Some(None)`: one that is not a name) both exist: `None` when never,
 /// else "" or ", when ..." with an example.
-fn clash_when(ctx: &Ctx, a: Option<&Option<String>>, b: Option<&Option<String>>) -> Option<String> {
+fn clash_when(ctx: &Ctx, a: Option<Option<&str>>, b: Option<Option<&str>>) -> Option<String> {
     if a.is_none() && b.is_none() {
         return Some(String::new());
     }
     let model = ctx.snapshot.conditions();
-    let formula = |c: Option<&Option<String>>| match c {
-        None => Some(model.always()),
-        Some(Some(name)) => model.condition(name).cloned(),
-        Some(None) => None,
-    };
-    let (Some(x), Some(y)) = (formula(a), formula(b)) else {
+    // A condition that is no plain name, or not declared, cannot be
+    // decided: the names are taken to clash.
+    if a == Some(None) || b == Some(None) {
+        return Some(String::new());
+    }
+    let names = a.flatten().into_iter().chain(b.flatten());
+    let Some(both) = model.all_of(names.map(|n| (n, true))) else {
         return Some(String::new());
     };
-    let both = x.and(&y);
     let scenario = model.example(&both)?;
     Some(
         crate::analysis::cfn::conditions::scenario_words(&scenario)

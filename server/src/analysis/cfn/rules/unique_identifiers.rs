@@ -299,23 +299,14 @@ fn clash(model: &Conditions, a: &Entry, b: &Entry) -> Option<String> {
             if all.is_empty() {
                 return Some(String::new());
             }
-            let mut both = model.always();
-            let mut known = true;
-            for (name, holds) in &all {
-                match model.condition(name) {
-                    Some(f) if *holds => both = both.and(f),
-                    Some(f) => both = both.and_not(f),
-                    None => known = false,
-                }
-            }
-            if !known {
+            let Some(both) = model.all_of(all.iter().map(|(n, h)| (n.as_str(), *h))) else {
                 // A condition that is not declared: only one name is judged.
                 let first = all.first().map(|(n, _)| n);
                 if all.iter().all(|(n, _)| Some(n) == first) {
                     return Some(String::new());
                 }
                 continue;
-            }
+            };
             if let Some(scenario) = model.example(&both) {
                 let when = scenario_words(&scenario)
                     .map(|w| format!(" (both exist when {w})"))
