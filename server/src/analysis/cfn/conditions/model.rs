@@ -139,8 +139,14 @@ impl Conditions {
         for i in 0..unknowns {
             facts.push(Fact::Opaque(format!("#{i}")));
         }
-        let count = u16::try_from(facts.len().min(u16::MAX as usize - 1)).unwrap_or(0);
-        facts.truncate(count as usize);
+        // More facts than the BDD library takes variables: nothing is
+        // decided (a fact left out would read as "never").
+        if facts.len() >= usize::from(u16::MAX) {
+            ordered.clear();
+            facts.clear();
+            subjects.clear();
+        }
+        let count = u16::try_from(facts.len()).unwrap_or(0);
         let vars = BddVariableSet::new_anonymous(count);
         let all = vars.variables();
         let mut equals = HashMap::new();

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use awsls_grammars::{Document, NodeId, NodeKind, Span};
 
 use crate::analysis::cfn::conditions::{scenario_words, Conditions};
+use crate::analysis::cfn::template::condition_attribute;
 use crate::analysis::rules::Rule;
 use crate::analysis::Finding;
 use crate::schema;
@@ -333,9 +334,9 @@ fn merge(a: &Assumptions, b: &Assumptions) -> Option<Assumptions> {
 
 /// The resource's own `Condition`, as an assumption; `None` when it is not a plain name.
 fn resource_assumptions(doc: &Document, node: NodeId) -> Option<Assumptions> {
-    match doc.get(node, "Condition") {
+    match condition_attribute(doc, node) {
         None => Some(Vec::new()),
-        Some(c) => Some(vec![(doc.str_value(c)?.to_string(), true)]),
+        Some(name) => Some(vec![(name?.to_string(), true)]),
     }
 }
 
